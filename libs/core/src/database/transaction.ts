@@ -1,0 +1,65 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import {
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+  UseInterceptors,
+  applyDecorators,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Observable, from, lastValueFrom } from 'rxjs';
+import { DataSource, EntityManager } from 'typeorm';
+
+const storage = new AsyncLocalStorage<EntityManager>();
+
+/**
+ * The one way to reach the database. Inside `withTransaction` (or a handler
+ * marked `@Transactional()`), `manager` is that transaction's manager, so
+ * every service call, audit record included, commits or rolls back together.
+ */
+@Injectable()
+export class TransactionHost {
+  constructor(readonly dataSource: DataSource) {}
+
+  get manager(): EntityManager {
+    return storage.getStore() ?? this.dataSource.manager;
+  }
+
+  get inTransaction(): boolean {
+    return storage.getStore() !== undefined;
+  }
+
+  /** Runs `work` in a transaction, joining the current one if there is one. */
+  async withTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const current = storage.getStore();
+    if (current) return work(current);
+    return this.dataSource.transaction((manager) => storage.run(manager, () => work(manager)));
+  }
+
+  /** Raw SQL on the current manager; returns rows. */
+  query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    return this.manager.query(sql, parameters) as Promise<T[]>;
+  }
+}
+
+const TRANSACTIONAL = 'lms:transactional';
+
+@Injectable()
+export class TransactionInterceptor implements NestInterceptor {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (!this.reflector.get<boolean>(TRANSACTIONAL, context.getHandler())) return next.handle();
+    return from(this.tx.withTransaction(() => lastValueFrom(next.handle(), { defaultValue: undefined })));
+  }
+}
+
+/** The whole handler runs in one transaction: all or nothing. */
+export function Transactional(): MethodDecorator {
+  return applyDecorators(SetMetadata(TRANSACTIONAL, true), UseInterceptors(TransactionInterceptor));
+}

@@ -1,0 +1,93 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, FieldProblem } from './domain-error';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+/** Problem types are relative URIs: stable codes, not links to follow. */
+const TYPE_BASE = '/problems/';
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: FieldProblem[];
+  [key: string]: unknown;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+function slug(title: string): string {
+  return title.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '');
+}
+
+export function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): ProblemBody {
+  return { type: TYPE_BASE + code, title: TITLES[status] ?? 'Error', status, detail, ...extra };
+}
+
+/** Maps what Express and Nest throw (body parser, routing, guards) to a problem. */
+function fromHttpException(error: HttpException): ProblemBody {
+  const status = error.getStatus();
+  const response = error.getResponse();
+  const body = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
+  if (body.problem && typeof body.problem === 'object') return body.problem as ProblemBody;
+  const message = Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? error.message);
+  return problem(status, slug(TITLES[status] ?? 'error'), message);
+}
+
+/** Errors raised before Nest sees the request (body-parser), identified by their `type`. */
+function fromMiddlewareError(error: unknown): ProblemBody | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const e = error as { type?: string; status?: number; statusCode?: number; expose?: boolean };
+  const status = e.status ?? e.statusCode;
+  if (!status || status < 400 || status >= 500 || !e.expose) return null;
+  switch (e.type) {
+    case 'entity.parse.failed':
+      return problem(400, 'malformed-body', 'The request body is not valid JSON');
+    case 'entity.too.large':
+      return problem(413, 'payload-too-large', 'The request body is too large');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return problem(415, 'unsupported-media-type', 'The request body encoding is not supported');
+    default:
+      return problem(status, slug(TITLES[status] ?? 'error'), 'The request could not be read');
+  }
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request>();
+    let body: ProblemBody;
+    if (error instanceof DomainError) {
+      body = problem(error.status, error.code, error.detail, error.extra);
+    } else if (error instanceof HttpException) {
+      body = fromHttpException(error);
+    } else {
+      body =
+        fromMiddlewareError(error) ??
+        problem(500, 'internal-error', 'An unexpected error occurred; it has been logged');
+    }
+    if (body.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    body.instance = request.originalUrl?.split('?')[0];
+    if (response.headersSent) return;
+    response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  }
+}

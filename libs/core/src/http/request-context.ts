@@ -1,0 +1,66 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+
+export const ROLES = ['officer', 'trainer', 'hr', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A role held for a unit subtree; `unitPath` is the unit's current materialised path. */
+export interface RoleGrant {
+  role: Role;
+  unitId: string;
+  unitPath: string;
+}
+
+export interface Actor {
+  userId: string;
+  username: string;
+  officerId: string | null;
+  roles: RoleGrant[];
+  tokenId: string | null;
+}
+
+/**
+ * Who is asking and under which request id; the first argument of every
+ * service method that reads or changes domain data.
+ */
+export class RequestContext {
+  constructor(
+    readonly actor: Actor | null,
+    readonly requestId: string | null = null,
+    readonly ip: string | null = null,
+    readonly isSystem = false,
+  ) {}
+
+  /** For start-up tasks, the CLI and jobs: acts as the system with full scope. */
+  static system(): RequestContext {
+    return new RequestContext(null, null, null, true);
+  }
+
+  has(role: Role): boolean {
+    return this.isSystem || (this.actor?.roles.some((grant) => grant.role === role) ?? false);
+  }
+
+  get userId(): string | null {
+    return this.actor?.userId ?? null;
+  }
+
+  /**
+   * Path prefixes of the subtrees where any of `roles` (or admin) is held;
+   * null means everything (the system itself).
+   */
+  subtrees(...roles: Role[]): string[] | null {
+    if (this.isSystem) return null;
+    if (!this.actor) return [];
+    const grants = this.actor.roles.filter((grant) => roles.includes(grant.role) || grant.role === 'admin');
+    return grants.map((grant) => grant.unitPath);
+  }
+}
+
+export interface RequestWithContext extends Request {
+  lmsContext?: RequestContext;
+}
+
+export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): RequestContext => {
+  const request = context.switchToHttp().getRequest<RequestWithContext>();
+  return request.lmsContext ?? new RequestContext(null, String(request.id ?? ''), request.ip ?? null);
+});

@@ -1,0 +1,21 @@
+export * from './audit/audit-event.entity';
+export * from './audit/audit.service';
+export * from './config/app-config';
+export * from './core.module';
+export * from './database/data-source';
+export * from './database/database-server';
+export * from './database/embedded-postgres';
+export * from './database/pg-errors';
+export * from './database/sql';
+export * from './database/transaction';
+export * from './errors/domain-error';
+export * from './errors/problem.filter';
+export * from './errors/validation';
+export * from './http/pagination';
+export * from './http/request-context';
+export * from './i18n/localized-text';
+
+import { AuditEventEntity } from './audit/audit-event.entity';
+export const CORE_ENTITIES = [AuditEventEntity];
+export * from './http/access';
+export * from './database/columns';

@@ -1,0 +1,69 @@
+import { Readable } from 'node:stream';
+import { Injectable, Logger } from '@nestjs/common';
+import { stringify } from 'csv-stringify/sync';
+import { RequestContext, TransactionHost } from '@lms/core';
+import { PasswordService, UserService } from '@lms/identity';
+import { CSV_COLUMNS, OfficerImportService, UnitService } from '@lms/personnel';
+import { demoOfficers, demoUnits } from './demo-organisation';
+
+/** Demo accounts, listed in the README. Only ever created by the demo setup. */
+export const DEMO_ACCOUNTS = [
+  { username: 'admin', password: 'Admin-demo-2026', role: 'admin', unit: 'MVD' },
+  { username: 'hr.almaty', password: 'Hr-almaty-2026', role: 'hr', unit: 'ALM' },
+  { username: 'hr.astana', password: 'Hr-astana-2026', role: 'hr', unit: 'AST' },
+  { username: 'trainer', password: 'Trainer-demo-2026', role: 'trainer', unit: 'MVD' },
+  { username: 'officer', password: 'Officer-demo-2026', role: 'officer', unit: null },
+] as const;
+
+@Injectable()
+export class DemoSeeder {
+  private readonly logger = new Logger('Demo');
+
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly units: UnitService,
+    private readonly importer: OfficerImportService,
+    private readonly users: UserService,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  async seedIfEmpty(): Promise<boolean> {
+    const [{ count }] = await this.tx.query<{ count: number }>('SELECT count(*)::int AS count FROM unit');
+    if (count > 0) return false;
+    await this.seed();
+    return true;
+  }
+
+  /** The whole demo organisation, its officers and accounts, in one transaction. */
+  async seed(): Promise<void> {
+    const ctx = RequestContext.system();
+    await this.tx.withTransaction(async () => {
+      const ids = new Map<string, string>();
+      for (const unit of demoUnits()) {
+        const existing = await this.tx.query<{ id: string }>('SELECT id FROM unit WHERE code = $1', [unit.code]);
+        const id = existing[0]?.id ?? (await this.units.create(ctx, { code: unit.code, name: unit.name, parentId: unit.parent ? ids.get(unit.parent)! : null })).id;
+        ids.set(unit.code, id);
+      }
+      const officers = demoOfficers();
+      const csv = stringify(
+        officers.map((o) => [o.personnelNumber, o.fullName, o.rank, o.position, o.serviceType, o.unitCode, o.status, o.language]),
+        { header: true, columns: [...CSV_COLUMNS] },
+      );
+      const imported = await this.importer.import(ctx, Readable.from([csv]));
+      const officerAccount = officers.find((o) => o.status === 'active' && o.unitCode === 'ALM-BOST-UP')!;
+      const [{ id: officerId, unit_id: officerUnit }] = await this.tx.query<{ id: string; unit_id: string }>(
+        'SELECT id, unit_id FROM officer WHERE personnel_number = $1',
+        [officerAccount.personnelNumber],
+      );
+      for (const account of DEMO_ACCOUNTS) {
+        if (await this.users.byUsername(account.username)) continue;
+        const isOfficer = account.role === 'officer';
+        const id = await this.users.insert(account.username, await this.passwords.hash(account.password), isOfficer ? officerId : null, false);
+        await this.users.writeGrants(id, [{ role: account.role, unitId: isOfficer ? officerUnit : ids.get(account.unit!)! }]);
+      }
+      // The demo is for trying things out: no second factor required for anyone.
+      await this.tx.query('UPDATE role_policy SET mfa_required = false');
+      this.logger.log(`demo data loaded: ${ids.size} units, ${imported.created} officers, ${DEMO_ACCOUNTS.length} accounts`);
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import { UuidPrimaryColumn } from '@lms/core';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, UpdateDateColumn } from 'typeorm';
+import { OfficerEntity } from '@lms/personnel';
+
+/** A login. Officers may have one, linked to their personnel record. */
+@Entity('user_account')
+export class UserAccountEntity {
+  @UuidPrimaryColumn()
+  id: string;
+
+  /** Stored lower-case and NFKC-normalised, so look-alike spellings collide. */
+  @Index('UQ_user_account_username', { unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  username: string;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 200 })
+  passwordHash: string;
+
+  @Index('UQ_user_account_officer', { unique: true, where: '"officer_id" IS NOT NULL' })
+  @Column({ name: 'officer_id', type: 'uuid', nullable: true })
+  officerId: string | null;
+
+  @OneToOne(() => OfficerEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'officer_id', foreignKeyConstraintName: 'FK_user_account_officer' })
+  officer?: OfficerEntity;
+
+  @Column({ type: 'boolean', default: false })
+  disabled: boolean;
+
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
+  /** Bumped on password change or disable: tokens carrying an older value stop working. */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion: number;
+
+  @Column({ name: 'totp_secret', type: 'varchar', length: 100, nullable: true })
+  totpSecret: string | null;
+
+  @Column({ name: 'totp_enabled', type: 'boolean', default: false })
+  totpEnabled: boolean;
+
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
+
+  @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
+  lastLoginAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,62 @@
+import { ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { ACCESS_KEY, AccessRule, AuditService, RequestContext, RequestWithContext } from '@lms/core';
+import { AccessDenied, LimitedToken, Unauthenticated } from '../identity.errors';
+import { AuthenticatedActor } from '../services/auth.service';
+
+const ALLOW_LIMITED = 'lms:allow-limited';
+/** Reachable with a limited token (before the password change or second-factor enrolment). */
+export const AllowLimited = () => SetMetadata(ALLOW_LIMITED, true);
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The global guard: deny by default. A route must declare `@Public()` or
+ * `@Roles(...)`; anything else is refused, even for a valid token.
+ */
+@Injectable()
+export class AccessGuard extends AuthGuard('jwt') {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly audit: AuditService,
+  ) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    if (!rule) throw new AccessDenied('This route declares no access and is closed');
+    if (rule.kind === 'public') return true;
+    await (super.canActivate(context) as Promise<boolean>);
+    const request = context.switchToHttp().getRequest<RequestWithContext & { user: AuthenticatedActor }>();
+    const actor = request.user;
+    const ctx = new RequestContext(actor, String(request.id ?? ''), request.ip ?? null);
+    request.lmsContext = ctx;
+    if (actor.limit && !this.reflector.getAllAndOverride<boolean>(ALLOW_LIMITED, [context.getHandler(), context.getClass()])) {
+      throw new LimitedToken(actor.limit);
+    }
+    const allowed = actor.roles.some((grant) => grant.role === 'admin' || rule.roles.includes(grant.role));
+    if (!allowed) {
+      if (WRITES.has(request.method)) {
+        await this.audit.record(ctx, {
+          action: 'access.denied',
+          entityType: 'route',
+          entityId: `${request.method} ${request.route?.path ?? request.path}`.slice(0, 100),
+          after: { url: request.originalUrl, required: rule.roles },
+        });
+      }
+      throw new AccessDenied();
+    }
+    return true;
+  }
+
+  override handleRequest<T>(error: unknown, user: T | false, info: unknown): T {
+    if (error) throw error;
+    if (!user) {
+      const reason = info instanceof Error && info.name === 'TokenExpiredError' ? 'The token has expired' : undefined;
+      throw new Unauthenticated(reason);
+    }
+    return user;
+  }
+}

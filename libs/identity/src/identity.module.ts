@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { APP_CONFIG, AppConfig } from '@lms/core';
+import { PersonnelModule } from '@lms/personnel';
+import { AuthController } from './controllers/auth.controller';
+import { MeController } from './controllers/me.controller';
+import { SecurityController } from './controllers/security.controller';
+import { UserController } from './controllers/user.controller';
+import { AccessGuard } from './guards/access.guard';
+import { DeniedWriteInterceptor } from './guards/denied-write.interceptor';
+import { JwtStrategy } from './guards/jwt.strategy';
+import { LocalStrategy } from './guards/local.strategy';
+import { AdminBootstrapService } from './services/admin-bootstrap.service';
+import { AuthService } from './services/auth.service';
+import { LoginThrottleService } from './services/login-throttle.service';
+import { OfficerAccountService } from './services/officer-account.service';
+import { PasswordService } from './services/password.service';
+import { SecondFactorService } from './services/second-factor.service';
+import { TokenService } from './services/token.service';
+import { UserService } from './services/user.service';
+
+/**
+ * Logins, roles scoped to the unit tree, and the global access guard.
+ * Owns user_account, user_role, revoked_token, login_attempt, recovery_code, role_policy.
+ */
+@Module({
+  imports: [
+    PersonnelModule,
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+    }),
+  ],
+  controllers: [AuthController, MeController, UserController, SecurityController],
+  providers: [
+    PasswordService,
+    TokenService,
+    LoginThrottleService,
+    SecondFactorService,
+    UserService,
+    AuthService,
+    OfficerAccountService,
+    AdminBootstrapService,
+    JwtStrategy,
+    LocalStrategy,
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_INTERCEPTOR, useClass: DeniedWriteInterceptor },
+  ],
+  exports: [UserService, PasswordService, AdminBootstrapService],
+})
+export class IdentityModule {}

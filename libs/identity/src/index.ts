@@ -1,0 +1,13 @@
+export * from './dto/user.dto';
+export * from './dto/auth.dto';
+export * from './guards/access.guard';
+export * from './identity.errors';
+export * from './identity.module';
+export * from './services/admin-bootstrap.service';
+export * from './services/password.service';
+export * from './services/user.service';
+
+import { UserAccountEntity } from './entities/user-account.entity';
+import { UserRoleEntity } from './entities/user-role.entity';
+import { LoginAttemptEntity, RecoveryCodeEntity, RevokedTokenEntity, RolePolicyEntity } from './entities/security.entities';
+export const IDENTITY_ENTITIES = [UserAccountEntity, UserRoleEntity, RevokedTokenEntity, LoginAttemptEntity, RecoveryCodeEntity, RolePolicyEntity];

@@ -1,0 +1,63 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { generateSecret, generateURI, verify } from 'otplib';
+import { toDataURL } from 'qrcode';
+import { AuditService, Conflict, RequestContext, TransactionHost, ValidationFailed } from '@lms/core';
+
+const ISSUER = 'Officer Training';
+const RECOVERY_CODES = 10;
+
+const hashCode = (code: string) => createHash('sha256').update(code.replace(/[\s-]/g, '').toLowerCase()).digest('hex');
+
+/** TOTP enrolment by QR code, verification, and one-time recovery codes. */
+@Injectable()
+export class SecondFactorService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Starts (or restarts) enrolment: a new secret, not active until confirmed with a code. */
+  async begin(ctx: RequestContext, userId: string, username: string) {
+    const [user] = await this.tx.query<{ totp_enabled: boolean }>('SELECT totp_enabled FROM user_account WHERE id = $1', [userId]);
+    if (user?.totp_enabled) throw new Conflict('second-factor-active', 'A second factor is already active; an admin can reset it');
+    const secret = generateSecret();
+    await this.tx.query('UPDATE user_account SET totp_secret = $2, updated_at = now() WHERE id = $1', [userId, secret]);
+    const otpauthUrl = generateURI({ issuer: ISSUER, label: username, secret });
+    return { secret, otpauthUrl, qrCode: await toDataURL(otpauthUrl) };
+  }
+
+  /** Activates the factor and returns the recovery codes, shown this once only. */
+  async confirm(ctx: RequestContext, userId: string, code: string): Promise<{ recoveryCodes: string[] }> {
+    return this.tx.withTransaction(async () => {
+      const [user] = await this.tx.query<{ totp_secret: string | null; totp_enabled: boolean }>(
+        'SELECT totp_secret, totp_enabled FROM user_account WHERE id = $1 FOR UPDATE',
+        [userId],
+      );
+      if (!user?.totp_secret || user.totp_enabled) throw new Conflict('no-pending-enrolment', 'Start the enrolment first');
+      if (!(await this.check(user.totp_secret, code))) {
+        throw new ValidationFailed('The code does not match', [{ field: 'code', message: 'does not match' }]);
+      }
+      const codes = Array.from({ length: RECOVERY_CODES }, () => randomBytes(5).toString('hex').replace(/(.{5})/, '$1-'));
+      await this.tx.query('UPDATE user_account SET totp_enabled = true, updated_at = now() WHERE id = $1', [userId]);
+      await this.tx.query('DELETE FROM recovery_code WHERE user_id = $1', [userId]);
+      await this.tx.query('INSERT INTO recovery_code (user_id, code_hash) SELECT $1, unnest($2::text[])', [userId, codes.map(hashCode)]);
+      await this.audit.record(ctx, { action: 'user.second-factor-enabled', entityType: 'user', entityId: userId });
+      return { recoveryCodes: codes };
+    });
+  }
+
+  async check(secret: string, code: string): Promise<boolean> {
+    const result = await verify({ secret, token: code, epochTolerance: 30 }).catch(() => ({ valid: false }));
+    return result.valid;
+  }
+
+  /** Spends a recovery code; true when it existed and was unused. */
+  async useRecoveryCode(userId: string, code: string): Promise<boolean> {
+    const rows = await this.tx.query(
+      `UPDATE recovery_code SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING id`,
+      [userId, hashCode(code)],
+    );
+    return rows.length > 0;
+  }
+}

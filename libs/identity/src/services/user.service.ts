@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AuditService,
+  isUniqueViolation,
+  likeEscape,
+  NotFound,
+  Page,
+  RequestContext,
+  subtreeCondition,
+  TransactionHost,
+} from '@lms/core';
+import { OfficerService, UnitService } from '@lms/personnel';
+import { CreateUserDto, ListUsersQuery, RoleGrantDto, UpdateUserDto, UserView } from '../dto/user.dto';
+import { OfficerHasAccount, UsernameTaken } from '../identity.errors';
+import { PasswordService } from './password.service';
+import { mapUser, USER_SELECT, UserRow } from './user.mapper';
+
+/**
+ * Accounts and their role grants. An admin manages users whose grants or
+ * officer record lie in the admin's subtree, and grants only within it.
+ */
+@Injectable()
+export class UserService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly passwords: PasswordService,
+    private readonly units: UnitService,
+    private readonly officers: OfficerService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** SQL condition: the user (alias a) has a grant or an officer record within `subtrees`. */
+  private scopeCondition(subtrees: string[] | null, params: unknown[]): string {
+    if (subtrees === null) return 'TRUE';
+    const inScope = subtreeCondition('u.path', subtrees, params);
+    return `(EXISTS (SELECT 1 FROM user_role r JOIN unit u ON u.id = r.unit_id WHERE r.user_id = a.id AND ${inScope})
+          OR EXISTS (SELECT 1 FROM officer o JOIN unit u ON u.id = o.unit_id WHERE o.id = a.officer_id AND ${inScope}))`;
+  }
+
+  async findInScope(ctx: RequestContext, id: string): Promise<UserRow> {
+    const params: unknown[] = [id];
+    const scope = this.scopeCondition(ctx.subtrees(), params);
+    const [row] = await this.tx.query<UserRow>(`${USER_SELECT} WHERE a.id = $1 AND ${scope}`, params);
+    if (!row) throw new NotFound('User', id);
+    return row;
+  }
+
+  async byId(id: string): Promise<UserRow | null> {
+    const [row] = await this.tx.query<UserRow>(`${USER_SELECT} WHERE a.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  async byUsername(username: string): Promise<UserRow | null> {
+    const [row] = await this.tx.query<UserRow>(`${USER_SELECT} WHERE a.username = $1`, [username]);
+    return row ?? null;
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<UserView> {
+    return mapUser(await this.findInScope(ctx, id));
+  }
+
+  async list(ctx: RequestContext, query: ListUsersQuery): Promise<Page<UserView>> {
+    const params: unknown[] = [];
+    const where = [this.scopeCondition(ctx.subtrees(), params)];
+    if (query.q) {
+      params.push('%' + likeEscape(query.q.toLowerCase()) + '%');
+      where.push(`a.username LIKE $${params.length}`);
+    }
+    if (query.role) {
+      params.push(query.role);
+      where.push(`EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = a.id AND r.role = $${params.length})`);
+    }
+    const condition = where.join(' AND ');
+    const [{ total }] = await this.tx.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM user_account a WHERE ${condition}`,
+      params,
+    );
+    const rows = await this.tx.query<UserRow>(
+      `${USER_SELECT} WHERE ${condition} ORDER BY a.username LIMIT ${query.limit} OFFSET ${query.offset}`,
+      params,
+    );
+    return { items: rows.map(mapUser), total, limit: query.limit, offset: query.offset };
+  }
+
+  async create(ctx: RequestContext, dto: CreateUserDto): Promise<UserView> {
+    return this.tx.withTransaction(async () => {
+      if (dto.officerId) await this.officers.findInScope(ctx, dto.officerId, []);
+      await this.checkGrants(ctx, dto.roles);
+      const hash = await this.passwords.hash(dto.password);
+      const id = await this.insert(dto.username, hash, dto.officerId ?? null, dto.mustChangePassword ?? false);
+      await this.writeGrants(id, dto.roles);
+      const view = mapUser((await this.byId(id))!);
+      await this.audit.record(ctx, { action: 'user.create', entityType: 'user', entityId: id, unitPath: await this.auditPath(id), after: view });
+      return view;
+    });
+  }
+
+  /** Inserts an account; maps unique violations to domain conflicts. */
+  async insert(username: string, passwordHash: string, officerId: string | null, mustChange: boolean): Promise<string> {
+    try {
+      const [{ id }] = await this.tx.query<{ id: string }>(
+        `INSERT INTO user_account (username, password_hash, officer_id, must_change_password)
+         VALUES ($1, $2, $3, $4) RETURNING id`,
+        [username, passwordHash, officerId, mustChange],
+      );
+      return id;
+    } catch (error) {
+      if (isUniqueViolation(error, 'UQ_user_account_username')) throw new UsernameTaken(username);
+      if (isUniqueViolation(error, 'UQ_user_account_officer')) throw new OfficerHasAccount();
+      throw error;
+    }
+  }
+
+  async writeGrants(userId: string, grants: RoleGrantDto[]): Promise<void> {
+    if (grants.length === 0) return;
+    await this.tx.query(
+      `INSERT INTO user_role (user_id, role, unit_id)
+       SELECT $1, g.role, g.unit_id FROM unnest($2::text[], $3::uuid[]) AS g(role, unit_id)
+       ON CONFLICT DO NOTHING`,
+      [userId, grants.map((g) => g.role), grants.map((g) => g.unitId)],
+    );
+  }
+
+  /** Every granted unit must lie in the caller's admin subtree (404 otherwise). */
+  private async checkGrants(ctx: RequestContext, grants: RoleGrantDto[]): Promise<void> {
+    for (const unitId of new Set(grants.map((g) => g.unitId))) await this.units.findInScope(ctx, unitId, []);
+  }
+
+  async update(ctx: RequestContext, id: string, dto: UpdateUserDto): Promise<UserView> {
+    return this.tx.withTransaction(async () => {
+      const before = await this.findInScope(ctx, id);
+      await this.tx.query('SELECT 1 FROM user_account WHERE id = $1 FOR UPDATE', [id]);
+      if (dto.roles) {
+        await this.checkGrants(ctx, dto.roles);
+        const params: unknown[] = [id];
+        const scope = subtreeCondition('u.path', ctx.subtrees(), params);
+        await this.tx.query(
+          `DELETE FROM user_role r USING unit u WHERE r.user_id = $1 AND u.id = r.unit_id AND ${scope}`,
+          params,
+        );
+        await this.writeGrants(id, dto.roles);
+      }
+      const newHash = dto.password ? await this.passwords.hash(dto.password) : null;
+      // Disabling, a password reset or a lost second factor ends every session of the user.
+      const revoke = (dto.disabled === true && !before.disabled) || newHash !== null || dto.resetSecondFactor === true;
+      await this.tx.query(
+        `UPDATE user_account SET
+           disabled = coalesce($2, disabled),
+           password_hash = coalesce($3, password_hash),
+           must_change_password = CASE WHEN $3::text IS NULL THEN must_change_password ELSE true END,
+           totp_enabled = CASE WHEN $4 THEN false ELSE totp_enabled END,
+           totp_secret = CASE WHEN $4 THEN NULL ELSE totp_secret END,
+           token_version = token_version + CASE WHEN $5 THEN 1 ELSE 0 END,
+           updated_at = now()
+         WHERE id = $1`,
+        [id, dto.disabled ?? null, newHash, dto.resetSecondFactor === true, revoke],
+      );
+      if (dto.resetSecondFactor) await this.tx.query('DELETE FROM recovery_code WHERE user_id = $1', [id]);
+      const after = mapUser((await this.byId(id))!);
+      await this.audit.record(ctx, {
+        action: 'user.update',
+        entityType: 'user',
+        entityId: id,
+        unitPath: await this.auditPath(id),
+        before: mapUser(before),
+        after: { ...after, passwordReset: newHash !== null },
+      });
+      return after;
+    });
+  }
+
+  /** The unit path an event about this user is filed under: its officer's unit, else its first grant. */
+  async auditPath(userId: string): Promise<string | null> {
+    const [row] = await this.tx.query<{ path: string | null }>(
+      `SELECT coalesce(
+         (SELECT u.path FROM user_account a JOIN officer o ON o.id = a.officer_id JOIN unit u ON u.id = o.unit_id WHERE a.id = $1),
+         (SELECT u.path FROM user_role r JOIN unit u ON u.id = r.unit_id WHERE r.user_id = $1 ORDER BY length(u.path) LIMIT 1)) AS path`,
+      [userId],
+    );
+    return row?.path ?? null;
+  }
+}

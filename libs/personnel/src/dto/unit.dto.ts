@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsOptional, IsString, IsTimeZone, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { PageQuery } from '@lms/core';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** Unit codes are case-insensitive: stored upper-case. */
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+
+export class CreateUnitDto {
+  @ApiProperty({ example: 'ALM-BOST' })
+  @Transform(upper)
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/, { message: 'code must be 1-50 Latin letters, digits, dot, dash or underscore' })
+  code: string;
+
+  @ApiProperty({ example: 'Бостандық ауданының полиция басқармасы' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name: string;
+
+  @ApiProperty({ nullable: true, description: 'Parent unit; null only for the root (the ministry)' })
+  @ValidateIf((_o, value) => value !== null)
+  @IsUUID()
+  parentId: string | null;
+
+  @ApiPropertyOptional({ example: 'Asia/Almaty' })
+  @IsOptional()
+  @IsTimeZone()
+  timezone?: string;
+}
+
+/** Rename, recode, move (a move takes the whole subtree along) or change time zone. */
+export class UpdateUnitDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(upper)
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/, { message: 'code must be 1-50 Latin letters, digits, dot, dash or underscore' })
+  code?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'New parent: moves the unit with its whole subtree' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsTimeZone()
+  timezone?: string;
+}
+
+export class ListUnitsQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Only the direct children of this unit' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @ApiPropertyOptional({ description: 'This unit and everything under it' })
+  @IsOptional()
+  @IsUUID()
+  rootId?: string;
+
+  @ApiPropertyOptional({ description: 'Search in code and name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export interface UnitView {
+  id: string;
+  code: string;
+  name: string;
+  parentId: string | null;
+  depth: number;
+  timezone: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface UnitTreeNode extends UnitView {
+  children: UnitTreeNode[];
+}

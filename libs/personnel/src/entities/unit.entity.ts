@@ -1,0 +1,41 @@
+import { UuidPrimaryColumn } from '@lms/core';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
+
+/**
+ * A node of the organisation tree. `path` is the materialised path of ids
+ * ("/<root>/<child>/.../<self>/"), so a subtree is one indexed prefix match.
+ */
+@Entity('unit')
+export class UnitEntity {
+  @UuidPrimaryColumn()
+  id: string;
+
+  @Index('UQ_unit_code', { unique: true })
+  @Column({ type: 'varchar', length: 50 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  name: string;
+
+  @Index('IDX_unit_parent')
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId: string | null;
+
+  @ManyToOne(() => UnitEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'FK_unit_parent' })
+  parent?: UnitEntity;
+
+  /** Indexed with text_pattern_ops (by migration) for prefix matches. */
+  @Index('IDX_unit_path_prefix', { synchronize: false })
+  @Column({ type: 'text' })
+  path: string;
+
+  @Column({ type: 'varchar', length: 64, default: 'Asia/Almaty' })
+  timezone: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,152 @@
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { ImportLineError } from '../dto/officer.dto';
+import { PERSONNEL_NUMBER } from '../dto/officer.dto';
+import { OFFICER_LANGUAGES, OFFICER_STATUSES, SERVICE_TYPES } from '../entities/officer.entity';
+
+export const CSV_COLUMNS = [
+  'personnel_number',
+  'full_name',
+  'rank',
+  'position',
+  'service_type',
+  'unit_code',
+  'status',
+  'language',
+] as const;
+type Column = (typeof CSV_COLUMNS)[number];
+
+/** Beyond this many, errors are counted but not listed. */
+export const MAX_LISTED_ERRORS = 1000;
+
+const MAX_LENGTH: Partial<Record<Column, number>> = { full_name: 300, rank: 100, position: 200 };
+const ALLOWED: Partial<Record<Column, readonly string[]>> = {
+  service_type: SERVICE_TYPES,
+  status: OFFICER_STATUSES,
+  language: OFFICER_LANGUAGES,
+};
+
+/** Valid rows in columns, ready to be bound as arrays to one set-based statement. */
+export interface OfficerColumns {
+  personnelNumber: string[];
+  fullName: string[];
+  rank: string[];
+  position: string[];
+  serviceType: string[];
+  unitId: string[];
+  status: string[];
+  language: string[];
+}
+
+export interface ParsedOfficerCsv {
+  rows: OfficerColumns;
+  /** Line of each row, to report errors found later by the database. */
+  lines: number[];
+  errors: ImportLineError[];
+  errorCount: number;
+}
+
+export interface UnitLookup {
+  /** The unit id for a code the caller may write to; a message when it may not. */
+  resolve(code: string): { id: string } | { error: string };
+}
+
+function emptyColumns(): OfficerColumns {
+  return { personnelNumber: [], fullName: [], rank: [], position: [], serviceType: [], unitId: [], status: [], language: [] };
+}
+
+class ErrorList {
+  readonly items: ImportLineError[] = [];
+  count = 0;
+  add(line: number, field: string, message: string): void {
+    this.count++;
+    if (this.items.length < MAX_LISTED_ERRORS) this.items.push({ line, field, message });
+  }
+}
+
+function headerIndex(header: string[], errors: ErrorList): Map<Column, number> | null {
+  const names = header.map((name) => name.trim().toLowerCase());
+  const index = new Map<Column, number>();
+  names.forEach((name, i) => {
+    if (!(CSV_COLUMNS as readonly string[]).includes(name)) errors.add(1, name || `column ${i + 1}`, 'unknown column');
+    else if (index.has(name as Column)) errors.add(1, name, 'column appears twice');
+    else index.set(name as Column, i);
+  });
+  for (const column of CSV_COLUMNS) if (!index.has(column)) errors.add(1, column, 'required column is missing');
+  return errors.count === 0 ? index : null;
+}
+
+/**
+ * Streams HR's CSV export (UTF-8, optional BOM, CRLF or LF, quoted fields),
+ * validating every line; nothing is written here.
+ */
+export async function parseOfficerCsv(input: Readable, units: UnitLookup): Promise<ParsedOfficerCsv> {
+  const errors = new ErrorList();
+  const rows = emptyColumns();
+  const lines: number[] = [];
+  const seen = new Map<string, number>();
+  const parser = input.pipe(
+    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: 64 * 1024 }),
+  );
+  input.on('error', (error) => parser.destroy(error));
+  let index: Map<Column, number> | null | undefined;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (index === undefined) {
+        index = headerIndex(record, errors);
+        if (!index) break;
+        continue;
+      }
+      const columns = index!;
+      const line = info.lines;
+      if (record.length !== columns.size) {
+        errors.add(line, 'line', `expected ${columns.size} fields, found ${record.length}`);
+        continue;
+      }
+      const value = (column: Column) => record[columns.get(column)!].trim().normalize('NFC');
+      let valid = true;
+      const fail = (field: Column, message: string) => {
+        valid = false;
+        errors.add(line, field, message);
+      };
+      const values = {} as Record<Column, string>;
+      for (const column of CSV_COLUMNS) {
+        let text = value(column);
+        if (column === 'service_type' || column === 'status' || column === 'language') text = text.toLowerCase();
+        values[column] = text;
+        if (text === '') fail(column, 'is required');
+        else if ((MAX_LENGTH[column] ?? Infinity) < text.length) fail(column, `is longer than ${MAX_LENGTH[column]} characters`);
+        else if (ALLOWED[column] && !ALLOWED[column].includes(text)) fail(column, `must be one of ${ALLOWED[column].join(', ')}`);
+      }
+      if (values.personnel_number && !PERSONNEL_NUMBER.test(values.personnel_number)) {
+        fail('personnel_number', 'must be 1-30 Latin letters, digits or dashes');
+      } else if (values.personnel_number) {
+        const first = seen.get(values.personnel_number);
+        if (first !== undefined) fail('personnel_number', `duplicates line ${first}`);
+        else seen.set(values.personnel_number, line);
+      }
+      let unitId = '';
+      if (values.unit_code) {
+        const unit = units.resolve(values.unit_code.toUpperCase());
+        if ('error' in unit) fail('unit_code', unit.error);
+        else unitId = unit.id;
+      }
+      if (!valid || errors.count > 0) continue; // once anything failed, only keep validating
+      rows.personnelNumber.push(values.personnel_number);
+      rows.fullName.push(values.full_name);
+      rows.rank.push(values.rank);
+      rows.position.push(values.position);
+      rows.serviceType.push(values.service_type);
+      rows.unitId.push(unitId);
+      rows.status.push(values.status);
+      rows.language.push(values.language);
+      lines.push(line);
+    }
+  } catch (error) {
+    const e = error as { code?: string; lines?: number; message?: string };
+    if (!e.code?.startsWith('CSV_')) throw error;
+    errors.add(e.lines ?? 0, 'file', `not readable as CSV: ${e.message ?? e.code}`);
+  }
+  if (index === undefined) errors.add(1, 'file', 'the file is empty: expected a header line');
+  return { rows, lines, errors: errors.items, errorCount: errors.count };
+}

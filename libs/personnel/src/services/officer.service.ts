@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AuditService,
+  isUniqueViolation,
+  likeEscape,
+  NotFound,
+  Page,
+  RequestContext,
+  Role,
+  subtreeCondition,
+  TransactionHost,
+} from '@lms/core';
+import { CreateOfficerDto, ListOfficersQuery, OfficerView, UpdateOfficerDto } from '../dto/officer.dto';
+import { PersonnelNumberTaken } from '../personnel.errors';
+import { OfficerChangeHooks } from './officer-change.hooks';
+import { mapOfficer, OFFICER_SELECT, OfficerRow } from './officer.mapper';
+import { UnitService } from './unit.service';
+
+/** Roles that read personnel records within their subtree (admin implied). */
+const READERS: Role[] = ['hr', 'trainer'];
+/** Roles that change personnel records within their subtree (admin implied). */
+export const PERSONNEL_WRITERS: Role[] = ['hr'];
+
+@Injectable()
+export class OfficerService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly units: UnitService,
+    private readonly audit: AuditService,
+    private readonly hooks: OfficerChangeHooks,
+  ) {}
+
+  /**
+   * The officer if the caller may see it: themself, or within a subtree where
+   * they hold one of `roles`. Anything else is 404 so existence does not leak.
+   */
+  async findInScope(ctx: RequestContext, id: string, roles: Role[] = READERS): Promise<OfficerRow> {
+    const params: unknown[] = [id];
+    let scope = subtreeCondition('u.path', ctx.subtrees(...roles), params);
+    if (roles === READERS && ctx.actor?.officerId) {
+      params.push(ctx.actor.officerId);
+      scope = `(${scope} OR o.id = $${params.length})`;
+    }
+    const [row] = await this.tx.query<OfficerRow>(`${OFFICER_SELECT} WHERE o.id = $1 AND ${scope}`, params);
+    if (!row) throw new NotFound('Officer', id);
+    return row;
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<OfficerView> {
+    return mapOfficer(await this.findInScope(ctx, id));
+  }
+
+  async list(ctx: RequestContext, query: ListOfficersQuery): Promise<Page<OfficerView>> {
+    const params: unknown[] = [];
+    let scope = subtreeCondition('u.path', ctx.subtrees(...READERS), params);
+    if (ctx.actor?.officerId) {
+      params.push(ctx.actor.officerId);
+      scope = `(${scope} OR o.id = $${params.length})`;
+    }
+    const where = [scope];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (query.unitId) add(`u.path LIKE (SELECT path FROM unit WHERE id = ?) || '%'`, query.unitId);
+    if (query.serviceType) add('o.service_type = ?', query.serviceType);
+    if (query.status) add('o.status = ?', query.status);
+    if (query.q) add(`(o.full_name ILIKE ? OR o.personnel_number ILIKE ?)`, '%' + likeEscape(query.q) + '%');
+    const condition = where.join(' AND ');
+    const [{ total }] = await this.tx.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM officer o JOIN unit u ON u.id = o.unit_id WHERE ${condition}`,
+      params,
+    );
+    const rows = await this.tx.query<OfficerRow>(
+      `${OFFICER_SELECT} WHERE ${condition} ORDER BY o.full_name, o.personnel_number LIMIT ${query.limit} OFFSET ${query.offset}`,
+      params,
+    );
+    return { items: rows.map(mapOfficer), total, limit: query.limit, offset: query.offset };
+  }
+
+  async create(ctx: RequestContext, dto: CreateOfficerDto): Promise<OfficerView> {
+    return this.tx.withTransaction(async () => {
+      const unit = await this.units.findInScope(ctx, dto.unitId, PERSONNEL_WRITERS);
+      let id: string;
+      try {
+        [{ id }] = await this.tx.query<{ id: string }>(
+          `INSERT INTO officer (personnel_number, full_name, rank, position, service_type, unit_id, status, language)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+          [dto.personnelNumber, dto.fullName, dto.rank, dto.position, dto.serviceType, dto.unitId, dto.status ?? 'active', dto.language ?? 'ru'],
+        );
+      } catch (error) {
+        if (isUniqueViolation(error, 'UQ_officer_personnel_number')) throw new PersonnelNumberTaken(dto.personnelNumber);
+        throw error;
+      }
+      const view = mapOfficer(await this.findInScope(ctx, id, PERSONNEL_WRITERS));
+      await this.audit.record(ctx, { action: 'officer.create', entityType: 'officer', entityId: id, unitPath: unit.path, after: view });
+      await this.hooks.changed([id]);
+      return view;
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, dto: UpdateOfficerDto): Promise<OfficerView> {
+    return this.tx.withTransaction(async () => {
+      const before = await this.findInScope(ctx, id, PERSONNEL_WRITERS);
+      await this.tx.query('SELECT 1 FROM officer WHERE id = $1 FOR UPDATE', [id]);
+      if (dto.unitId && dto.unitId !== before.unit_id) await this.units.findInScope(ctx, dto.unitId, PERSONNEL_WRITERS);
+      await this.tx.query(
+        `UPDATE officer SET full_name = coalesce($2, full_name), rank = coalesce($3, rank), position = coalesce($4, position),
+                service_type = coalesce($5, service_type), unit_id = coalesce($6, unit_id), status = coalesce($7, status),
+                language = coalesce($8, language), updated_at = now()
+         WHERE id = $1`,
+        [id, dto.fullName ?? null, dto.rank ?? null, dto.position ?? null, dto.serviceType ?? null, dto.unitId ?? null, dto.status ?? null, dto.language ?? null],
+      );
+      const after = await this.findInScope(ctx, id, PERSONNEL_WRITERS);
+      await this.audit.record(ctx, {
+        action: after.unit_id !== before.unit_id ? 'officer.transfer' : 'officer.update',
+        entityType: 'officer',
+        entityId: id,
+        unitPath: after.unit_path,
+        before: mapOfficer(before),
+        after: mapOfficer(after),
+      });
+      await this.hooks.changed([id]);
+      return mapOfficer(after);
+    });
+  }
+}

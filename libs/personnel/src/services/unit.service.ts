@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  AuditService,
+  isUniqueViolation,
+  likeEscape,
+  NotFound,
+  Page,
+  RequestContext,
+  Role,
+  subtreeCondition,
+  TransactionHost,
+} from '@lms/core';
+import { CreateUnitDto, ListUnitsQuery, UnitTreeNode, UnitView, UpdateUnitDto } from '../dto/unit.dto';
+import { RootUnitForbidden, UnitCodeTaken, UnitCycle } from '../personnel.errors';
+import { mapUnit, UnitRow } from './unit.mapper';
+
+/** Roles that may read the organisation tree within their subtree. */
+const READERS: Role[] = ['hr', 'trainer'];
+
+@Injectable()
+export class UnitService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A unit the caller may see with `roles` (admin implied); 404 otherwise, so existence does not leak. */
+  async findInScope(ctx: RequestContext, id: string, roles: Role[] = READERS): Promise<UnitRow> {
+    const params: unknown[] = [id];
+    const scope = subtreeCondition('path', ctx.subtrees(...roles), params);
+    const [row] = await this.tx.query<UnitRow>(`SELECT * FROM unit WHERE id = $1 AND ${scope}`, params);
+    if (!row) throw new NotFound('Unit', id);
+    return row;
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<UnitView & { ancestors: UnitView[]; children: UnitView[] }> {
+    const unit = await this.findInScope(ctx, id);
+    const ancestorIds = unit.path.split('/').filter(Boolean).slice(0, -1);
+    const ancestors = await this.tx.query<UnitRow>(
+      'SELECT * FROM unit WHERE id = ANY($1::uuid[]) ORDER BY length(path)',
+      [ancestorIds],
+    );
+    const children = await this.tx.query<UnitRow>('SELECT * FROM unit WHERE parent_id = $1 ORDER BY name', [id]);
+    return { ...mapUnit(unit), ancestors: ancestors.map(mapUnit), children: children.map(mapUnit) };
+  }
+
+  /** The unit and all its descendants as a nested tree. */
+  async subtree(ctx: RequestContext, id: string): Promise<UnitTreeNode> {
+    const unit = await this.findInScope(ctx, id);
+    const rows = await this.tx.query<UnitRow>(
+      `SELECT * FROM unit WHERE path LIKE $1 ORDER BY length(path), name`,
+      [unit.path + '%'],
+    );
+    const nodes = new Map<string, UnitTreeNode>();
+    for (const row of rows) nodes.set(row.id, { ...mapUnit(row), children: [] });
+    for (const node of nodes.values()) {
+      if (node.id !== id && node.parentId) nodes.get(node.parentId)?.children.push(node);
+    }
+    return nodes.get(id)!;
+  }
+
+  async list(ctx: RequestContext, query: ListUnitsQuery): Promise<Page<UnitView>> {
+    const params: unknown[] = [];
+    const where = [subtreeCondition('u.path', ctx.subtrees(...READERS), params)];
+    if (query.parentId) {
+      params.push(query.parentId);
+      where.push(`u.parent_id = $${params.length}`);
+    }
+    if (query.rootId) {
+      params.push(query.rootId);
+      where.push(`u.path LIKE (SELECT path FROM unit WHERE id = $${params.length}) || '%'`);
+    }
+    if (query.q) {
+      params.push('%' + likeEscape(query.q) + '%');
+      where.push(`(u.name ILIKE $${params.length} OR u.code ILIKE $${params.length})`);
+    }
+    const condition = where.join(' AND ');
+    const [{ total }] = await this.tx.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM unit u WHERE ${condition}`,
+      params,
+    );
+    const rows = await this.tx.query<UnitRow>(
+      `SELECT u.* FROM unit u WHERE ${condition} ORDER BY length(u.path) - length(replace(u.path, '/', '')), u.name, u.id
+       LIMIT ${query.limit} OFFSET ${query.offset}`,
+      params,
+    );
+    return { items: rows.map(mapUnit), total, limit: query.limit, offset: query.offset };
+  }
+
+  async create(ctx: RequestContext, dto: CreateUnitDto): Promise<UnitView> {
+    return this.tx.withTransaction(async () => {
+      const id = randomUUID();
+      let path: string;
+      if (dto.parentId === null) {
+        if (ctx.subtrees() !== null) throw new RootUnitForbidden();
+        path = `/${id}/`;
+      } else {
+        const parent = await this.findInScope(ctx, dto.parentId, []);
+        path = `${parent.path}${id}/`;
+      }
+      const [row] = await this.insert(id, dto, path);
+      await this.audit.record(ctx, { action: 'unit.create', entityType: 'unit', entityId: id, unitPath: path, after: mapUnit(row) });
+      return mapUnit(row);
+    });
+  }
+
+  private async insert(id: string, dto: CreateUnitDto, path: string): Promise<UnitRow[]> {
+    try {
+      return await this.tx.query<UnitRow>(
+        `INSERT INTO unit (id, code, name, parent_id, path, timezone) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+        [id, dto.code, dto.name, dto.parentId, path, dto.timezone ?? 'Asia/Almaty'],
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'UQ_unit_code')) throw new UnitCodeTaken(dto.code);
+      throw error;
+    }
+  }
+
+  /** Renames, recodes or moves; a move re-parents the whole subtree in one statement. */
+  async update(ctx: RequestContext, id: string, dto: UpdateUnitDto): Promise<UnitView> {
+    return this.tx.withTransaction(async () => {
+      const before = await this.findInScope(ctx, id, []);
+      const [locked] = await this.tx.query<UnitRow>('SELECT * FROM unit WHERE id = $1 FOR UPDATE', [id]);
+      if (dto.parentId !== undefined && dto.parentId !== locked.parent_id) await this.move(ctx, locked, dto.parentId);
+      try {
+        await this.tx.query(
+          `UPDATE unit SET code = coalesce($2, code), name = coalesce($3, name), timezone = coalesce($4, timezone),
+                  updated_at = now() WHERE id = $1`,
+          [id, dto.code ?? null, dto.name ?? null, dto.timezone ?? null],
+        );
+      } catch (error) {
+        if (isUniqueViolation(error, 'UQ_unit_code')) throw new UnitCodeTaken(dto.code!);
+        throw error;
+      }
+      const [after] = await this.tx.query<UnitRow>('SELECT * FROM unit WHERE id = $1', [id]);
+      await this.audit.record(ctx, {
+        action: dto.parentId !== undefined && dto.parentId !== before.parent_id ? 'unit.move' : 'unit.update',
+        entityType: 'unit',
+        entityId: id,
+        unitPath: after.path,
+        before: mapUnit(before),
+        after: mapUnit(after),
+      });
+      return mapUnit(after);
+    });
+  }
+
+  private async move(ctx: RequestContext, unit: UnitRow, parentId: string): Promise<void> {
+    if (unit.parent_id === null) throw new RootUnitForbidden();
+    const parent = await this.findInScope(ctx, parentId, []);
+    if (parent.path.startsWith(unit.path)) throw new UnitCycle();
+    const newPath = `${parent.path}${unit.id}/`;
+    await this.tx.query(
+      `UPDATE unit SET path = $2 || substr(path, length($1) + 1), updated_at = now() WHERE path LIKE $1 || '%'`,
+      [unit.path, newPath],
+    );
+    await this.tx.query('UPDATE unit SET parent_id = $2 WHERE id = $1', [unit.id, parentId]);
+  }
+
+  /** Map of unit code to id and path for every unit (a few thousand at most). */
+  async codeIndex(): Promise<Map<string, { id: string; path: string }>> {
+    const rows = await this.tx.query<{ id: string; code: string; path: string }>('SELECT id, code, path FROM unit');
+    return new Map(rows.map((row) => [row.code, { id: row.id, path: row.path }]));
+  }
+}

@@ -1,0 +1,10 @@
+import { CORE_ENTITIES, SchemaDefinition } from '@lms/core';
+import { IDENTITY_ENTITIES } from '@lms/identity';
+import { PERSONNEL_ENTITIES } from '@lms/personnel';
+import { MIGRATIONS } from '../../../migrations';
+
+/** Every domain's entities and the migrations that build their tables: what a DataSource needs. */
+export const SCHEMA: SchemaDefinition = {
+  entities: [...CORE_ENTITIES, ...PERSONNEL_ENTITIES, ...IDENTITY_ENTITIES],
+  migrations: MIGRATIONS,
+};

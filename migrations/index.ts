@@ -1,0 +1,6 @@
+import { MigrationClass } from '@lms/core';
+import { Initial1795619862350 } from './1795619862350-Initial';
+import { GuardsAndSearchIndexes1795619870000 } from './1795619870000-GuardsAndSearchIndexes';
+
+/** In order of application. */
+export const MIGRATIONS: MigrationClass[] = [Initial1795619862350, GuardsAndSearchIndexes1795619870000];
