@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmod, mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** A running embedded PostgreSQL: where to reach it and how to stop it. */
 export interface EmbeddedDatabase {
@@ -73,10 +73,38 @@ function passwordFor(dir: string): string {
   return password;
 }
 
+const isRoot = () => process.getuid?.() === 0;
+
+/** Can any user walk down to `dir`? (PostgreSQL refuses to run as root, so it runs as `postgres`.) */
+function traversableByOthers(dir: string): boolean {
+  for (let current = dirname(dir); ; current = dirname(current)) {
+    try {
+      if ((statSync(current).mode & 0o001) === 0) return false;
+    } catch {
+      return false;
+    }
+    if (dirname(current) === current) return true;
+  }
+}
+
+/**
+ * Where the cluster lives: `<dir>/pg`, unless we run as root inside a folder
+ * the `postgres` user cannot reach (a checkout under /root); then a folder of
+ * its own under /var/lib, named after `dir` so each checkout keeps its data.
+ */
+function clusterLocation(dir: string): string {
+  if (!isRoot() || traversableByOthers(dir)) return join(dir, 'pg');
+  const key = createHash('sha256').update(dir).digest('hex').slice(0, 12);
+  return join('/var/lib/lms-embedded-postgres', key);
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => undefined);
   await mkdir(options.dir, { recursive: true });
-  const clusterDir = join(options.dir, 'pg');
+  if (isRoot()) await chmod(options.dir, 0o755);
+  const clusterDir = clusterLocation(options.dir);
+  if (isRoot()) await mkdir(dirname(clusterDir), { recursive: true, mode: 0o755 });
+  if (clusterDir !== join(options.dir, 'pg')) log(`cluster kept in ${clusterDir}: the postgres user cannot reach ${options.dir}`);
   const password = passwordFor(options.dir);
   const urlFor = (port: number) => (database: string) =>
     `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
@@ -98,7 +126,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     password,
     port,
     persistent: !options.ephemeral,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: isRoot(),
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // Loopback only, no Unix socket: two checkouts can run side by side.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
