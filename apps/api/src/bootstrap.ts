@@ -29,14 +29,20 @@ export async function prepareSchema(url: string, log: (message: string) => void)
  * Database (embedded or DATABASE_URL), migrations, the Nest app, demo data on
  * an empty embedded database, and the admin from the environment.
  */
-export async function createApi(config: AppConfig, options: { database?: DatabaseServer; listen?: boolean } = {}): Promise<RunningApi> {
+export async function createApi(
+  config: AppConfig,
+  options: { database?: DatabaseServer; listen?: boolean } = {},
+): Promise<RunningApi> {
   const logger = new Logger('Bootstrap');
   const database =
     options.database ?? (await openDatabaseServer(config.databaseUrl, config.dataDir, (m) => logger.debug?.(m)));
   if (database.embedded) logger.log(`embedded PostgreSQL ready (data in ${config.dataDir})`);
   await prepareSchema(database.url, (m) => logger.log(m));
 
-  const app = await NestFactory.create(AppModule.forRoot(config, database.url), { bodyParser: false, bufferLogs: true });
+  const app = await NestFactory.create(AppModule.forRoot(config, database.url), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
   app.useLogger(app.get(PinoLogger));
   configureApp(app, config);
   await app.init();

@@ -17,7 +17,10 @@ function bodyErrorHandler(error: unknown, request: Request, response: Response, 
       : e.type === 'entity.parse.failed'
         ? problem(400, 'malformed-body', 'The request body is not valid JSON')
         : problem(e.status && e.status < 500 ? e.status : 400, 'unreadable-body', 'The request body could not be read');
-  response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...body, instance: request.path }));
+  response
+    .status(body.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify({ ...body, instance: request.path }));
 }
 
 /** Everything an API process needs around the routes: security headers, parsing, validation, errors, docs. */
@@ -36,7 +39,9 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     app,
     new DocumentBuilder()
       .setTitle('Officer communication-training platform')
-      .setDescription('Courses, seminars, assessments and compliance reports for police officers. Errors are application/problem+json.')
+      .setDescription(
+        'Courses, seminars, assessments and compliance reports for police officers. Errors are application/problem+json.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

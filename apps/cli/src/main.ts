@@ -36,9 +36,15 @@ async function migrateDatabase(url: string): Promise<void> {
   }
 }
 
-async function withServices<T>(config: AppConfig, db: DatabaseServer, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+async function withServices<T>(
+  config: AppConfig,
+  db: DatabaseServer,
+  work: (app: INestApplicationContext) => Promise<T>,
+): Promise<T> {
   await migrateDatabase(db.url);
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, db.url), { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, db.url), {
+    logger: ['error', 'warn', 'log'],
+  });
   try {
     return await work(app);
   } finally {
@@ -81,7 +87,9 @@ const COMMANDS: Record<string, (config: AppConfig, db: DatabaseServer, args: str
     withServices(config, db, async (app) => {
       const username = args[0];
       if (!username) {
-        process.stderr.write('usage: npm run user:create-admin -- <username>   (password from ADMIN_PASSWORD or asked)\n');
+        process.stderr.write(
+          'usage: npm run user:create-admin -- <username>   (password from ADMIN_PASSWORD or asked)\n',
+        );
         return 2;
       }
       const password = await readPassword();
@@ -107,7 +115,9 @@ const COMMANDS: Record<string, (config: AppConfig, db: DatabaseServer, args: str
         return 0;
       }
       const broken = check.firstBroken!;
-      out(`audit chain BROKEN at event #${broken.seq} (${broken.id}): ${broken.reason === 'content' ? 'its content was changed' : 'the event before it was changed or removed'}`);
+      out(
+        `audit chain BROKEN at event #${broken.seq} (${broken.id}): ${broken.reason === 'content' ? 'its content was changed' : 'the event before it was changed or removed'}`,
+      );
       return 1;
     }),
 };

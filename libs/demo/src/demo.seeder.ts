@@ -41,12 +41,29 @@ export class DemoSeeder {
       const ids = new Map<string, string>();
       for (const unit of demoUnits()) {
         const existing = await this.tx.query<{ id: string }>('SELECT id FROM unit WHERE code = $1', [unit.code]);
-        const id = existing[0]?.id ?? (await this.units.create(ctx, { code: unit.code, name: unit.name, parentId: unit.parent ? ids.get(unit.parent)! : null })).id;
+        const id =
+          existing[0]?.id ??
+          (
+            await this.units.create(ctx, {
+              code: unit.code,
+              name: unit.name,
+              parentId: unit.parent ? ids.get(unit.parent)! : null,
+            })
+          ).id;
         ids.set(unit.code, id);
       }
       const officers = demoOfficers();
       const csv = stringify(
-        officers.map((o) => [o.personnelNumber, o.fullName, o.rank, o.position, o.serviceType, o.unitCode, o.status, o.language]),
+        officers.map((o) => [
+          o.personnelNumber,
+          o.fullName,
+          o.rank,
+          o.position,
+          o.serviceType,
+          o.unitCode,
+          o.status,
+          o.language,
+        ]),
         { header: true, columns: [...CSV_COLUMNS] },
       );
       const imported = await this.importer.import(ctx, Readable.from([csv]));
@@ -58,12 +75,21 @@ export class DemoSeeder {
       for (const account of DEMO_ACCOUNTS) {
         if (await this.users.byUsername(account.username)) continue;
         const isOfficer = account.role === 'officer';
-        const id = await this.users.insert(account.username, await this.passwords.hash(account.password), isOfficer ? officerId : null, false);
-        await this.users.writeGrants(id, [{ role: account.role, unitId: isOfficer ? officerUnit : ids.get(account.unit!)! }]);
+        const id = await this.users.insert(
+          account.username,
+          await this.passwords.hash(account.password),
+          isOfficer ? officerId : null,
+          false,
+        );
+        await this.users.writeGrants(id, [
+          { role: account.role, unitId: isOfficer ? officerUnit : ids.get(account.unit)! },
+        ]);
       }
       // The demo is for trying things out: no second factor required for anyone.
       await this.tx.query('UPDATE role_policy SET mfa_required = false');
-      this.logger.log(`demo data loaded: ${ids.size} units, ${imported.created} officers, ${DEMO_ACCOUNTS.length} accounts`);
+      this.logger.log(
+        `demo data loaded: ${ids.size} units, ${imported.created} officers, ${DEMO_ACCOUNTS.length} accounts`,
+      );
     });
   }
 }

@@ -9,5 +9,17 @@ export * from './services/user.service';
 
 import { UserAccountEntity } from './entities/user-account.entity';
 import { UserRoleEntity } from './entities/user-role.entity';
-import { LoginAttemptEntity, RecoveryCodeEntity, RevokedTokenEntity, RolePolicyEntity } from './entities/security.entities';
-export const IDENTITY_ENTITIES = [UserAccountEntity, UserRoleEntity, RevokedTokenEntity, LoginAttemptEntity, RecoveryCodeEntity, RolePolicyEntity];
+import {
+  LoginAttemptEntity,
+  RecoveryCodeEntity,
+  RevokedTokenEntity,
+  RolePolicyEntity,
+} from './entities/security.entities';
+export const IDENTITY_ENTITIES = [
+  UserAccountEntity,
+  UserRoleEntity,
+  RevokedTokenEntity,
+  LoginAttemptEntity,
+  RecoveryCodeEntity,
+  RolePolicyEntity,
+];

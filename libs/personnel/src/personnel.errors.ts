@@ -20,7 +20,11 @@ export class UnitHasChildrenOrOfficers extends Conflict {
 
 export class RootUnitForbidden extends DomainError {
   constructor() {
-    super('forbidden', 'root-unit-forbidden', 'Only the system or an administrator of the whole tree can create or move a root unit');
+    super(
+      'forbidden',
+      'root-unit-forbidden',
+      'Only the system or an administrator of the whole tree can create or move a root unit',
+    );
   }
 }
 
@@ -32,6 +36,10 @@ export class PersonnelNumberTaken extends Conflict {
 
 export class UnsupportedImportType extends DomainError {
   constructor(contentType: string | undefined) {
-    super('unsupported-media-type', 'unsupported-media-type', `Officer import expects text/csv, not ${contentType ?? 'no content type'}`);
+    super(
+      'unsupported-media-type',
+      'unsupported-media-type',
+      `Officer import expects text/csv, not ${contentType ?? 'no content type'}`,
+    );
   }
 }

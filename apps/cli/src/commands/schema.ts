@@ -24,7 +24,9 @@ export async function checkSchema(serverUrl: string): Promise<number> {
     process.stdout.write('schema: the migrations match the entities\n');
     return 0;
   }
-  process.stdout.write(`schema drift: the entities need ${drift.length} statement(s) not in any migration:\n${drift.join(';\n')};\n`);
+  process.stdout.write(
+    `schema drift: the entities need ${drift.length} statement(s) not in any migration:\n${drift.join(';\n')};\n`,
+  );
   return 1;
 }
 
@@ -63,7 +65,10 @@ ${sql.downQueries.reverse().map(line).join('\n')}
   const indexPath = join(root, 'migrations', 'index.ts');
   const index = readFileSync(indexPath, 'utf8')
     .replace(/^(import { MigrationClass } from '@lms\/core';\n)/m, `$1import { ${className} } from './${fileName}';\n`)
-    .replace(/= \[([^\]]*)\];/, (_m, list: string) => `= [${list.trim() ? list.trim().replace(/,?$/, ',') + ' ' : ''}${className}];`);
+    .replace(
+      /= \[([^\]]*)\];/,
+      (_m, list: string) => `= [${list.trim() ? list.trim().replace(/,?$/, ',') + ' ' : ''}${className}];`,
+    );
   writeFileSync(indexPath, index);
   process.stdout.write(`wrote migrations/${fileName}.ts (${sql.upQueries.length} statements)\n`);
   return 0;

@@ -30,7 +30,14 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 
 const LOG_LEVELS: AppConfig['logLevel'][] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+function integer(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -70,7 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const logLevel = (optional(env, 'LOG_LEVEL') ?? 'info') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
-  let jwtSecret = optional(env, 'JWT_SECRET');
+  const jwtSecret = optional(env, 'JWT_SECRET');
   if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   if (!jwtSecret && databaseUrl) problems.push('JWT_SECRET is required when DATABASE_URL is set');
 
@@ -96,7 +103,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: demoRaw === null ? databaseUrl === null : demoRaw === 'true',
     loginLockoutThreshold: integer(env, 'LOGIN_LOCKOUT_THRESHOLD', 5, 1, 100, problems),
     loginLockoutMinutes: integer(env, 'LOGIN_LOCKOUT_MINUTES', 10, 1, 24 * 60, problems),
-    corsOrigins: (optional(env, 'CORS_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (optional(env, 'CORS_ORIGINS') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   config.jwtSecret = jwtSecret ?? embeddedJwtSecret(dataDir);

@@ -1,6 +1,5 @@
 import { DataSource, DataSourceOptions, EntitySchema, MigrationInterface } from 'typeorm';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityClass = Function | EntitySchema;
 export type MigrationClass = new () => MigrationInterface;
 

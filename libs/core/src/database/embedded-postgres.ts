@@ -104,7 +104,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (isRoot()) await chmod(options.dir, 0o755);
   const clusterDir = clusterLocation(options.dir);
   if (isRoot()) await mkdir(dirname(clusterDir), { recursive: true, mode: 0o755 });
-  if (clusterDir !== join(options.dir, 'pg')) log(`cluster kept in ${clusterDir}: the postgres user cannot reach ${options.dir}`);
+  if (clusterDir !== join(options.dir, 'pg'))
+    log(`cluster kept in ${clusterDir}: the postgres user cannot reach ${options.dir}`);
   const password = passwordFor(options.dir);
   const urlFor = (port: number) => (database: string) =>
     `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;

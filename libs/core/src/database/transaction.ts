@@ -40,7 +40,7 @@ export class TransactionHost {
 
   /** Raw SQL on the current manager; returns rows. */
   query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
-    return this.manager.query(sql, parameters) as Promise<T[]>;
+    return this.manager.query<T[]>(sql, parameters);
   }
 }
 

@@ -49,7 +49,11 @@ export class DomainError extends Error {
 }
 
 export class ValidationFailed extends DomainError {
-  constructor(detail: string, readonly errors: FieldProblem[], code = 'validation-failed') {
+  constructor(
+    detail: string,
+    readonly errors: FieldProblem[],
+    code = 'validation-failed',
+  ) {
     super('validation', code, detail, { errors });
   }
 }

@@ -31,10 +31,18 @@ const TITLES: Record<number, string> = {
 };
 
 function slug(title: string): string {
-  return title.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '');
+  return title
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
-export function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): ProblemBody {
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): ProblemBody {
   return { type: TYPE_BASE + code, title: TITLES[status] ?? 'Error', status, detail, ...extra };
 }
 
@@ -44,7 +52,11 @@ function fromHttpException(error: HttpException): ProblemBody {
   const response = error.getResponse();
   const body = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
   if (body.problem && typeof body.problem === 'object') return body.problem as ProblemBody;
-  const message = Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? error.message);
+  const message = Array.isArray(body.message)
+    ? body.message.join('; ')
+    : typeof body.message === 'string'
+      ? body.message
+      : error.message;
   return problem(status, slug(TITLES[status] ?? 'error'), message);
 }
 
@@ -54,7 +66,7 @@ function fromMiddlewareError(error: unknown): ProblemBody | null {
   const e = error as { type?: string; status?: number; statusCode?: number; expose?: boolean };
   const status = e.status ?? e.statusCode;
   if (!status || status < 400 || status >= 500 || !e.expose) return null;
-  switch (e.type) {
+  switch (e.type ?? '') {
     case 'entity.parse.failed':
       return problem(400, 'malformed-body', 'The request body is not valid JSON');
     case 'entity.too.large':

@@ -60,7 +60,19 @@ export interface RequestWithContext extends Request {
   lmsContext?: RequestContext;
 }
 
+/** pino-http's id for the request, as a string. */
+export function requestIdOf(request: Request): string | null {
+  const id: unknown = (request as { id?: unknown }).id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+}
+
+/** The route pattern (`/api/v1/officers/:id`) when matched, else the raw path. */
+export function routePath(request: Request): string {
+  const route: unknown = (request as { route?: { path?: unknown } }).route?.path;
+  return typeof route === 'string' ? route : request.path;
+}
+
 export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): RequestContext => {
   const request = context.switchToHttp().getRequest<RequestWithContext>();
-  return request.lmsContext ?? new RequestContext(null, String(request.id ?? ''), request.ip ?? null);
+  return request.lmsContext ?? new RequestContext(null, requestIdOf(request), request.ip ?? null);
 });

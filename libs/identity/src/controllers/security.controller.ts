@@ -52,7 +52,12 @@ export class SecurityController {
          ON CONFLICT (role) DO UPDATE SET mfa_required = EXCLUDED.mfa_required`,
         [role, dto.mfaRequired],
       );
-      await this.audit.record(ctx, { action: 'role-policy.update', entityType: 'role_policy', entityId: role, after: dto });
+      await this.audit.record(ctx, {
+        action: 'role-policy.update',
+        entityType: 'role_policy',
+        entityId: role,
+        after: dto,
+      });
       return { role, mfaRequired: dto.mfaRequired };
     });
   }

@@ -1,7 +1,15 @@
 import { ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { ACCESS_KEY, AccessRule, AuditService, RequestContext, RequestWithContext } from '@lms/core';
+import {
+  ACCESS_KEY,
+  AccessRule,
+  AuditService,
+  RequestContext,
+  requestIdOf,
+  RequestWithContext,
+  routePath,
+} from '@lms/core';
 import { AccessDenied, LimitedToken, Unauthenticated } from '../identity.errors';
 import { AuthenticatedActor } from '../services/auth.service';
 
@@ -25,15 +33,21 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!rule) throw new AccessDenied('This route declares no access and is closed');
     if (rule.kind === 'public') return true;
     await (super.canActivate(context) as Promise<boolean>);
     const request = context.switchToHttp().getRequest<RequestWithContext & { user: AuthenticatedActor }>();
     const actor = request.user;
-    const ctx = new RequestContext(actor, String(request.id ?? ''), request.ip ?? null);
+    const ctx = new RequestContext(actor, requestIdOf(request), request.ip ?? null);
     request.lmsContext = ctx;
-    if (actor.limit && !this.reflector.getAllAndOverride<boolean>(ALLOW_LIMITED, [context.getHandler(), context.getClass()])) {
+    if (
+      actor.limit &&
+      !this.reflector.getAllAndOverride<boolean>(ALLOW_LIMITED, [context.getHandler(), context.getClass()])
+    ) {
       throw new LimitedToken(actor.limit);
     }
     const allowed = actor.roles.some((grant) => grant.role === 'admin' || rule.roles.includes(grant.role));
@@ -42,7 +56,7 @@ export class AccessGuard extends AuthGuard('jwt') {
         await this.audit.record(ctx, {
           action: 'access.denied',
           entityType: 'route',
-          entityId: `${request.method} ${request.route?.path ?? request.path}`.slice(0, 100),
+          entityId: `${request.method} ${routePath(request)}`.slice(0, 100),
           after: { url: request.originalUrl, required: rule.roles },
         });
       }
@@ -52,7 +66,7 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, user: T | false, info: unknown): T {
-    if (error) throw error;
+    if (error instanceof Error) throw error;
     if (!user) {
       const reason = info instanceof Error && info.name === 'TokenExpiredError' ? 'The token has expired' : undefined;
       throw new Unauthenticated(reason);

@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Observable, catchError, from, mergeMap, throwError } from 'rxjs';
-import { AuditService, DomainError, RequestWithContext } from '@lms/core';
+import { AuditService, DomainError, RequestWithContext, routePath } from '@lms/core';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -24,7 +24,7 @@ export class DeniedWriteInterceptor implements NestInterceptor {
         const record = this.audit.record(ctx, {
           action: 'access.denied',
           entityType: 'route',
-          entityId: `${request.method} ${request.route?.path ?? request.path}`.slice(0, 100),
+          entityId: `${request.method} ${routePath(request)}`.slice(0, 100),
           after: { url: request.originalUrl, problem: error.code, detail: error.detail },
         });
         return from(record).pipe(mergeMap(() => throwError(() => error)));

@@ -18,7 +18,8 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   async validate(request: Request & { id?: string }, _username: string, _password: string) {
     const body = plainToInstance(LoginDto, request.body ?? {});
     const errors = await validate(body, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length > 0) throw new ValidationFailed('The request has invalid fields', flattenValidationErrors(errors));
+    if (errors.length > 0)
+      throw new ValidationFailed('The request has invalid fields', flattenValidationErrors(errors));
     const ctx = new RequestContext(null, String(request.id ?? ''), request.ip ?? null);
     return this.auth.login(ctx, { ...body, ip: request.ip ?? 'unknown' });
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Actor, APP_CONFIG, AppConfig, AuditService, RequestContext, Role, TransactionHost } from '@lms/core';
+import { Actor, APP_CONFIG, AppConfig, AuditService, RequestContext, TransactionHost } from '@lms/core';
 import { normalizeUsername } from '../dto/user.dto';
 import { InvalidCredentials, SecondFactorRequired, Unauthenticated, WrongPassword } from '../identity.errors';
 import { LoginThrottleService } from './login-throttle.service';
@@ -54,12 +54,23 @@ export class AuthService {
     await this.throttle.recordAttempt(username, input.ip, true);
     await this.tx.query('UPDATE user_account SET last_login_at = now() WHERE id = $1', [user.id]);
     const actorCtx = new RequestContext(this.actorOf(user, null), ctx.requestId, ctx.ip);
-    await this.audit.record(actorCtx, { action: 'auth.login', entityType: 'user', entityId: user.id, unitPath: await this.users.auditPath(user.id) });
+    await this.audit.record(actorCtx, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      unitPath: await this.users.auditPath(user.id),
+    });
     const token = await this.tokens.issue(user.id, user.token_version, limit ?? undefined);
     return { ...token, user: mapUser(user), ...(limit ? { restrictedTo: limit } : {}) };
   }
 
-  private async fail(ctx: RequestContext, username: string, ip: string, user: UserRow | null, reason: string): Promise<never> {
+  private async fail(
+    ctx: RequestContext,
+    username: string,
+    ip: string,
+    user: UserRow | null,
+    reason: string,
+  ): Promise<never> {
     await this.throttle.recordAttempt(username, ip, false);
     this.logger.warn({ username, ip, reason }, 'sign-in failed');
     await this.audit.record(ctx, {
@@ -78,7 +89,9 @@ export class AuthService {
     if (user.totp_enabled) return null;
     const roles = [...new Set(user.roles.map((grant) => grant.role))];
     if (roles.length === 0) return null;
-    const required = await this.tx.query('SELECT 1 FROM role_policy WHERE role = ANY($1::text[]) AND mfa_required', [roles]);
+    const required = await this.tx.query('SELECT 1 FROM role_policy WHERE role = ANY($1::text[]) AND mfa_required', [
+      roles,
+    ]);
     return required.length > 0 ? 'mfa-enrolment' : null;
   }
 
@@ -88,7 +101,8 @@ export class AuthService {
       throw new Unauthenticated('The token is not one of ours');
     }
     const user = await this.users.byId(claims.sub);
-    if (!user || user.disabled || user.token_version !== claims.ver) throw new Unauthenticated('The token is no longer valid');
+    if (!user || user.disabled || user.token_version !== claims.ver)
+      throw new Unauthenticated('The token is no longer valid');
     if (await this.tokens.isRevoked(claims.jti)) throw new Unauthenticated('The token has been signed out');
     // A limit ends once its reason is gone (password changed, second factor set up).
     let limit = claims.lim ?? null;
@@ -101,7 +115,7 @@ export class AuthService {
       userId: user.id,
       username: user.username,
       officerId: user.officer_id,
-      roles: user.roles.map((grant) => ({ role: grant.role as Role, unitId: grant.unitId, unitPath: grant.unitPath })),
+      roles: user.roles.map((grant) => ({ role: grant.role, unitId: grant.unitId, unitPath: grant.unitPath })),
       tokenId,
     };
   }
@@ -121,7 +135,12 @@ export class AuthService {
                 updated_at = now() WHERE id = $1 RETURNING token_version`,
         [user.id, hash],
       );
-      await this.audit.record(ctx, { action: 'user.password-change', entityType: 'user', entityId: user.id, unitPath: await this.users.auditPath(user.id) });
+      await this.audit.record(ctx, {
+        action: 'user.password-change',
+        entityType: 'user',
+        entityId: user.id,
+        unitPath: await this.users.auditPath(user.id),
+      });
       const limit = await this.limitFor({ ...user, must_change_password: false });
       return this.tokens.issue(user.id, token_version, limit ?? undefined);
     });

@@ -43,7 +43,14 @@ export class OfficerAccountService {
       if (existing.length > 0) throw new OfficerHasAccount();
       const [issued] = await this.issue(
         ctx,
-        [{ id: officer.id, personnel_number: officer.personnel_number, full_name: officer.full_name, unit_id: officer.unit_id }],
+        [
+          {
+            id: officer.id,
+            personnel_number: officer.personnel_number,
+            full_name: officer.full_name,
+            unit_id: officer.unit_id,
+          },
+        ],
         officer.unit_path,
       );
       return issued;
@@ -54,7 +61,12 @@ export class OfficerAccountService {
   async createForSubtree(ctx: RequestContext, unitId: string): Promise<string> {
     return this.tx.withTransaction(async () => {
       const unit = await this.units.findInScope(ctx, unitId, PERSONNEL_WRITERS);
-      const officers = await this.tx.query<{ id: string; personnel_number: string; full_name: string; unit_id: string }>(
+      const officers = await this.tx.query<{
+        id: string;
+        personnel_number: string;
+        full_name: string;
+        unit_id: string;
+      }>(
         `SELECT o.id, o.personnel_number, o.full_name, o.unit_id FROM officer o JOIN unit u ON u.id = o.unit_id
          WHERE u.path LIKE $1 AND o.status <> 'dismissed'
            AND NOT EXISTS (SELECT 1 FROM user_account a WHERE a.officer_id = o.id)
@@ -62,7 +74,11 @@ export class OfficerAccountService {
          ORDER BY o.personnel_number`,
         [unit.path + '%'],
       );
-      const issued = await this.issue(ctx, officers.filter((o) => USERNAME.test(o.personnel_number.toLowerCase())), unit.path);
+      const issued = await this.issue(
+        ctx,
+        officers.filter((o) => USERNAME.test(o.personnel_number.toLowerCase())),
+        unit.path,
+      );
       return stringify(
         issued.map((a) => [a.personnelNumber, a.fullName, a.username, a.initialPassword]),
         { header: true, columns: ['personnel_number', 'full_name', 'username', 'initial_password'] },
@@ -76,15 +92,22 @@ export class OfficerAccountService {
     unitPath: string,
   ): Promise<IssuedAccount[]> {
     const issued: IssuedAccount[] = [];
-    const hashes = await Promise.all(officers.map(async () => {
-      const password = initialPassword();
-      return { password, hash: await this.passwords.hash(password) };
-    }));
+    const hashes = await Promise.all(
+      officers.map(async () => {
+        const password = initialPassword();
+        return { password, hash: await this.passwords.hash(password) };
+      }),
+    );
     for (const [i, officer] of officers.entries()) {
       const username = officer.personnel_number.toLowerCase();
       const id = await this.users.insert(username, hashes[i].hash, officer.id, true);
       await this.users.writeGrants(id, [{ role: 'officer', unitId: officer.unit_id }]);
-      issued.push({ personnelNumber: officer.personnel_number, fullName: officer.full_name, username, initialPassword: hashes[i].password });
+      issued.push({
+        personnelNumber: officer.personnel_number,
+        fullName: officer.full_name,
+        username,
+        initialPassword: hashes[i].password,
+      });
     }
     await this.audit.record(ctx, {
       action: 'user.officer-accounts-create',

@@ -19,8 +19,12 @@ export class SecondFactorService {
 
   /** Starts (or restarts) enrolment: a new secret, not active until confirmed with a code. */
   async begin(ctx: RequestContext, userId: string, username: string) {
-    const [user] = await this.tx.query<{ totp_enabled: boolean }>('SELECT totp_enabled FROM user_account WHERE id = $1', [userId]);
-    if (user?.totp_enabled) throw new Conflict('second-factor-active', 'A second factor is already active; an admin can reset it');
+    const [user] = await this.tx.query<{ totp_enabled: boolean }>(
+      'SELECT totp_enabled FROM user_account WHERE id = $1',
+      [userId],
+    );
+    if (user?.totp_enabled)
+      throw new Conflict('second-factor-active', 'A second factor is already active; an admin can reset it');
     const secret = generateSecret();
     await this.tx.query('UPDATE user_account SET totp_secret = $2, updated_at = now() WHERE id = $1', [userId, secret]);
     const otpauthUrl = generateURI({ issuer: ISSUER, label: username, secret });
@@ -34,14 +38,22 @@ export class SecondFactorService {
         'SELECT totp_secret, totp_enabled FROM user_account WHERE id = $1 FOR UPDATE',
         [userId],
       );
-      if (!user?.totp_secret || user.totp_enabled) throw new Conflict('no-pending-enrolment', 'Start the enrolment first');
+      if (!user?.totp_secret || user.totp_enabled)
+        throw new Conflict('no-pending-enrolment', 'Start the enrolment first');
       if (!(await this.check(user.totp_secret, code))) {
         throw new ValidationFailed('The code does not match', [{ field: 'code', message: 'does not match' }]);
       }
-      const codes = Array.from({ length: RECOVERY_CODES }, () => randomBytes(5).toString('hex').replace(/(.{5})/, '$1-'));
+      const codes = Array.from({ length: RECOVERY_CODES }, () =>
+        randomBytes(5)
+          .toString('hex')
+          .replace(/(.{5})/, '$1-'),
+      );
       await this.tx.query('UPDATE user_account SET totp_enabled = true, updated_at = now() WHERE id = $1', [userId]);
       await this.tx.query('DELETE FROM recovery_code WHERE user_id = $1', [userId]);
-      await this.tx.query('INSERT INTO recovery_code (user_id, code_hash) SELECT $1, unnest($2::text[])', [userId, codes.map(hashCode)]);
+      await this.tx.query('INSERT INTO recovery_code (user_id, code_hash) SELECT $1, unnest($2::text[])', [
+        userId,
+        codes.map(hashCode),
+      ]);
       await this.audit.record(ctx, { action: 'user.second-factor-enabled', entityType: 'user', entityId: userId });
       return { recoveryCodes: codes };
     });

@@ -23,7 +23,11 @@ export class TokenService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async issue(userId: string, tokenVersion: number, limit?: TokenLimit): Promise<{ accessToken: string; expiresIn: number }> {
+  async issue(
+    userId: string,
+    tokenVersion: number,
+    limit?: TokenLimit,
+  ): Promise<{ accessToken: string; expiresIn: number }> {
     const claims: TokenClaims = { sub: userId, jti: randomUUID(), ver: tokenVersion, ...(limit ? { lim: limit } : {}) };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.jwtExpiresInSeconds });
     return { accessToken, expiresIn: this.config.jwtExpiresInSeconds };

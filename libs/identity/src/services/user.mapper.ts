@@ -1,4 +1,4 @@
-import { Role, RoleGrant } from '@lms/core';
+import { RoleGrant } from '@lms/core';
 import { UserView } from '../dto/user.dto';
 
 export interface UserRow {
@@ -31,7 +31,7 @@ export function mapUser(row: UserRow): UserView {
     disabled: row.disabled,
     mustChangePassword: row.must_change_password,
     secondFactor: row.totp_enabled,
-    roles: row.roles.map((grant) => ({ role: grant.role as Role, unitId: grant.unitId })),
+    roles: row.roles.map((grant) => ({ role: grant.role, unitId: grant.unitId })),
     lastLoginAt: row.last_login_at,
     createdAt: row.created_at,
   };

@@ -90,7 +90,13 @@ export class UserService {
       const id = await this.insert(dto.username, hash, dto.officerId ?? null, dto.mustChangePassword ?? false);
       await this.writeGrants(id, dto.roles);
       const view = mapUser((await this.byId(id))!);
-      await this.audit.record(ctx, { action: 'user.create', entityType: 'user', entityId: id, unitPath: await this.auditPath(id), after: view });
+      await this.audit.record(ctx, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: id,
+        unitPath: await this.auditPath(id),
+        after: view,
+      });
       return view;
     });
   }

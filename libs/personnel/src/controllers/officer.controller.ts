@@ -34,7 +34,12 @@ export class OfficerController {
   @HttpCode(200)
   @Roles('hr')
   @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: 'personnel_number,full_name,rank,position,service_type,unit_code,status,language' } })
+  @ApiBody({
+    schema: {
+      type: 'string',
+      example: 'personnel_number,full_name,rank,position,service_type,unit_code,status,language',
+    },
+  })
   import(@Ctx() ctx: RequestContext, @Req() request: Request) {
     const type = request.headers['content-type']?.split(';')[0].trim().toLowerCase();
     if (!type || !CSV_TYPES.includes(type)) throw new UnsupportedImportType(type);

@@ -11,7 +11,9 @@ export class CreateUnitDto {
   @ApiProperty({ example: 'ALM-BOST' })
   @Transform(upper)
   @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/, { message: 'code must be 1-50 Latin letters, digits, dot, dash or underscore' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/, {
+    message: 'code must be 1-50 Latin letters, digits, dot, dash or underscore',
+  })
   code: string;
 
   @ApiProperty({ example: 'Бостандық ауданының полиция басқармасы' })
@@ -38,7 +40,9 @@ export class UpdateUnitDto {
   @IsOptional()
   @Transform(upper)
   @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/, { message: 'code must be 1-50 Latin letters, digits, dot, dash or underscore' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/, {
+    message: 'code must be 1-50 Latin letters, digits, dot, dash or underscore',
+  })
   code?: string;
 
   @ApiPropertyOptional()

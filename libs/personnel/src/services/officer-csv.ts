@@ -52,7 +52,16 @@ export interface UnitLookup {
 }
 
 function emptyColumns(): OfficerColumns {
-  return { personnelNumber: [], fullName: [], rank: [], position: [], serviceType: [], unitId: [], status: [], language: [] };
+  return {
+    personnelNumber: [],
+    fullName: [],
+    rank: [],
+    position: [],
+    serviceType: [],
+    unitId: [],
+    status: [],
+    language: [],
+  };
 }
 
 class ErrorList {
@@ -115,8 +124,10 @@ export async function parseOfficerCsv(input: Readable, units: UnitLookup): Promi
         if (column === 'service_type' || column === 'status' || column === 'language') text = text.toLowerCase();
         values[column] = text;
         if (text === '') fail(column, 'is required');
-        else if ((MAX_LENGTH[column] ?? Infinity) < text.length) fail(column, `is longer than ${MAX_LENGTH[column]} characters`);
-        else if (ALLOWED[column] && !ALLOWED[column].includes(text)) fail(column, `must be one of ${ALLOWED[column].join(', ')}`);
+        else if ((MAX_LENGTH[column] ?? Infinity) < text.length)
+          fail(column, `is longer than ${MAX_LENGTH[column]} characters`);
+        else if (ALLOWED[column] && !ALLOWED[column].includes(text))
+          fail(column, `must be one of ${ALLOWED[column].join(', ')}`);
       }
       if (values.personnel_number && !PERSONNEL_NUMBER.test(values.personnel_number)) {
         fail('personnel_number', 'must be 1-30 Latin letters, digits or dashes');

@@ -52,12 +52,22 @@ export class OfficerImportService {
       }
       const changed = await this.upsert(parsed.rows);
       const created = changed.filter((row) => row.created).length;
-      const result: ImportResult = { created, updated: changed.length - created, unchanged: total - changed.length, errors: [] };
+      const result: ImportResult = {
+        created,
+        updated: changed.length - created,
+        unchanged: total - changed.length,
+        errors: [],
+      };
       await this.audit.record(ctx, {
         action: 'officer.import',
         entityType: 'officer',
         unitPath: lookup.auditPath,
-        after: { created: result.created, updated: result.updated, unchanged: result.unchanged, officerIds: changed.map((row) => row.id) },
+        after: {
+          created: result.created,
+          updated: result.updated,
+          unchanged: result.unchanged,
+          officerIds: changed.map((row) => row.id),
+        },
       });
       await this.hooks.changed(changed.map((row) => row.id));
       return result;

@@ -86,14 +86,30 @@ export class OfficerService {
         [{ id }] = await this.tx.query<{ id: string }>(
           `INSERT INTO officer (personnel_number, full_name, rank, position, service_type, unit_id, status, language)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-          [dto.personnelNumber, dto.fullName, dto.rank, dto.position, dto.serviceType, dto.unitId, dto.status ?? 'active', dto.language ?? 'ru'],
+          [
+            dto.personnelNumber,
+            dto.fullName,
+            dto.rank,
+            dto.position,
+            dto.serviceType,
+            dto.unitId,
+            dto.status ?? 'active',
+            dto.language ?? 'ru',
+          ],
         );
       } catch (error) {
-        if (isUniqueViolation(error, 'UQ_officer_personnel_number')) throw new PersonnelNumberTaken(dto.personnelNumber);
+        if (isUniqueViolation(error, 'UQ_officer_personnel_number'))
+          throw new PersonnelNumberTaken(dto.personnelNumber);
         throw error;
       }
       const view = mapOfficer(await this.findInScope(ctx, id, PERSONNEL_WRITERS));
-      await this.audit.record(ctx, { action: 'officer.create', entityType: 'officer', entityId: id, unitPath: unit.path, after: view });
+      await this.audit.record(ctx, {
+        action: 'officer.create',
+        entityType: 'officer',
+        entityId: id,
+        unitPath: unit.path,
+        after: view,
+      });
       await this.hooks.changed([id]);
       return view;
     });
@@ -109,7 +125,16 @@ export class OfficerService {
                 service_type = coalesce($5, service_type), unit_id = coalesce($6, unit_id), status = coalesce($7, status),
                 language = coalesce($8, language), updated_at = now()
          WHERE id = $1`,
-        [id, dto.fullName ?? null, dto.rank ?? null, dto.position ?? null, dto.serviceType ?? null, dto.unitId ?? null, dto.status ?? null, dto.language ?? null],
+        [
+          id,
+          dto.fullName ?? null,
+          dto.rank ?? null,
+          dto.position ?? null,
+          dto.serviceType ?? null,
+          dto.unitId ?? null,
+          dto.status ?? null,
+          dto.language ?? null,
+        ],
       );
       const after = await this.findInScope(ctx, id, PERSONNEL_WRITERS);
       await this.audit.record(ctx, {

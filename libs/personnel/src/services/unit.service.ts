@@ -48,10 +48,9 @@ export class UnitService {
   /** The unit and all its descendants as a nested tree. */
   async subtree(ctx: RequestContext, id: string): Promise<UnitTreeNode> {
     const unit = await this.findInScope(ctx, id);
-    const rows = await this.tx.query<UnitRow>(
-      `SELECT * FROM unit WHERE path LIKE $1 ORDER BY length(path), name`,
-      [unit.path + '%'],
-    );
+    const rows = await this.tx.query<UnitRow>(`SELECT * FROM unit WHERE path LIKE $1 ORDER BY length(path), name`, [
+      unit.path + '%',
+    ]);
     const nodes = new Map<string, UnitTreeNode>();
     for (const row of rows) nodes.set(row.id, { ...mapUnit(row), children: [] });
     for (const node of nodes.values()) {
@@ -100,7 +99,13 @@ export class UnitService {
         path = `${parent.path}${id}/`;
       }
       const [row] = await this.insert(id, dto, path);
-      await this.audit.record(ctx, { action: 'unit.create', entityType: 'unit', entityId: id, unitPath: path, after: mapUnit(row) });
+      await this.audit.record(ctx, {
+        action: 'unit.create',
+        entityType: 'unit',
+        entityId: id,
+        unitPath: path,
+        after: mapUnit(row),
+      });
       return mapUnit(row);
     });
   }
