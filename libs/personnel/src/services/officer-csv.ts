@@ -87,12 +87,27 @@ function headerIndex(header: string[], errors: ErrorList): Map<Column, number> |
 
 /**
  * Streams HR's CSV export (UTF-8, optional BOM, CRLF or LF, quoted fields),
- * validating every line; nothing is written here.
+ * validating every line; nothing is written here. Without a sink the valid
+ * rows are returned; with one they go to it in batches as they are read.
  */
-export async function parseOfficerCsv(input: Readable, units: UnitLookup): Promise<ParsedOfficerCsv> {
+/** Receives valid rows in batches while the file is still being read (only while no line has failed). */
+export type BatchSink = (rows: OfficerColumns, lines: number[]) => Promise<void>;
+
+/** Rows per batch handed to a sink: big enough for set-based SQL, small enough to keep memory flat. */
+export const BATCH_SIZE = 10_000;
+
+export async function parseOfficerCsv(input: Readable, units: UnitLookup, sink?: BatchSink): Promise<ParsedOfficerCsv> {
   const errors = new ErrorList();
-  const rows = emptyColumns();
-  const lines: number[] = [];
+  let rows = emptyColumns();
+  let lines: number[] = [];
+  const flush = async () => {
+    if (!sink || lines.length === 0) return;
+    const batch = rows;
+    const batchLines = lines;
+    rows = emptyColumns();
+    lines = [];
+    await sink(batch, batchLines);
+  };
   const seen = new Map<string, number>();
   const parser = input.pipe(
     parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: 64 * 1024 }),
@@ -152,6 +167,7 @@ export async function parseOfficerCsv(input: Readable, units: UnitLookup): Promi
       rows.status.push(values.status);
       rows.language.push(values.language);
       lines.push(line);
+      if (sink && lines.length >= BATCH_SIZE) await flush();
     }
   } catch (error) {
     const e = error as { code?: string; lines?: number; message?: string };
@@ -159,5 +175,6 @@ export async function parseOfficerCsv(input: Readable, units: UnitLookup): Promi
     errors.add(e.lines ?? 0, 'file', `not readable as CSV: ${e.message ?? e.code}`);
   }
   if (index === undefined) errors.add(1, 'file', 'the file is empty: expected a header line');
+  if (errors.count === 0) await flush();
   return { rows, lines, errors: errors.items, errorCount: errors.count };
 }

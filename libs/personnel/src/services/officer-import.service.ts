@@ -1,4 +1,5 @@
-import { Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
+import { PassThrough, Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { AuditService, RequestContext, TransactionHost, ValidationFailed } from '@lms/core';
 import { ImportLineError, ImportResult } from '../dto/officer.dto';
@@ -7,24 +8,34 @@ import { MAX_LISTED_ERRORS, OfficerColumns, parseOfficerCsv, UnitLookup } from '
 import { PERSONNEL_WRITERS } from './officer.service';
 import { UnitService } from './unit.service';
 
-/** One statement upserts the whole file; unchanged rows are not touched. */
+/** One statement upserts a whole batch; rows that would not change are not touched. */
 const UPSERT_SQL = `
 WITH input AS (
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[])
     AS t(personnel_number, full_name, rank, position, service_type, unit_id, status, language)
-), upserted AS (
-  INSERT INTO officer AS o (personnel_number, full_name, rank, position, service_type, unit_id, status, language)
-  SELECT * FROM input
-  ON CONFLICT (personnel_number) DO UPDATE SET
-    full_name = EXCLUDED.full_name, rank = EXCLUDED.rank, position = EXCLUDED.position,
-    service_type = EXCLUDED.service_type, unit_id = EXCLUDED.unit_id, status = EXCLUDED.status,
-    language = EXCLUDED.language, updated_at = now()
-  WHERE (o.full_name, o.rank, o.position, o.service_type, o.unit_id, o.status, o.language)
-    IS DISTINCT FROM (EXCLUDED.full_name, EXCLUDED.rank, EXCLUDED.position, EXCLUDED.service_type,
-                      EXCLUDED.unit_id, EXCLUDED.status, EXCLUDED.language)
-  RETURNING o.id, (xmax = 0) AS created
 )
-SELECT id, created FROM upserted`;
+INSERT INTO officer AS o (personnel_number, full_name, rank, position, service_type, unit_id, status, language)
+SELECT * FROM input
+ON CONFLICT (personnel_number) DO UPDATE SET
+  full_name = EXCLUDED.full_name, rank = EXCLUDED.rank, position = EXCLUDED.position,
+  service_type = EXCLUDED.service_type, unit_id = EXCLUDED.unit_id, status = EXCLUDED.status,
+  language = EXCLUDED.language, updated_at = now()
+WHERE (o.full_name, o.rank, o.position, o.service_type, o.unit_id, o.status, o.language)
+  IS DISTINCT FROM (EXCLUDED.full_name, EXCLUDED.rank, EXCLUDED.position, EXCLUDED.service_type,
+                    EXCLUDED.unit_id, EXCLUDED.status, EXCLUDED.language)
+RETURNING o.id, (xmax = 0) AS created`;
+
+/** Counts and failures of one import while it streams. */
+class ImportRun {
+  created = 0;
+  updated = 0;
+  total = 0;
+  readonly scopeErrors: ImportLineError[] = [];
+  scopeErrorCount = 0;
+  failure: Error | null = null;
+  /** The batch being written while the next one is parsed. */
+  inFlight: Promise<void> = Promise.resolve();
+}
 
 @Injectable()
 export class OfficerImportService {
@@ -35,43 +46,87 @@ export class OfficerImportService {
     private readonly hooks: OfficerChangeHooks,
   ) {}
 
-  /** Validates the whole file first; any error means 422 and nothing written. */
+  /**
+   * Streams the file into the database in batches inside one transaction,
+   * writing one batch while parsing the next. Any invalid line (or a row the
+   * caller may not change) rolls everything back: 422 and nothing written.
+   */
   async import(ctx: RequestContext, csv: Readable): Promise<ImportResult> {
     const lookup = await this.unitLookup(ctx);
-    const parsed = await parseOfficerCsv(csv, lookup);
-    if (parsed.errorCount > 0) throw this.rejected(parsed.errors, parsed.errorCount);
-    const total = parsed.rows.personnelNumber.length;
+    const digest = createHash('sha256');
+    const hashed = csv.pipe(
+      new PassThrough({
+        transform(chunk: Buffer, _encoding, done) {
+          digest.update(chunk);
+          done(null, chunk);
+        },
+      }),
+    );
+    csv.on('error', (error) => hashed.destroy(error));
 
     return this.tx.withTransaction(async () => {
-      const outside = await this.numbersOutsideScope(ctx, parsed.rows.personnelNumber);
-      if (outside.size > 0) {
-        const errors = parsed.lines
-          .filter((_line, i) => outside.has(parsed.rows.personnelNumber[i]))
-          .map((line) => ({ line, field: 'personnel_number', message: 'belongs to an officer outside your units' }));
-        throw this.rejected(errors.slice(0, MAX_LISTED_ERRORS), errors.length);
+      const run = new ImportRun();
+      const parsed = await parseOfficerCsv(hashed, lookup, async (rows, lines) => {
+        await run.inFlight;
+        if (run.failure || run.scopeErrorCount > 0) return;
+        run.inFlight = this.writeBatch(ctx, run, rows, lines).catch((error: unknown) => {
+          run.failure = error instanceof Error ? error : new Error(String(error));
+        });
+      });
+      await run.inFlight;
+      if (run.failure) throw run.failure;
+      const errorCount = parsed.errorCount + run.scopeErrorCount;
+      if (errorCount > 0) {
+        const errors = [...parsed.errors, ...run.scopeErrors].sort((a, b) => a.line - b.line);
+        throw this.rejected(errors.slice(0, MAX_LISTED_ERRORS), errorCount);
       }
-      const changed = await this.upsert(parsed.rows);
-      const created = changed.filter((row) => row.created).length;
       const result: ImportResult = {
-        created,
-        updated: changed.length - created,
-        unchanged: total - changed.length,
+        created: run.created,
+        updated: run.updated,
+        unchanged: run.total - run.created - run.updated,
         errors: [],
       };
       await this.audit.record(ctx, {
         action: 'officer.import',
         entityType: 'officer',
         unitPath: lookup.auditPath,
-        after: {
-          created: result.created,
-          updated: result.updated,
-          unchanged: result.unchanged,
-          officerIds: changed.map((row) => row.id),
-        },
+        after: { ...result, errors: undefined, rows: run.total, fileSha256: digest.digest('hex') },
       });
-      await this.hooks.changed(changed.map((row) => row.id));
       return result;
     });
+  }
+
+  private async writeBatch(ctx: RequestContext, run: ImportRun, rows: OfficerColumns, lines: number[]): Promise<void> {
+    const outside = await this.numbersOutsideScope(ctx, rows.personnelNumber);
+    if (outside.size > 0) {
+      rows.personnelNumber.forEach((number, i) => {
+        if (!outside.has(number)) return;
+        run.scopeErrorCount++;
+        if (run.scopeErrors.length < MAX_LISTED_ERRORS) {
+          run.scopeErrors.push({
+            line: lines[i],
+            field: 'personnel_number',
+            message: 'belongs to an officer outside your units',
+          });
+        }
+      });
+      return;
+    }
+    const changed = await this.tx.query<{ id: string; created: boolean }>(UPSERT_SQL, [
+      rows.personnelNumber,
+      rows.fullName,
+      rows.rank,
+      rows.position,
+      rows.serviceType,
+      rows.unitId,
+      rows.status,
+      rows.language,
+    ]);
+    const created = changed.filter((row) => row.created).length;
+    run.created += created;
+    run.updated += changed.length - created;
+    run.total += rows.personnelNumber.length;
+    await this.hooks.changed(changed.map((row) => row.id));
   }
 
   private rejected(errors: ImportLineError[], errorCount: number): ValidationFailed {
@@ -88,7 +143,7 @@ export class OfficerImportService {
     const codes = await this.units.codeIndex();
     const subtrees = ctx.subtrees(...PERSONNEL_WRITERS);
     return {
-      // HR imports into its own subtree: the common prefix is what the audit view scopes by.
+      // HR imports into its own subtree: the audit view is scoped by that path.
       auditPath: subtrees?.length === 1 ? subtrees[0] : null,
       resolve(code) {
         const unit = codes.get(code);
@@ -101,7 +156,7 @@ export class OfficerImportService {
     };
   }
 
-  /** Personnel numbers in the file that already belong to an officer the caller may not change. */
+  /** Personnel numbers that already belong to an officer the caller may not change. */
   private async numbersOutsideScope(ctx: RequestContext, numbers: string[]): Promise<Set<string>> {
     const subtrees = ctx.subtrees(...PERSONNEL_WRITERS);
     if (subtrees === null) return new Set();
@@ -111,19 +166,5 @@ export class OfficerImportService {
       [numbers, subtrees.map((prefix) => prefix + '%')],
     );
     return new Set(rows.map((row) => row.personnel_number));
-  }
-
-  private async upsert(rows: OfficerColumns): Promise<{ id: string; created: boolean }[]> {
-    if (rows.personnelNumber.length === 0) return [];
-    return this.tx.query<{ id: string; created: boolean }>(UPSERT_SQL, [
-      rows.personnelNumber,
-      rows.fullName,
-      rows.rank,
-      rows.position,
-      rows.serviceType,
-      rows.unitId,
-      rows.status,
-      rows.language,
-    ]);
   }
 }
