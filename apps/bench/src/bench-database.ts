@@ -44,7 +44,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   return {
     url: url.toString(),
     app,
-    sql: async (text, params) => (await client.query(text, params)).rows,
+    sql: async <T>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[],
     close: async () => {
       await client.end();
       await app.close();

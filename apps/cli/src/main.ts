@@ -101,11 +101,9 @@ const COMMANDS: Record<string, (config: AppConfig, db: DatabaseServer, args: str
       out(
         outcome === 'created'
           ? `created admin ${username} for the whole organisation`
-          : outcome === 'exists'
-            ? `a user named ${username} already exists; nothing changed`
-            : 'there is no unit yet: load the organisation first (npm run seed:demo or POST /api/v1/units)',
+          : `a user named ${username} already exists; nothing changed`,
       );
-      return outcome === 'no-root-unit' ? 1 : 0;
+      return 0;
     }),
   'audit:verify': (config, db) =>
     withServices(config, db, async (app) => {

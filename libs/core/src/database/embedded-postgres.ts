@@ -128,7 +128,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     port,
     persistent: !options.ephemeral,
     createPostgresUser: isRoot(),
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // C collation (portable, byte order), but Unicode case rules from the builtin provider:
+    // with a plain C ctype, ILIKE and lower() ignore Cyrillic and Kazakh letters ('ә' would not find 'Ә').
+    initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
     // Loopback only, no Unix socket: two checkouts can run side by side.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (message) => log(message.trim()),

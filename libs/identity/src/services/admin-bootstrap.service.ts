@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, AuditService, RequestContext, TransactionHost } from '@lms/core';
+import { UnitService } from '@lms/personnel';
 import { normalizeUsername } from '../dto/user.dto';
 import { PasswordService } from './password.service';
 import { UserService } from './user.service';
@@ -8,6 +9,9 @@ import { UserService } from './user.service';
  * Start-up: creates the ADMIN_USERNAME account when asked (never touching an
  * existing one), and says how to create an admin when there is none.
  */
+/** The ministry: the root of the tree on an installation that starts empty. */
+export const ROOT_UNIT = { code: 'MVD', name: 'Қазақстан Республикасы Ішкі істер министрлігі' };
+
 @Injectable()
 export class AdminBootstrapService {
   private readonly logger = new Logger('Accounts');
@@ -15,30 +19,43 @@ export class AdminBootstrapService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly users: UserService,
+    private readonly units: UnitService,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async ensureAdmin(username: string, password: string): Promise<'created' | 'exists' | 'no-root-unit'> {
+  /**
+   * Creates an admin for the whole tree. On an empty database it first creates
+   * the root unit (the ministry), which the admin can then rename and build under.
+   */
+  async ensureAdmin(username: string, password: string): Promise<'created' | 'exists'> {
     const name = String(normalizeUsername(username));
+    const system = RequestContext.system();
     return this.tx.withTransaction(async () => {
       if (await this.users.byUsername(name)) return 'exists';
-      const roots = await this.tx.query<{ id: string; path: string }>(
+      const [existingRoot] = await this.tx.query<{ id: string; path: string }>(
         'SELECT id, path FROM unit WHERE parent_id IS NULL ORDER BY created_at LIMIT 1',
       );
-      if (roots.length === 0) return 'no-root-unit';
+      const root = existingRoot ?? (await this.createRoot());
       const id = await this.users.insert(name, await this.passwords.hash(password), null, false);
-      await this.users.writeGrants(id, [{ role: 'admin', unitId: roots[0].id }]);
-      await this.audit.record(RequestContext.system(), {
+      await this.users.writeGrants(id, [{ role: 'admin', unitId: root.id }]);
+      await this.audit.record(system, {
         action: 'user.create',
         entityType: 'user',
         entityId: id,
-        unitPath: roots[0].path,
-        after: { username: name, roles: ['admin'] },
+        unitPath: root.path,
+        after: { username: name, roles: [{ role: 'admin', unitId: root.id }] },
       });
       return 'created';
     });
+  }
+
+  private async createRoot(): Promise<{ id: string; path: string }> {
+    const unit = await this.units.create(RequestContext.system(), { code: ROOT_UNIT.code, name: ROOT_UNIT.name, parentId: null });
+    const [{ path }] = await this.tx.query<{ path: string }>('SELECT path FROM unit WHERE id = $1', [unit.id]);
+    this.logger.log(`created the root unit ${ROOT_UNIT.code} for the first admin`);
+    return { id: unit.id, path };
   }
 
   async onStartup(): Promise<void> {
@@ -46,10 +63,6 @@ export class AdminBootstrapService {
     if (adminUsername && adminPassword) {
       const outcome = await this.ensureAdmin(adminUsername, adminPassword);
       if (outcome === 'created') this.logger.log(`created admin account ${adminUsername}`);
-      if (outcome === 'no-root-unit')
-        this.logger.warn(
-          'ADMIN_USERNAME is set but there is no unit yet: create the root unit (npm run seed:demo or the CLI) and restart',
-        );
       return;
     }
     const admins = await this.tx.query(

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { ImportLineError } from '../dto/officer.dto';
 import { PERSONNEL_NUMBER } from '../dto/officer.dto';
 import { OFFICER_LANGUAGES, OFFICER_STATUSES, SERVICE_TYPES } from '../entities/officer.entity';
@@ -170,11 +170,13 @@ export async function parseOfficerCsv(input: Readable, units: UnitLookup, sink?:
       if (sink && lines.length >= BATCH_SIZE) await flush();
     }
   } catch (error) {
+    // By class, not by a CSV_ code prefix: csv-parse's INVALID_OPENING_QUOTE (e.g. JSON text) has none.
+    if (!(error instanceof CsvError)) throw error;
     const e = error as { code?: string; lines?: number; message?: string };
-    if (!e.code?.startsWith('CSV_')) throw error;
     errors.add(e.lines ?? 0, 'file', `not readable as CSV: ${e.message ?? e.code}`);
   }
-  if (index === undefined) errors.add(1, 'file', 'the file is empty: expected a header line');
+  // A syntax error can stop the parser before it hands over the header: that file is not empty.
+  if (index === undefined && errors.count === 0) errors.add(1, 'file', 'the file is empty: expected a header line');
   if (errors.count === 0) await flush();
   return { rows, lines, errors: errors.items, errorCount: errors.count };
 }
