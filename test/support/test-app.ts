@@ -31,7 +31,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const config = loadConfig({ DATABASE_URL: url, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...env });
   const api = await createApi(config, {
     listen: false,
-    database: { url, embedded: false, stop: () => onServer(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) },
+    database: {
+      url,
+      embedded: false,
+      stop: () =>
+        onServer(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    },
   });
   const sqlClient = new Client({ connectionString: url });
   await sqlClient.connect();
@@ -44,8 +49,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     sql: async (text, params) => (await sqlClient.query(text, params)).rows,
     login: async (username, password) => {
       const demo = DEMO_ACCOUNTS.find((account) => account.username === username);
-      const response = await http().post('/api/v1/auth/login').send({ username, password: password ?? demo?.password });
-      if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+      const response = await http()
+        .post('/api/v1/auth/login')
+        .send({ username, password: password ?? demo?.password });
+      if (response.status !== 200)
+        throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`);
       return response.body.accessToken as string;
     },
     close: async () => {

@@ -11,7 +11,10 @@ import { EmbeddedDatabase, startEmbeddedPostgres } from '@lms/core';
 export async function openTestServer(): Promise<{ adminUrl: string; stop(): Promise<void> }> {
   const given = process.env.TEST_DATABASE_URL;
   if (given) return { adminUrl: given, stop: async () => undefined };
-  const embedded: EmbeddedDatabase = await startEmbeddedPostgres({ dir: mkdtempSync(join(tmpdir(), 'lms-test-')), ephemeral: true });
+  const embedded: EmbeddedDatabase = await startEmbeddedPostgres({
+    dir: mkdtempSync(join(tmpdir(), 'lms-test-')),
+    ephemeral: true,
+  });
   return { adminUrl: embedded.adminUrl, stop: () => embedded.stop() };
 }
 

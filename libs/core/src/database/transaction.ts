@@ -39,8 +39,13 @@ export class TransactionHost {
   }
 
   /** Raw SQL on the current manager; returns rows. */
-  query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
-    return this.manager.query<T[]>(sql, parameters);
+  async query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    const result: unknown = await this.manager.query(sql, parameters);
+    // TypeORM answers UPDATE and DELETE with [rows, affectedCount]; `UPDATE ... RETURNING` callers want the rows.
+    if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+      return result[0] as T[];
+    }
+    return result as T[];
   }
 }
 
