@@ -54,7 +54,7 @@ export class UpdateUnitDto {
   name?: string;
 
   @ApiPropertyOptional({ description: 'New parent: moves the unit with its whole subtree' })
-  @IsOptional()
+  @ValidateIf((_o, value) => value !== undefined) // null is not "no change": refuse it
   @IsUUID()
   parentId?: string;
 

@@ -134,7 +134,10 @@ describe('parseOfficerCsv', () => {
 
     it('trims fields, lower-cases enumerations and looks unit codes up in upper case', async () => {
       const result = await parse(
-        csv(HEADER, row(' 100001 ', { service_type: ' PATROL ', status: 'Active', language: 'KK', unit_code: 'alm-bost-pps' })),
+        csv(
+          HEADER,
+          row(' 100001 ', { service_type: ' PATROL ', status: 'Active', language: 'KK', unit_code: 'alm-bost-pps' }),
+        ),
       );
       expect(result.errors).toEqual([]);
       expect(result.rows.personnelNumber).toEqual(['100001']);
@@ -144,7 +147,7 @@ describe('parseOfficerCsv', () => {
       expect(lookup.asked).toEqual(['ALM-BOST-PPS']);
     });
 
-    it('stores names in NFC so composed and decomposed spellings are the same officer name', async () => {
+    it('normalises text to NFC so composed and decomposed spellings match', async () => {
       const decomposed = 'Йомартов Ерлан'.normalize('NFD');
       expect(decomposed).not.toBe('Йомартов Ерлан');
       const result = await parse(csv(HEADER, row('100001', { full_name: decomposed })));
@@ -227,7 +230,12 @@ describe('parseOfficerCsv', () => {
 
     it('reports values outside each enumeration', async () => {
       const result = await parse(
-        csv(HEADER, row('100001', { service_type: 'swat' }), row('100002', { status: 'retired' }), row('100003', { language: 'en' })),
+        csv(
+          HEADER,
+          row('100001', { service_type: 'swat' }),
+          row('100002', { status: 'retired' }),
+          row('100003', { language: 'en' }),
+        ),
       );
       expect(result.errors).toEqual([
         { line: 2, field: 'service_type', message: expect.stringContaining('patrol') },
@@ -256,9 +264,7 @@ describe('parseOfficerCsv', () => {
     });
 
     it('reports malformed personnel numbers', async () => {
-      const result = await parse(
-        csv(HEADER, row('10 01'), row('№100'), row('A'.repeat(31)), row('-100')),
-      );
+      const result = await parse(csv(HEADER, row('10 01'), row('№100'), row('A'.repeat(31)), row('-100')));
       expect(result.errors.map((error) => [error.line, error.field])).toEqual([
         [2, 'personnel_number'],
         [3, 'personnel_number'],
@@ -281,9 +287,15 @@ describe('parseOfficerCsv', () => {
       ]);
     });
 
-    it('keeps validating after the first error and returns no rows at all', async () => {
+    it('keeps validating after the first error but collects no row after it', async () => {
       const result = await parse(
-        csv(HEADER, row('100001'), row('100002', { unit_code: 'NOWHERE' }), row('100003'), row('100004', { status: 'x' })),
+        csv(
+          HEADER,
+          row('100001'),
+          row('100002', { unit_code: 'NOWHERE' }),
+          row('100003'),
+          row('100004', { status: 'x' }),
+        ),
       );
       expect(result.errors.map((error) => error.line)).toEqual([3, 5]);
       expect(result.errorCount).toBe(2);
@@ -304,13 +316,19 @@ describe('parseOfficerCsv', () => {
     it('reports JSON text as unreadable instead of throwing', async () => {
       const result = await parse(JSON.stringify([{ personnel_number: '100001', full_name: 'Ахметов' }]));
       expect(result.errorCount).toBeGreaterThan(0);
-      expect(result.errors[0]).toMatchObject({ line: 1, field: 'file', message: expect.stringContaining('not readable as CSV') });
+      expect(result.errors[0]).toMatchObject({
+        line: 1,
+        field: 'file',
+        message: expect.stringContaining('not readable as CSV'),
+      });
       expect(result.rows.personnelNumber).toEqual([]);
     });
 
     it('reports an unclosed quote with its line and nothing else', async () => {
       const result = await parse(csv(HEADER, row('100001'), row('100002', { full_name: '"Ахметов' })));
-      expect(result.errors).toEqual([{ line: expect.any(Number), field: 'file', message: expect.stringContaining('Quote Not Closed') }]);
+      expect(result.errors).toEqual([
+        { line: expect.any(Number), field: 'file', message: expect.stringContaining('Quote Not Closed') },
+      ]);
       expect(result.errorCount).toBe(1);
     });
 
@@ -321,7 +339,9 @@ describe('parseOfficerCsv', () => {
     });
 
     it('refuses binary content', async () => {
-      const binary = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x08, 0x00, 0xff, 0xfe, 0x00, 0x22, 0x0a, 0x9c, 0x00]);
+      const binary = Buffer.from([
+        0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x08, 0x00, 0xff, 0xfe, 0x00, 0x22, 0x0a, 0x9c, 0x00,
+      ]);
       const result = await parse(binary);
       expect(result.errorCount).toBeGreaterThan(0);
       expect(result.rows.personnelNumber).toEqual([]);
