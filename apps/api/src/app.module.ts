@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { CatalogueModule } from '@lms/catalogue';
 import { AppConfig, CoreModule, ProblemFilter } from '@lms/core';
 import { DemoModule } from '@lms/demo';
 import { IdentityModule } from '@lms/identity';
@@ -32,6 +33,7 @@ export class AppModule {
         CoreModule.forRoot(config, databaseUrl, SCHEMA),
         PersonnelModule,
         IdentityModule,
+        CatalogueModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CatalogueModule } from '@lms/catalogue';
 import { AppConfig, CoreModule } from '@lms/core';
 import { DemoModule } from '@lms/demo';
 import { IdentityModule } from '@lms/identity';
@@ -11,7 +12,7 @@ export class CliModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: CliModule,
-      imports: [CoreModule.forRoot(config, databaseUrl, SCHEMA), PersonnelModule, IdentityModule, DemoModule],
+      imports: [CoreModule.forRoot(config, databaseUrl, SCHEMA), PersonnelModule, IdentityModule, CatalogueModule, DemoModule],
     };
   }
 }

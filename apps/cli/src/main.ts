@@ -16,6 +16,7 @@ import {
   openDataSource,
   RequestContext,
 } from '@lms/core';
+import { ProgrammeSeeder } from '@lms/catalogue';
 import { DemoSeeder } from '@lms/demo';
 import { AdminBootstrapService } from '@lms/identity';
 import { OfficerImportService } from '@lms/personnel';
@@ -70,6 +71,12 @@ const COMMANDS: Record<string, (config: AppConfig, db: DatabaseServer, args: str
   'seed:demo': (config, db) =>
     withServices(config, db, async (app) => {
       await app.get(DemoSeeder).seed();
+      return 0;
+    }),
+  'seed:programme': (config, db) =>
+    withServices(config, db, async (app) => {
+      const result = await app.get(ProgrammeSeeder).seed();
+      out(`${result.coursesCreated} course(s) loaded and published; programme ${result.programmeCreated ? 'created' : 'already there'}`);
       return 0;
     }),
   'import:officers': (config, db, args) =>

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
+import { ProgrammeSeeder } from '@lms/catalogue';
 import { RequestContext, TransactionHost } from '@lms/core';
 import { PasswordService, UserService } from '@lms/identity';
 import { CSV_COLUMNS, OfficerImportService, UnitService } from '@lms/personnel';
@@ -25,6 +26,7 @@ export class DemoSeeder {
     private readonly importer: OfficerImportService,
     private readonly users: UserService,
     private readonly passwords: PasswordService,
+    private readonly programme: ProgrammeSeeder,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -87,6 +89,7 @@ export class DemoSeeder {
       }
       // The demo is for trying things out: no second factor required for anyone.
       await this.tx.query('UPDATE role_policy SET mfa_required = false');
+      await this.programme.seed();
       this.logger.log(
         `demo data loaded: ${ids.size} units, ${imported.created} officers, ${DEMO_ACCOUNTS.length} accounts`,
       );

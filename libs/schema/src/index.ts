@@ -1,3 +1,4 @@
+import { CATALOGUE_ENTITIES } from '@lms/catalogue';
 import { CORE_ENTITIES, SchemaDefinition } from '@lms/core';
 import { IDENTITY_ENTITIES } from '@lms/identity';
 import { PERSONNEL_ENTITIES } from '@lms/personnel';
@@ -5,6 +6,6 @@ import { MIGRATIONS } from '../../../migrations';
 
 /** Every domain's entities and the migrations that build their tables: what a DataSource needs. */
 export const SCHEMA: SchemaDefinition = {
-  entities: [...CORE_ENTITIES, ...PERSONNEL_ENTITIES, ...IDENTITY_ENTITIES],
+  entities: [...CORE_ENTITIES, ...PERSONNEL_ENTITIES, ...IDENTITY_ENTITIES, ...CATALOGUE_ENTITIES],
   migrations: MIGRATIONS,
 };

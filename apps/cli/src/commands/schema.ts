@@ -64,7 +64,7 @@ ${sql.downQueries.reverse().map(line).join('\n')}
   writeFileSync(join(root, 'migrations', `${fileName}.ts`), file);
   const indexPath = join(root, 'migrations', 'index.ts');
   const index = readFileSync(indexPath, 'utf8')
-    .replace(/^(import { MigrationClass } from '@lms\/core';\n)/m, `$1import { ${className} } from './${fileName}';\n`)
+    .replace(/((?:^import .*\n)+)/m, `$1import { ${className} } from './${fileName}';\n`)
     .replace(
       /= \[([^\]]*)\];/,
       (_m, list: string) => `= [${list.trim() ? list.trim().replace(/,?$/, ',') + ' ' : ''}${className}];`,

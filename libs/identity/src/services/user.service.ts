@@ -11,7 +11,7 @@ import {
 } from '@lms/core';
 import { OfficerService, UnitService } from '@lms/personnel';
 import { CreateUserDto, ListUsersQuery, RoleGrantDto, UpdateUserDto, UserView } from '../dto/user.dto';
-import { OfficerHasAccount, UsernameTaken } from '../identity.errors';
+import { AccessDenied, OfficerHasAccount, UsernameTaken } from '../identity.errors';
 import { PasswordService } from './password.service';
 import { mapUser, USER_SELECT, UserRow } from './user.mapper';
 
@@ -53,6 +53,17 @@ export class UserService {
   async byUsername(username: string): Promise<UserRow | null> {
     const [row] = await this.tx.query<UserRow>(`${USER_SELECT} WHERE a.username = $1`, [username]);
     return row ?? null;
+  }
+
+  /** Usernames for display (who published a version, who marked attendance). */
+  async usernames(ids: (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return new Map();
+    const rows = await this.tx.query<{ id: string; username: string }>(
+      'SELECT id, username FROM user_account WHERE id = ANY($1::uuid[])',
+      [wanted],
+    );
+    return new Map(rows.map((row) => [row.id, row.username]));
   }
 
   async get(ctx: RequestContext, id: string): Promise<UserView> {
@@ -136,6 +147,12 @@ export class UserService {
     return this.tx.withTransaction(async () => {
       const before = await this.findInScope(ctx, id);
       await this.tx.query('SELECT 1 FROM user_account WHERE id = $1 FOR UPDATE', [id]);
+      // Sign-in (password, disabled, second factor) belongs to an admin over every grant the user holds.
+      const subtrees = ctx.subtrees();
+      const signIn = dto.password !== undefined || dto.disabled !== undefined || dto.resetSecondFactor === true;
+      if (signIn && subtrees !== null && !before.roles.every((g) => subtrees.some((p) => g.unitPath.startsWith(p)))) {
+        throw new AccessDenied('The user also holds roles outside your units');
+      }
       if (dto.roles) {
         await this.checkGrants(ctx, dto.roles);
         const params: unknown[] = [id];

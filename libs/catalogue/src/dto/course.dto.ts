@@ -1,0 +1,85 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { LocalizedTitleDto, PageQuery } from '@lms/core';
+import { DraftTextDto, VersionContentDto } from './version-content.dto';
+
+export const COURSE_CODE = /^[A-Z0-9][A-Z0-9-]{1,49}$/;
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+
+export class CreateCourseDto {
+  @ApiProperty({ example: 'CONFLICT-DEESC' })
+  @Transform(upper)
+  @IsString()
+  @Matches(COURSE_CODE, { message: 'code must be 2-50 Latin letters, digits or dashes' })
+  code: string;
+
+  @ApiProperty({ type: LocalizedTitleDto })
+  @ValidateNested()
+  @Type(() => LocalizedTitleDto)
+  title: LocalizedTitleDto;
+
+  @ApiPropertyOptional({ type: DraftTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DraftTextDto)
+  description?: DraftTextDto;
+}
+
+export class UpdateCourseDto {
+  @ApiPropertyOptional({ type: LocalizedTitleDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedTitleDto)
+  title?: LocalizedTitleDto;
+
+  @ApiPropertyOptional({ type: DraftTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DraftTextDto)
+  description?: DraftTextDto;
+}
+
+export class ListCoursesQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Part of the code or title' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class GrantDto {
+  @ApiProperty({ description: 'A user (trainer) who may author the course' })
+  @IsUUID()
+  userId: string;
+}
+
+export class DiffQuery {
+  @ApiProperty({ description: 'The version to compare against (the older one)' })
+  @IsUUID()
+  against: string;
+}
+
+/** One course version as a portable document (`GET .../export`, `POST /courses/import`). */
+export class CourseDocumentDto {
+  @ApiProperty({ enum: ['lms-course-version/1'] })
+  @IsIn(['lms-course-version/1'])
+  format: 'lms-course-version/1';
+
+  @ApiProperty({ type: CreateCourseDto })
+  @ValidateNested()
+  @Type(() => CreateCourseDto)
+  course: CreateCourseDto;
+
+  @ApiProperty({ type: VersionContentDto })
+  @ValidateNested()
+  @Type(() => VersionContentDto)
+  version: VersionContentDto;
+}
+
+export class ImportQuery {
+  @ApiPropertyOptional({ description: 'Publish the imported version at once (it must be complete)', enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  publish?: 'true' | 'false';
+}

@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { LocalizedTitleDto } from '@lms/core';
+import { COURSE_CODE } from './course.dto';
+import { DraftTextDto } from './version-content.dto';
+
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+
+export class CreateProgrammeDto {
+  @ApiProperty({ example: 'MVD-COMM-2026' })
+  @Transform(upper)
+  @IsString()
+  @Matches(COURSE_CODE, { message: 'code must be 2-50 Latin letters, digits or dashes' })
+  code: string;
+
+  @ApiProperty({ type: LocalizedTitleDto }) @ValidateNested() @Type(() => LocalizedTitleDto) title: LocalizedTitleDto;
+
+  @ApiPropertyOptional({ type: DraftTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DraftTextDto)
+  description?: DraftTextDto;
+
+  @ApiProperty({ description: 'The courses, in order' })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  courseIds: string[];
+}
+
+export class UpdateProgrammeDto {
+  @ApiPropertyOptional({ type: LocalizedTitleDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedTitleDto)
+  title?: LocalizedTitleDto;
+
+  @ApiPropertyOptional({ type: DraftTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DraftTextDto)
+  description?: DraftTextDto;
+
+  @ApiPropertyOptional({ description: 'The courses, in order (replaces the list)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  courseIds?: string[];
+}

@@ -1,0 +1,227 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+/**
+ * Drafts may be incomplete, so every language is optional here; publishing
+ * checks that what officers read exists in Kazakh and Russian.
+ */
+export class DraftTextDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) kk?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) ru?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) en?: string;
+}
+
+/** Lesson bodies are Markdown and may be long. */
+export class DraftBodyDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100_000) kk?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100_000) ru?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100_000) en?: string;
+}
+
+export class AttachmentRefDto {
+  @ApiProperty({ enum: ['file', 'link'] })
+  @IsIn(['file', 'link'])
+  kind: 'file' | 'link';
+
+  @ApiPropertyOptional({ description: 'An uploaded file (kind file)' })
+  @ValidateIf((o: AttachmentRefDto) => o.kind === 'file')
+  @IsUUID()
+  attachmentId?: string;
+
+  @ApiPropertyOptional({ description: 'A video or page link (kind link): https only' })
+  @ValidateIf((o: AttachmentRefDto) => o.kind === 'link')
+  @IsUrl({ protocols: ['https'], require_protocol: true })
+  @MaxLength(2000)
+  url?: string;
+
+  @ApiPropertyOptional({ type: DraftTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DraftTextDto)
+  title?: DraftTextDto;
+}
+
+export class LessonDto {
+  @ApiPropertyOptional({ description: 'Kept when given, so versions can be compared lesson by lesson' })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @ApiProperty({ type: DraftTextDto }) @ValidateNested() @Type(() => DraftTextDto) title: DraftTextDto;
+  @ApiProperty({ type: DraftBodyDto }) @ValidateNested() @Type(() => DraftBodyDto) body: DraftBodyDto;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 600 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  durationMinutes?: number;
+
+  @ApiPropertyOptional({ type: [AttachmentRefDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentRefDto)
+  attachments?: AttachmentRefDto[];
+}
+
+export class OptionDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() id?: string;
+  @ApiProperty({ type: DraftTextDto }) @ValidateNested() @Type(() => DraftTextDto) text: DraftTextDto;
+  @ApiProperty() @IsBoolean() correct: boolean;
+}
+
+export class QuestionDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() id?: string;
+  @ApiProperty({ type: DraftTextDto }) @ValidateNested() @Type(() => DraftTextDto) text: DraftTextDto;
+
+  @ApiPropertyOptional({ description: 'Several options may be correct', default: false })
+  @IsOptional()
+  @IsBoolean()
+  multiple?: boolean;
+
+  @ApiProperty({ type: [OptionDto] })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => OptionDto)
+  options: OptionDto[];
+
+  @ApiPropertyOptional({ type: DraftTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DraftTextDto)
+  explanation?: DraftTextDto;
+}
+
+export class QuizDto {
+  @ApiProperty({ type: [QuestionDto] })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => QuestionDto)
+  questions: QuestionDto[];
+
+  @ApiProperty({ description: 'Questions drawn for each attempt' }) @IsInt() @Min(1) @Max(200) drawCount: number;
+  @ApiProperty({ description: 'Percent to pass' }) @IsInt() @Min(1) @Max(100) passMark: number;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  timeLimitMinutes?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Attempts allowed per version' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  maxAttempts?: number | null;
+}
+
+export class CriterionDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() id?: string;
+  @ApiProperty({ type: DraftTextDto }) @ValidateNested() @Type(() => DraftTextDto) description: DraftTextDto;
+  @ApiProperty({ description: 'Share of the total, in percent; the weights sum to 100' })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0.01)
+  @Max(100)
+  weight: number;
+  @ApiProperty({ description: 'Scores run from 0 to this' }) @IsInt() @Min(1) @Max(100) maxScore: number;
+}
+
+export class RubricDto {
+  @ApiProperty({ type: [CriterionDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionDto)
+  criteria: CriterionDto[];
+
+  @ApiProperty({ description: 'Percent of the weighted maximum needed to pass' })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  passThreshold: number;
+}
+
+export class SeminarDto {
+  @ApiProperty() @IsBoolean() required: boolean;
+  @ApiProperty({ description: 'Hours credited for attending' }) @IsNumber({ maxDecimalPlaces: 1 }) @Min(0) @Max(200) hours: number;
+}
+
+export class CompletionRuleDto {
+  @ApiProperty() @IsBoolean() lessonsRead: boolean;
+  @ApiProperty() @IsBoolean() quizPassed: boolean;
+  @ApiProperty() @IsBoolean() practicalPassed: boolean;
+  @ApiProperty() @IsBoolean() seminarAttended: boolean;
+}
+
+/** The editable content of a version; every part optional in a PATCH. */
+export class VersionContentDto {
+  @ApiPropertyOptional({ type: [DraftTextDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DraftTextDto)
+  objectives?: DraftTextDto[];
+
+  @ApiPropertyOptional({ type: [LessonDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => LessonDto)
+  lessons?: LessonDto[];
+
+  @ApiPropertyOptional({ type: QuizDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuizDto)
+  quiz?: QuizDto | null;
+
+  @ApiPropertyOptional({ type: RubricDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RubricDto)
+  rubric?: RubricDto | null;
+
+  @ApiPropertyOptional({ type: SeminarDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SeminarDto)
+  seminar?: SeminarDto | null;
+
+  @ApiPropertyOptional({ type: CompletionRuleDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CompletionRuleDto)
+  completionRule?: CompletionRuleDto;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Months a completion stays valid; null: forever' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(240)
+  validityMonths?: number | null;
+}

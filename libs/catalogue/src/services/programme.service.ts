@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService, isUniqueViolation, NotFound, Page, PageQuery, RequestContext, TransactionHost } from '@lms/core';
+import { CreateProgrammeDto, UpdateProgrammeDto } from '../dto/programme.dto';
+import { ProgrammeCodeTaken } from '../catalogue.errors';
+
+interface ProgrammeRow {
+  id: string;
+  code: string;
+  title: unknown;
+  description: unknown;
+  created_at: Date;
+  updated_at: Date;
+  courses: { id: string; code: string; title: unknown; position: number; publishedVersionId: string | null }[];
+}
+
+const PROGRAMME_SELECT = `
+  SELECT p.*, coalesce((
+    SELECT json_agg(json_build_object('id', c.id, 'code', c.code, 'title', c.title, 'position', pc.position,
+             'publishedVersionId', (SELECT v.id FROM course_version v WHERE v.course_id = c.id AND v.status = 'published'
+                                    ORDER BY v.number DESC LIMIT 1)) ORDER BY pc.position)
+    FROM programme_course pc JOIN course c ON c.id = pc.course_id WHERE pc.programme_id = p.id), '[]') AS courses
+  FROM programme p`;
+
+const mapProgramme = (row: ProgrammeRow) => ({
+  id: row.id,
+  code: row.code,
+  title: row.title,
+  description: row.description,
+  courses: row.courses,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+/** Ordered sets of courses. Owns `programme` and `programme_course`. */
+@Injectable()
+export class ProgrammeService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(_ctx: RequestContext, query: PageQuery): Promise<Page<ReturnType<typeof mapProgramme>>> {
+    const [{ total }] = await this.tx.query<{ total: number }>('SELECT count(*)::int AS total FROM programme');
+    const rows = await this.tx.query<ProgrammeRow>(`${PROGRAMME_SELECT} ORDER BY p.code LIMIT ${query.limit} OFFSET ${query.offset}`);
+    return { items: rows.map(mapProgramme), total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(_ctx: RequestContext, id: string) {
+    const [row] = await this.tx.query<ProgrammeRow>(`${PROGRAMME_SELECT} WHERE p.id = $1`, [id]);
+    if (!row) throw new NotFound('Programme', id);
+    return mapProgramme(row);
+  }
+
+  /** The courses of a programme in order (assignment by programme uses this). */
+  async courseIds(id: string): Promise<string[]> {
+    const rows = await this.tx.query<{ course_id: string }>('SELECT course_id FROM programme_course WHERE programme_id = $1 ORDER BY position', [id]);
+    return rows.map((row) => row.course_id);
+  }
+
+  async create(ctx: RequestContext, dto: CreateProgrammeDto) {
+    return this.tx.withTransaction(async () => {
+      let id: string;
+      try {
+        [{ id }] = await this.tx.query<{ id: string }>('INSERT INTO programme (code, title, description) VALUES ($1, $2, $3) RETURNING id', [
+          dto.code,
+          JSON.stringify(dto.title),
+          dto.description ? JSON.stringify(dto.description) : null,
+        ]);
+      } catch (error) {
+        if (isUniqueViolation(error, 'UQ_programme_code')) throw new ProgrammeCodeTaken(dto.code);
+        throw error;
+      }
+      await this.setCourses(id, dto.courseIds);
+      const view = await this.get(ctx, id);
+      await this.audit.record(ctx, { action: 'programme.create', entityType: 'programme', entityId: id, after: view });
+      return view;
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, dto: UpdateProgrammeDto) {
+    return this.tx.withTransaction(async () => {
+      const before = await this.get(ctx, id);
+      await this.tx.query('UPDATE programme SET title = coalesce($2, title), description = coalesce($3, description), updated_at = now() WHERE id = $1', [
+        id,
+        dto.title ? JSON.stringify(dto.title) : null,
+        dto.description ? JSON.stringify(dto.description) : null,
+      ]);
+      if (dto.courseIds) await this.setCourses(id, dto.courseIds);
+      const after = await this.get(ctx, id);
+      await this.audit.record(ctx, { action: 'programme.update', entityType: 'programme', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  private async setCourses(id: string, courseIds: string[]): Promise<void> {
+    const found = await this.tx.query<{ id: string }>('SELECT id FROM course WHERE id = ANY($1::uuid[])', [courseIds]);
+    const missing = courseIds.filter((c) => !found.some((row) => row.id === c));
+    if (missing.length > 0) throw new NotFound('Course', missing[0]);
+    await this.tx.query('DELETE FROM programme_course WHERE programme_id = $1', [id]);
+    await this.tx.query(
+      `INSERT INTO programme_course (programme_id, course_id, position) SELECT $1, c, n FROM unnest($2::uuid[]) WITH ORDINALITY AS t(c, n)`,
+      [id, courseIds],
+    );
+  }
+}
