@@ -4,4 +4,8 @@ import { GuardsAndSearchIndexes1795619870000 } from './1795619870000-GuardsAndSe
 import { Catalogue1795620787644 } from './1795620787644-Catalogue';
 
 /** In order of application. */
-export const MIGRATIONS: MigrationClass[] = [Initial1795619862350, GuardsAndSearchIndexes1795619870000, Catalogue1795620787644];
+export const MIGRATIONS: MigrationClass[] = [
+  Initial1795619862350,
+  GuardsAndSearchIndexes1795619870000,
+  Catalogue1795620787644,
+];

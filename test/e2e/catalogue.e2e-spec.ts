@@ -53,7 +53,11 @@ describe('catalogue: courses, versions and the programme', () => {
   afterAll(() => t.close());
 
   async function newCourse(code: string) {
-    const res = await t.http().post('/api/v1/courses').set(auth(trainer)).send({ code, title: text(code) });
+    const res = await t
+      .http()
+      .post('/api/v1/courses')
+      .set(auth(trainer))
+      .send({ code, title: text(code) });
     expect(res.status).toBe(201);
     return res.body as { id: string; draftVersionId: string; publishedVersionId: string | null };
   }
@@ -62,7 +66,9 @@ describe('catalogue: courses, versions and the programme', () => {
     const course = await newCourse('T-DRAFT-ONLY');
     expect(course.publishedVersionId).toBeNull();
     expect(course.draftVersionId).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await t.http().get(`/api/v1/course-versions/${course.draftVersionId}`).set(auth(officer))).status).toBe(404);
+    expect((await t.http().get(`/api/v1/course-versions/${course.draftVersionId}`).set(auth(officer))).status).toBe(
+      404,
+    );
     expect((await t.http().get(`/api/v1/courses/${course.id}`).set(auth(officer))).status).toBe(404);
     const list = await t.http().get('/api/v1/courses?limit=100').set(auth(officer));
     expect(list.body.items.map((c: { code: string }) => c.code)).not.toContain('T-DRAFT-ONLY');
@@ -70,7 +76,11 @@ describe('catalogue: courses, versions and the programme', () => {
 
   it('refuses a duplicate course code with 409', async () => {
     await newCourse('T-DUP');
-    const res = await t.http().post('/api/v1/courses').set(auth(trainer)).send({ code: 't-dup', title: text('again') });
+    const res = await t
+      .http()
+      .post('/api/v1/courses')
+      .set(auth(trainer))
+      .send({ code: 't-dup', title: text('again') });
     expect(res.status).toBe(409);
     expect(res.body.type).toBe('/problems/course-code-taken');
   });
@@ -80,13 +90,19 @@ describe('catalogue: courses, versions and the programme', () => {
     const content = completeContent();
     content.lessons[1].body = { kk: '', ru: 'only Russian', en: 'x' };
     content.quiz.drawCount = 5;
-    const patched = await t.http().patch(`/api/v1/course-versions/${course.draftVersionId}`).set(auth(trainer)).send(content);
+    const patched = await t
+      .http()
+      .patch(`/api/v1/course-versions/${course.draftVersionId}`)
+      .set(auth(trainer))
+      .send(content);
     expect(patched.status).toBe(200);
     const res = await t.http().post(`/api/v1/course-versions/${course.draftVersionId}/publish`).set(auth(trainer));
     expect(res.status).toBe(422);
     const fields = res.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['lessons[1].body.kk', 'quiz.drawCount']));
-    const [row] = await t.sql<{ status: string }>('SELECT status FROM course_version WHERE id = $1', [course.draftVersionId]);
+    const [row] = await t.sql<{ status: string }>('SELECT status FROM course_version WHERE id = $1', [
+      course.draftVersionId,
+    ]);
     expect(row.status).toBe('draft');
   });
 
@@ -95,7 +111,11 @@ describe('catalogue: courses, versions and the programme', () => {
     const content = completeContent();
     content.quiz.questions[0].options.forEach((o) => (o.correct = false));
     content.rubric.criteria[0].weight = 10;
-    const res = await t.http().patch(`/api/v1/course-versions/${course.draftVersionId}`).set(auth(trainer)).send(content);
+    const res = await t
+      .http()
+      .patch(`/api/v1/course-versions/${course.draftVersionId}`)
+      .set(auth(trainer))
+      .send(content);
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual(
       expect.arrayContaining([
@@ -103,7 +123,9 @@ describe('catalogue: courses, versions and the programme', () => {
         expect.objectContaining({ field: 'rubric.criteria', message: expect.stringMatching(/sum to 100/) }),
       ]),
     );
-    const [row] = await t.sql<{ content: { lessons: unknown[] } }>('SELECT content FROM course_version WHERE id = $1', [course.draftVersionId]);
+    const [row] = await t.sql<{ content: { lessons: unknown[] } }>('SELECT content FROM course_version WHERE id = $1', [
+      course.draftVersionId,
+    ]);
     expect(row.content.lessons).toEqual([]);
   });
 
@@ -124,7 +146,9 @@ describe('catalogue: courses, versions and the programme', () => {
     const draft = await t.http().post(`/api/v1/courses/${course.id}/versions`).set(auth(trainer));
     expect(draft.status).toBe(201);
     expect(draft.body).toMatchObject({ status: 'draft', number: 2 });
-    expect(draft.body.lessons.map((l: { id: string }) => l.id)).toEqual(published.body.lessons.map((l: { id: string }) => l.id));
+    expect(draft.body.lessons.map((l: { id: string }) => l.id)).toEqual(
+      published.body.lessons.map((l: { id: string }) => l.id),
+    );
     expect((await t.http().post(`/api/v1/courses/${course.id}/versions`).set(auth(trainer))).status).toBe(409);
 
     const lessons = draft.body.lessons.slice(0, 1).map((l: Record<string, unknown>) => ({ ...l, bodyHtml: undefined }));
@@ -134,7 +158,9 @@ describe('catalogue: courses, versions and the programme', () => {
     const diff = await t.http().get(`/api/v1/course-versions/${draft.body.id}/diff?against=${v1}`).set(auth(trainer));
     expect(diff.status).toBe(200);
     expect(diff.body.lessons.map((c: { change: string }) => c.change).sort()).toEqual(['added', 'changed', 'removed']);
-    expect(diff.body.summary).toEqual(expect.arrayContaining(['1 lesson added', '1 lesson removed', '1 lesson changed']));
+    expect(diff.body.summary).toEqual(
+      expect.arrayContaining(['1 lesson added', '1 lesson removed', '1 lesson changed']),
+    );
 
     await t.http().post(`/api/v1/course-versions/${draft.body.id}/publish`).set(auth(trainer)).expect(200);
     const history = await t.http().get(`/api/v1/courses/${course.id}/versions`).set(auth(trainer));
@@ -147,7 +173,12 @@ describe('catalogue: courses, versions and the programme', () => {
 
   it('shows the correct options to trainers and never to officers or HR', async () => {
     const course = await newCourse('T-ANSWERS');
-    await t.http().patch(`/api/v1/course-versions/${course.draftVersionId}`).set(auth(trainer)).send(completeContent()).expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/course-versions/${course.draftVersionId}`)
+      .set(auth(trainer))
+      .send(completeContent())
+      .expect(200);
     await t.http().post(`/api/v1/course-versions/${course.draftVersionId}/publish`).set(auth(trainer)).expect(200);
     const asTrainer = await t.http().get(`/api/v1/course-versions/${course.draftVersionId}`).set(auth(trainer));
     expect(asTrainer.body.quiz.questions[0].options[0].correct).toBe(true);
@@ -161,7 +192,8 @@ describe('catalogue: courses, versions and the programme', () => {
 
   it('stores unsafe Markdown as written but renders it inert', async () => {
     const course = await newCourse('T-XSS');
-    const body = '<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3)) and [ok](https://police.kz)';
+    const body =
+      '<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3)) and [ok](https://police.kz)';
     await t
       .http()
       .patch(`/api/v1/course-versions/${course.draftVersionId}`)
@@ -182,24 +214,60 @@ describe('catalogue: courses, versions and the programme', () => {
       .http()
       .post('/api/v1/users')
       .set(auth(await t.login('admin')))
-      .send({ username: 'second.trainer', password: 'Second-trainer-2026', roles: [{ role: 'trainer', unitId: (await t.sql<{ id: string }>(`SELECT id FROM unit WHERE code = 'MVD'`))[0].id }] });
+      .send({
+        username: 'second.trainer',
+        password: 'Second-trainer-2026',
+        roles: [
+          { role: 'trainer', unitId: (await t.sql<{ id: string }>(`SELECT id FROM unit WHERE code = 'MVD'`))[0].id },
+        ],
+      });
     expect(created.status).toBe(201);
     const other = await t.login('second.trainer', 'Second-trainer-2026');
-    const refused = await t.http().patch(`/api/v1/course-versions/${course.draftVersionId}`).set(auth(other)).send({ validityMonths: 3 });
+    const refused = await t
+      .http()
+      .patch(`/api/v1/course-versions/${course.draftVersionId}`)
+      .set(auth(other))
+      .send({ validityMonths: 3 });
     expect(refused.status).toBe(404); // a draft it cannot author does not exist for it
-    await t.http().post(`/api/v1/courses/${course.id}/grants`).set(auth(trainer)).send({ userId: created.body.id }).expect(204);
-    const allowed = await t.http().patch(`/api/v1/course-versions/${course.draftVersionId}`).set(auth(other)).send({ validityMonths: 3 });
+    await t
+      .http()
+      .post(`/api/v1/courses/${course.id}/grants`)
+      .set(auth(trainer))
+      .send({ userId: created.body.id })
+      .expect(204);
+    const allowed = await t
+      .http()
+      .patch(`/api/v1/course-versions/${course.draftVersionId}`)
+      .set(auth(other))
+      .send({ validityMonths: 3 });
     expect(allowed.status).toBe(200);
-    expect((await t.http().post('/api/v1/courses').set(auth(officer)).send({ code: 'T-OFFICER', title: text('x') })).status).toBe(403);
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/v1/courses')
+          .set(auth(officer))
+          .send({ code: 'T-OFFICER', title: text('x') })
+      ).status,
+    ).toBe(403);
   });
 
   it('exports a version and imports it as a new course; a wrong schema or a duplicate code changes nothing', async () => {
     const course = await newCourse('T-EXPORT');
-    await t.http().patch(`/api/v1/course-versions/${course.draftVersionId}`).set(auth(trainer)).send(completeContent()).expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/course-versions/${course.draftVersionId}`)
+      .set(auth(trainer))
+      .send(completeContent())
+      .expect(200);
     const exported = await t.http().get(`/api/v1/course-versions/${course.draftVersionId}/export`).set(auth(trainer));
     expect(exported.status).toBe(200);
     expect(exported.body.format).toBe('lms-course-version/1');
-    const document = { format: exported.body.format, course: { ...exported.body.course, code: 'T-IMPORTED' }, version: exported.body.version };
+    const document = {
+      format: exported.body.format,
+      course: { ...exported.body.course, code: 'T-IMPORTED' },
+      version: exported.body.version,
+    };
     const imported = await t.http().post('/api/v1/courses/import?publish=true').set(auth(trainer)).send(document);
     expect(imported.status).toBe(201);
     expect(imported.body).toMatchObject({ status: 'published', courseCode: 'T-IMPORTED' });
@@ -208,14 +276,24 @@ describe('catalogue: courses, versions and the programme', () => {
     const countBefore = (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM course'))[0].n;
     const duplicate = await t.http().post('/api/v1/courses/import').set(auth(trainer)).send(document);
     expect(duplicate.status).toBe(409);
-    const wrong = await t.http().post('/api/v1/courses/import').set(auth(trainer)).send({ ...document, format: 'other', version: { lessons: 'x' } });
+    const wrong = await t
+      .http()
+      .post('/api/v1/courses/import')
+      .set(auth(trainer))
+      .send({ ...document, format: 'other', version: { lessons: 'x' } });
     expect(wrong.status).toBe(422);
-    expect(wrong.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['format', 'version.lessons']));
+    expect(wrong.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['format', 'version.lessons']),
+    );
     const incomplete = await t
       .http()
       .post('/api/v1/courses/import?publish=true')
       .set(auth(trainer))
-      .send({ ...document, course: { ...document.course, code: 'T-IMPORT-INCOMPLETE' }, version: { ...document.version, lessons: [] } });
+      .send({
+        ...document,
+        course: { ...document.course, code: 'T-IMPORT-INCOMPLETE' },
+        version: { ...document.version, lessons: [] },
+      });
     expect(incomplete.status).toBe(422);
     expect((await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM course'))[0].n).toBe(countBefore);
   });
@@ -223,16 +301,31 @@ describe('catalogue: courses, versions and the programme', () => {
   it('accepts a PDF attachment and refuses one too large or of a forbidden type', async () => {
     const course = await newCourse('T-FILES');
     const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1000, 32)]);
-    const ok = await t.http().post(`/api/v1/courses/${course.id}/attachments?fileName=memo.pdf`).set(auth(trainer)).set('content-type', 'application/pdf').send(pdf);
+    const ok = await t
+      .http()
+      .post(`/api/v1/courses/${course.id}/attachments?fileName=memo.pdf`)
+      .set(auth(trainer))
+      .set('content-type', 'application/pdf')
+      .send(pdf);
     expect(ok.status).toBe(201);
     const download = await t.http().get(`/api/v1/attachments/${ok.body.id}`).set(auth(trainer));
     expect(download.status).toBe(200);
     expect(download.headers['content-type']).toMatch(/application\/pdf/);
 
     const before = (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM course_attachment'))[0].n;
-    const exe = await t.http().post(`/api/v1/courses/${course.id}/attachments?fileName=x.exe`).set(auth(trainer)).set('content-type', 'application/x-msdownload').send(Buffer.from('MZ'));
+    const exe = await t
+      .http()
+      .post(`/api/v1/courses/${course.id}/attachments?fileName=x.exe`)
+      .set(auth(trainer))
+      .set('content-type', 'application/x-msdownload')
+      .send(Buffer.from('MZ'));
     expect(exe.status).toBe(415);
-    const fake = await t.http().post(`/api/v1/courses/${course.id}/attachments?fileName=x.pdf`).set(auth(trainer)).set('content-type', 'application/pdf').send(Buffer.from('<html>'));
+    const fake = await t
+      .http()
+      .post(`/api/v1/courses/${course.id}/attachments?fileName=x.pdf`)
+      .set(auth(trainer))
+      .set('content-type', 'application/pdf')
+      .send(Buffer.from('<html>'));
     expect(fake.status).toBe(415);
     const big = await t
       .http()
@@ -247,13 +340,26 @@ describe('catalogue: courses, versions and the programme', () => {
       .http()
       .patch(`/api/v1/course-versions/${course.draftVersionId}`)
       .set(auth(trainer))
-      .send({ lessons: [{ title: text('With file'), body: text('See the memo.'), attachments: [{ kind: 'file', attachmentId: ok.body.id }, { kind: 'link', url: 'https://video.example/x' }] }] });
+      .send({
+        lessons: [
+          {
+            title: text('With file'),
+            body: text('See the memo.'),
+            attachments: [
+              { kind: 'file', attachmentId: ok.body.id },
+              { kind: 'link', url: 'https://video.example/x' },
+            ],
+          },
+        ],
+      });
     expect(linked.status).toBe(200);
     const badLink = await t
       .http()
       .patch(`/api/v1/course-versions/${course.draftVersionId}`)
       .set(auth(trainer))
-      .send({ lessons: [{ title: text('x'), body: text('x'), attachments: [{ kind: 'link', url: 'javascript:alert(1)' }] }] });
+      .send({
+        lessons: [{ title: text('x'), body: text('x'), attachments: [{ kind: 'link', url: 'javascript:alert(1)' }] }],
+      });
     expect(badLink.status).toBe(422);
   });
 });

@@ -12,7 +12,13 @@ export class CliModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: CliModule,
-      imports: [CoreModule.forRoot(config, databaseUrl, SCHEMA), PersonnelModule, IdentityModule, CatalogueModule, DemoModule],
+      imports: [
+        CoreModule.forRoot(config, databaseUrl, SCHEMA),
+        PersonnelModule,
+        IdentityModule,
+        CatalogueModule,
+        DemoModule,
+      ],
     };
   }
 }

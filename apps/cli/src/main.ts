@@ -76,7 +76,9 @@ const COMMANDS: Record<string, (config: AppConfig, db: DatabaseServer, args: str
   'seed:programme': (config, db) =>
     withServices(config, db, async (app) => {
       const result = await app.get(ProgrammeSeeder).seed();
-      out(`${result.coursesCreated} course(s) loaded and published; programme ${result.programmeCreated ? 'created' : 'already there'}`);
+      out(
+        `${result.coursesCreated} course(s) loaded and published; programme ${result.programmeCreated ? 'created' : 'already there'}`,
+      );
       return 0;
     }),
   'import:officers': (config, db, args) =>

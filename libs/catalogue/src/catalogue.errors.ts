@@ -32,7 +32,11 @@ export class IncompleteVersion extends ValidationFailed {
 
 export class NotAnAuthor extends DomainError {
   constructor() {
-    super('forbidden', 'not-course-author', 'Only the course owner, trainers granted the course, and admins may author it');
+    super(
+      'forbidden',
+      'not-course-author',
+      'Only the course owner, trainers granted the course, and admins may author it',
+    );
   }
 }
 

@@ -18,7 +18,14 @@ import { ProgrammeService } from './services/programme.service';
 @Module({
   imports: [IdentityModule],
   controllers: [CourseController, CourseVersionController, ProgrammeController],
-  providers: [CourseService, CourseVersionService, CourseDocumentService, AttachmentService, ProgrammeService, ProgrammeSeeder],
+  providers: [
+    CourseService,
+    CourseVersionService,
+    CourseDocumentService,
+    AttachmentService,
+    ProgrammeService,
+    ProgrammeSeeder,
+  ],
   exports: [CourseService, CourseVersionService, ProgrammeService, ProgrammeSeeder],
 })
 export class CatalogueModule {}

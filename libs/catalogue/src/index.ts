@@ -15,4 +15,11 @@ import { CourseAttachmentEntity } from './entities/attachment.entity';
 import { CourseVersionEntity } from './entities/course-version.entity';
 import { CourseEntity, CourseGrantEntity } from './entities/course.entity';
 import { ProgrammeCourseEntity, ProgrammeEntity } from './entities/programme.entity';
-export const CATALOGUE_ENTITIES = [CourseEntity, CourseGrantEntity, CourseVersionEntity, CourseAttachmentEntity, ProgrammeEntity, ProgrammeCourseEntity];
+export const CATALOGUE_ENTITIES = [
+  CourseEntity,
+  CourseGrantEntity,
+  CourseVersionEntity,
+  CourseAttachmentEntity,
+  ProgrammeEntity,
+  ProgrammeCourseEntity,
+];

@@ -2,7 +2,14 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AnyRole, Ctx, RequestContext, Roles } from '@lms/core';
-import { CourseDocumentDto, CreateCourseDto, GrantDto, ImportQuery, ListCoursesQuery, UpdateCourseDto } from '../dto/course.dto';
+import {
+  CourseDocumentDto,
+  CreateCourseDto,
+  GrantDto,
+  ImportQuery,
+  ListCoursesQuery,
+  UpdateCourseDto,
+} from '../dto/course.dto';
 import { AttachmentService } from '../services/attachment.service';
 import { CourseDocumentService } from '../services/course-document.service';
 import { CourseVersionService } from '../services/course-version.service';
@@ -74,7 +81,11 @@ export class CourseController {
   @Delete(':id/grants/:userId')
   @HttpCode(204)
   @Roles('trainer')
-  async revoke(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Param('userId', ParseUUIDPipe) userId: string) {
+  async revoke(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+  ) {
     await this.courses.grant(ctx, id, userId, false);
   }
 

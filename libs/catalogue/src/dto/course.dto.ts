@@ -78,7 +78,10 @@ export class CourseDocumentDto {
 }
 
 export class ImportQuery {
-  @ApiPropertyOptional({ description: 'Publish the imported version at once (it must be complete)', enum: ['true', 'false'] })
+  @ApiPropertyOptional({
+    description: 'Publish the imported version at once (it must be complete)',
+    enum: ['true', 'false'],
+  })
   @IsOptional()
   @IsIn(['true', 'false'])
   publish?: 'true' | 'false';

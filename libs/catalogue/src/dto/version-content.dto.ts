@@ -166,7 +166,11 @@ export class RubricDto {
 
 export class SeminarDto {
   @ApiProperty() @IsBoolean() required: boolean;
-  @ApiProperty({ description: 'Hours credited for attending' }) @IsNumber({ maxDecimalPlaces: 1 }) @Min(0) @Max(200) hours: number;
+  @ApiProperty({ description: 'Hours credited for attending' })
+  @IsNumber({ maxDecimalPlaces: 1 })
+  @Min(0)
+  @Max(200)
+  hours: number;
 }
 
 export class CompletionRuleDto {

@@ -33,7 +33,9 @@ export function seedDocuments(dir = join(__dirname, 'programme')): { file: strin
       const document = plainToInstance(CourseDocumentDto, raw);
       const errors = validateSync(document, { whitelist: true, forbidNonWhitelisted: true });
       if (errors.length > 0) {
-        const list = flattenValidationErrors(errors).map((e) => `${e.field}: ${e.message}`).join('; ');
+        const list = flattenValidationErrors(errors)
+          .map((e) => `${e.field}: ${e.message}`)
+          .join('; ');
         throw new Error(`seed course ${file} is not valid: ${list}`);
       }
       return { file, document };
@@ -57,7 +59,9 @@ export class ProgrammeSeeder {
       const courseIds: string[] = [];
       let coursesCreated = 0;
       for (const { document } of seedDocuments()) {
-        const [existing] = await this.tx.query<{ id: string }>('SELECT id FROM course WHERE code = $1', [document.course.code]);
+        const [existing] = await this.tx.query<{ id: string }>('SELECT id FROM course WHERE code = $1', [
+          document.course.code,
+        ]);
         if (existing) {
           courseIds.push(existing.id);
           continue;
@@ -68,7 +72,9 @@ export class ProgrammeSeeder {
       }
       const [programme] = await this.tx.query('SELECT id FROM programme WHERE code = $1', [SEED_PROGRAMME.code]);
       if (!programme) await this.programmes.create(ctx, { ...SEED_PROGRAMME, courseIds });
-      this.logger.log(`seminar programme: ${coursesCreated} course(s) loaded, programme ${programme ? 'already there' : 'created'}`);
+      this.logger.log(
+        `seminar programme: ${coursesCreated} course(s) loaded, programme ${programme ? 'already there' : 'created'}`,
+      );
       return { coursesCreated, programmeCreated: !programme };
     });
   }

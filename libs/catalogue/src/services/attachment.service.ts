@@ -13,7 +13,8 @@ const SIGNATURES: Record<string, (head: Buffer) => boolean> = {
   'image/png': (h) => h.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
   'image/jpeg': (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff,
   'image/gif': (h) => h.subarray(0, 4).toString('latin1') === 'GIF8',
-  'image/webp': (h) => h.subarray(0, 4).toString('latin1') === 'RIFF' && h.subarray(8, 12).toString('latin1') === 'WEBP',
+  'image/webp': (h) =>
+    h.subarray(0, 4).toString('latin1') === 'RIFF' && h.subarray(8, 12).toString('latin1') === 'WEBP',
 };
 
 /** Lesson files (PDF, images), kept in the database. Owns `course_attachment`. */
@@ -25,15 +26,28 @@ export class AttachmentService {
     private readonly audit: AuditService,
   ) {}
 
-  async upload(ctx: RequestContext, courseId: string, fileName: string | undefined, contentType: string | undefined, body: Readable) {
+  async upload(
+    ctx: RequestContext,
+    courseId: string,
+    fileName: string | undefined,
+    contentType: string | undefined,
+    body: Readable,
+  ) {
     const { row: course } = await this.courses.find(ctx, courseId);
     await this.courses.requireAuthor(ctx, course);
     const type = contentType?.split(';')[0].trim().toLowerCase() ?? '';
     const matches = SIGNATURES[type];
-    if (!matches) throw new AttachmentRejected('unsupported-media-type', `Attachments may be ${Object.keys(SIGNATURES).join(', ')}, not ${type || 'unknown'}`);
+    if (!matches)
+      throw new AttachmentRejected(
+        'unsupported-media-type',
+        `Attachments may be ${Object.keys(SIGNATURES).join(', ')}, not ${type || 'unknown'}`,
+      );
     const name = (fileName ?? '').trim();
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
     if (!/^[^\\/:*?"<>|\u0000-\u001f]{1,200}$/.test(name)) {
-      throw new ValidationFailed('The file name is missing or not allowed', [{ field: 'fileName', message: 'give a plain file name of up to 200 characters' }]);
+      throw new ValidationFailed('The file name is missing or not allowed', [
+        { field: 'fileName', message: 'give a plain file name of up to 200 characters' },
+      ]);
     }
     const data = await readLimited(body, MAX_ATTACHMENT_BYTES);
     if (!matches(data)) throw new AttachmentRejected('unsupported-media-type', `The file content is not ${type}`);
@@ -44,8 +58,21 @@ export class AttachmentService {
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, created_at`,
         [courseId, name, type, data.length, sha256, data, ctx.userId],
       );
-      await this.audit.record(ctx, { action: 'course-attachment.upload', entityType: 'course_attachment', entityId: row.id, after: { courseId, name, type, size: data.length, sha256 } });
-      return { id: row.id, courseId, fileName: name, contentType: type, size: data.length, sha256, createdAt: row.created_at };
+      await this.audit.record(ctx, {
+        action: 'course-attachment.upload',
+        entityType: 'course_attachment',
+        entityId: row.id,
+        after: { courseId, name, type, size: data.length, sha256 },
+      });
+      return {
+        id: row.id,
+        courseId,
+        fileName: name,
+        contentType: type,
+        size: data.length,
+        sha256,
+        createdAt: row.created_at,
+      };
     });
   }
 
@@ -74,7 +101,8 @@ async function readLimited(stream: Readable, limit: number): Promise<Buffer> {
     if (size > limit * 5) stream.destroy();
     if (size <= limit) chunks.push(chunk);
   }
-  if (size > limit) throw new AttachmentRejected('payload-too-large', `Attachments may be at most ${limit / 1024 / 1024} MB`);
+  if (size > limit)
+    throw new AttachmentRejected('payload-too-large', `Attachments may be at most ${limit / 1024 / 1024} MB`);
   if (size === 0) throw new ValidationFailed('The file is empty', [{ field: 'body', message: 'is empty' }]);
   return Buffer.concat(chunks);
 }

@@ -19,7 +19,9 @@ export class CourseDocumentService {
 
   async export(ctx: RequestContext, versionId: string) {
     const { row } = await this.versions.find(ctx, versionId);
-    const [course] = await this.tx.query<{ description: unknown }>('SELECT description FROM course WHERE id = $1', [row.course_id]);
+    const [course] = await this.tx.query<{ description: unknown }>('SELECT description FROM course WHERE id = $1', [
+      row.course_id,
+    ]);
     return {
       format: DOCUMENT_FORMAT,
       course: { code: row.course_code, title: row.course_title, description: course.description ?? undefined },

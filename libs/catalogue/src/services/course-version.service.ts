@@ -23,15 +23,24 @@ export class CourseVersionService {
    * archived ones only (drafts answer 404).
    */
   async find(ctx: RequestContext, id: string, lock = false): Promise<{ row: VersionRow; canAuthor: boolean }> {
-    const [row] = await this.tx.query<VersionRow>(`${VERSION_SELECT} WHERE v.id = $1 ${lock ? 'FOR UPDATE OF v' : ''}`, [id]);
+    const [row] = await this.tx.query<VersionRow>(
+      `${VERSION_SELECT} WHERE v.id = $1 ${lock ? 'FOR UPDATE OF v' : ''}`,
+      [id],
+    );
     if (!row) throw new NotFound('Course version', id);
-    const canAuthor = await this.courses.canAuthor(ctx, { id: row.course_id, owner_user_id: await this.ownerOf(row.course_id) });
+    const canAuthor = await this.courses.canAuthor(ctx, {
+      id: row.course_id,
+      owner_user_id: await this.ownerOf(row.course_id),
+    });
     if (row.status === 'draft' && !canAuthor) throw new NotFound('Course version', id);
     return { row, canAuthor };
   }
 
   private async ownerOf(courseId: string): Promise<string | null> {
-    const [course] = await this.tx.query<{ owner_user_id: string | null }>('SELECT owner_user_id FROM course WHERE id = $1', [courseId]);
+    const [course] = await this.tx.query<{ owner_user_id: string | null }>(
+      'SELECT owner_user_id FROM course WHERE id = $1',
+      [courseId],
+    );
     return course?.owner_user_id ?? null;
   }
 
@@ -57,18 +66,29 @@ export class CourseVersionService {
       const { row: course } = await this.courses.find(ctx, courseId);
       await this.courses.requireAuthor(ctx, course);
       await this.tx.query('SELECT 1 FROM course WHERE id = $1 FOR UPDATE', [courseId]);
-      const [draft] = await this.tx.query<{ id: string }>(`SELECT id FROM course_version WHERE course_id = $1 AND status = 'draft'`, [courseId]);
+      const [draft] = await this.tx.query<{ id: string }>(
+        `SELECT id FROM course_version WHERE course_id = $1 AND status = 'draft'`,
+        [courseId],
+      );
       if (draft) throw new DraftExists(draft.id);
       const [latest] = await this.tx.query<{ content: VersionRow['content'] }>(
         `SELECT content FROM course_version WHERE course_id = $1 AND status = 'published' ORDER BY number DESC LIMIT 1`,
         [courseId],
       );
-      const [{ max }] = await this.tx.query<{ max: number | null }>('SELECT max(number) AS max FROM course_version WHERE course_id = $1', [courseId]);
+      const [{ max }] = await this.tx.query<{ max: number | null }>(
+        'SELECT max(number) AS max FROM course_version WHERE course_id = $1',
+        [courseId],
+      );
       const [{ id }] = await this.tx.query<{ id: string }>(
         `INSERT INTO course_version (course_id, number, status, content, created_by) VALUES ($1, $2, 'draft', $3, $4) RETURNING id`,
         [courseId, (max ?? 0) + 1, JSON.stringify(latest?.content ?? emptyContent()), ctx.userId],
       );
-      await this.audit.record(ctx, { action: 'course-version.draft', entityType: 'course_version', entityId: id, after: { courseId, number: (max ?? 0) + 1 } });
+      await this.audit.record(ctx, {
+        action: 'course-version.draft',
+        entityType: 'course_version',
+        entityId: id,
+        after: { courseId, number: (max ?? 0) + 1 },
+      });
       return mapVersion((await this.byId(id))!, true);
     });
   }
@@ -82,7 +102,10 @@ export class CourseVersionService {
       const problems = structuralProblems(content);
       if (problems.length > 0) throw new InvalidContent(problems);
       await this.checkAttachments(row.course_id, content);
-      await this.tx.query('UPDATE course_version SET content = $2, updated_at = now() WHERE id = $1', [id, JSON.stringify(content)]);
+      await this.tx.query('UPDATE course_version SET content = $2, updated_at = now() WHERE id = $1', [
+        id,
+        JSON.stringify(content),
+      ]);
       await this.audit.record(ctx, {
         action: 'course-version.update',
         entityType: 'course_version',
@@ -102,12 +125,20 @@ export class CourseVersionService {
       if (row.status !== 'draft') throw new VersionNotDraft(row.status);
       const problems = completenessProblems(row.course_title, row.content);
       if (problems.length > 0) throw new IncompleteVersion(problems);
-      await this.tx.query(`UPDATE course_version SET status = 'archived', updated_at = now() WHERE course_id = $1 AND status = 'published'`, [row.course_id]);
+      await this.tx.query(
+        `UPDATE course_version SET status = 'archived', updated_at = now() WHERE course_id = $1 AND status = 'published'`,
+        [row.course_id],
+      );
       await this.tx.query(
         `UPDATE course_version SET status = 'published', published_at = now(), published_by = $2, updated_at = now() WHERE id = $1`,
         [id, ctx.userId],
       );
-      await this.audit.record(ctx, { action: 'course-version.publish', entityType: 'course_version', entityId: id, after: { courseId: row.course_id, number: row.number } });
+      await this.audit.record(ctx, {
+        action: 'course-version.publish',
+        entityType: 'course_version',
+        entityId: id,
+        after: { courseId: row.course_id, number: row.number },
+      });
       return mapVersion((await this.byId(id))!, true);
     });
   }
@@ -115,24 +146,35 @@ export class CourseVersionService {
   async diff(ctx: RequestContext, id: string, againstId: string): Promise<VersionDiff & { from: number; to: number }> {
     const { row: to } = await this.find(ctx, id);
     const { row: from } = await this.find(ctx, againstId);
-    if (from.course_id !== to.course_id) throw new Conflict('different-courses', 'Both versions must belong to the same course');
+    if (from.course_id !== to.course_id)
+      throw new Conflict('different-courses', 'Both versions must belong to the same course');
     return { from: from.number, to: to.number, ...diffVersions(from.content, to.content) };
   }
 
   private async requireAuthor(ctx: RequestContext, row: VersionRow): Promise<void> {
-    const course: Pick<CourseRow, 'id' | 'owner_user_id'> = { id: row.course_id, owner_user_id: await this.ownerOf(row.course_id) };
+    const course: Pick<CourseRow, 'id' | 'owner_user_id'> = {
+      id: row.course_id,
+      owner_user_id: await this.ownerOf(row.course_id),
+    };
     await this.courses.requireAuthor(ctx, course);
   }
 
   /** Lessons may only link files uploaded to the same course. */
   private async checkAttachments(courseId: string, content: VersionRow['content']): Promise<void> {
-    const ids = content.lessons.flatMap((l) => l.attachments.filter((a) => a.kind === 'file').map((a) => a.attachmentId!));
+    const ids = content.lessons.flatMap((l) =>
+      l.attachments.filter((a) => a.kind === 'file').map((a) => a.attachmentId!),
+    );
     if (ids.length === 0) return;
-    const found = await this.tx.query<{ id: string }>('SELECT id FROM course_attachment WHERE course_id = $1 AND id = ANY($2::uuid[])', [courseId, ids]);
+    const found = await this.tx.query<{ id: string }>(
+      'SELECT id FROM course_attachment WHERE course_id = $1 AND id = ANY($2::uuid[])',
+      [courseId, ids],
+    );
     const known = new Set(found.map((row) => row.id));
     const missing = ids.filter((a) => !known.has(a));
     if (missing.length > 0) {
-      throw new InvalidContent(missing.map((a) => ({ field: 'lessons.attachments', message: `no attachment ${a} in this course` })));
+      throw new InvalidContent(
+        missing.map((a) => ({ field: 'lessons.attachments', message: `no attachment ${a} in this course` })),
+      );
     }
   }
 }

@@ -30,7 +30,10 @@ export class CourseService {
     if (ctx.isSystem || ctx.has('admin')) return true;
     if (!ctx.has('trainer') || !ctx.userId) return false;
     if (course.owner_user_id === ctx.userId) return true;
-    const rows = await this.tx.query('SELECT 1 FROM course_grant WHERE course_id = $1 AND user_id = $2', [course.id, ctx.userId]);
+    const rows = await this.tx.query('SELECT 1 FROM course_grant WHERE course_id = $1 AND user_id = $2', [
+      course.id,
+      ctx.userId,
+    ]);
     return rows.length > 0;
   }
 
@@ -67,7 +70,10 @@ export class CourseService {
       where.push(`(c.code ILIKE $${params.length} OR c.title::text ILIKE $${params.length})`);
     }
     const condition = where.length ? where.join(' AND ') : 'TRUE';
-    const [{ total }] = await this.tx.query<{ total: number }>(`SELECT count(*)::int AS total FROM course c WHERE ${condition}`, params);
+    const [{ total }] = await this.tx.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM course c WHERE ${condition}`,
+      params,
+    );
     const rows = await this.tx.query<CourseRow>(
       `${COURSE_SELECT} WHERE ${condition} ORDER BY c.code LIMIT ${query.limit} OFFSET ${query.offset}`,
       params,
@@ -77,7 +83,11 @@ export class CourseService {
   }
 
   /** A new course with an empty first draft, or with the given content (imports). */
-  async create(ctx: RequestContext, dto: CreateCourseDto, content: VersionContent = emptyContent()): Promise<{ course: CourseView; draftVersionId: string }> {
+  async create(
+    ctx: RequestContext,
+    dto: CreateCourseDto,
+    content: VersionContent = emptyContent(),
+  ): Promise<{ course: CourseView; draftVersionId: string }> {
     return this.tx.withTransaction(async () => {
       let id: string;
       try {
@@ -93,7 +103,12 @@ export class CourseService {
         `INSERT INTO course_version (course_id, number, status, content, created_by) VALUES ($1, 1, 'draft', $2, $3) RETURNING id`,
         [id, JSON.stringify(content), ctx.userId],
       );
-      await this.audit.record(ctx, { action: 'course.create', entityType: 'course', entityId: id, after: { code: dto.code, title: dto.title } });
+      await this.audit.record(ctx, {
+        action: 'course.create',
+        entityType: 'course',
+        entityId: id,
+        after: { code: dto.code, title: dto.title },
+      });
       const [row] = await this.tx.query<CourseRow>(`${COURSE_SELECT} WHERE c.id = $1`, [id]);
       return { course: mapCourse(row, true), draftVersionId };
     });
@@ -134,7 +149,12 @@ export class CourseService {
           : 'DELETE FROM course_grant WHERE course_id = $1 AND user_id = $2',
         [id, userId],
       );
-      await this.audit.record(ctx, { action: granted ? 'course.grant' : 'course.revoke', entityType: 'course', entityId: id, after: { userId } });
+      await this.audit.record(ctx, {
+        action: granted ? 'course.grant' : 'course.revoke',
+        entityType: 'course',
+        entityId: id,
+        after: { userId },
+      });
     });
   }
 

@@ -10,7 +10,8 @@ export type { Text };
  */
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
-const defaultLink = markdown.renderer.rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
+const defaultLink =
+  markdown.renderer.rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
 markdown.renderer.rules.link_open = (tokens, i, options, env, self) => {
   tokens[i].attrSet('rel', 'noopener noreferrer nofollow');
   tokens[i].attrSet('target', '_blank');

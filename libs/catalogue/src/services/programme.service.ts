@@ -41,7 +41,9 @@ export class ProgrammeService {
 
   async list(_ctx: RequestContext, query: PageQuery): Promise<Page<ReturnType<typeof mapProgramme>>> {
     const [{ total }] = await this.tx.query<{ total: number }>('SELECT count(*)::int AS total FROM programme');
-    const rows = await this.tx.query<ProgrammeRow>(`${PROGRAMME_SELECT} ORDER BY p.code LIMIT ${query.limit} OFFSET ${query.offset}`);
+    const rows = await this.tx.query<ProgrammeRow>(
+      `${PROGRAMME_SELECT} ORDER BY p.code LIMIT ${query.limit} OFFSET ${query.offset}`,
+    );
     return { items: rows.map(mapProgramme), total, limit: query.limit, offset: query.offset };
   }
 
@@ -53,7 +55,10 @@ export class ProgrammeService {
 
   /** The courses of a programme in order (assignment by programme uses this). */
   async courseIds(id: string): Promise<string[]> {
-    const rows = await this.tx.query<{ course_id: string }>('SELECT course_id FROM programme_course WHERE programme_id = $1 ORDER BY position', [id]);
+    const rows = await this.tx.query<{ course_id: string }>(
+      'SELECT course_id FROM programme_course WHERE programme_id = $1 ORDER BY position',
+      [id],
+    );
     return rows.map((row) => row.course_id);
   }
 
@@ -61,11 +66,10 @@ export class ProgrammeService {
     return this.tx.withTransaction(async () => {
       let id: string;
       try {
-        [{ id }] = await this.tx.query<{ id: string }>('INSERT INTO programme (code, title, description) VALUES ($1, $2, $3) RETURNING id', [
-          dto.code,
-          JSON.stringify(dto.title),
-          dto.description ? JSON.stringify(dto.description) : null,
-        ]);
+        [{ id }] = await this.tx.query<{ id: string }>(
+          'INSERT INTO programme (code, title, description) VALUES ($1, $2, $3) RETURNING id',
+          [dto.code, JSON.stringify(dto.title), dto.description ? JSON.stringify(dto.description) : null],
+        );
       } catch (error) {
         if (isUniqueViolation(error, 'UQ_programme_code')) throw new ProgrammeCodeTaken(dto.code);
         throw error;
@@ -80,14 +84,19 @@ export class ProgrammeService {
   async update(ctx: RequestContext, id: string, dto: UpdateProgrammeDto) {
     return this.tx.withTransaction(async () => {
       const before = await this.get(ctx, id);
-      await this.tx.query('UPDATE programme SET title = coalesce($2, title), description = coalesce($3, description), updated_at = now() WHERE id = $1', [
-        id,
-        dto.title ? JSON.stringify(dto.title) : null,
-        dto.description ? JSON.stringify(dto.description) : null,
-      ]);
+      await this.tx.query(
+        'UPDATE programme SET title = coalesce($2, title), description = coalesce($3, description), updated_at = now() WHERE id = $1',
+        [id, dto.title ? JSON.stringify(dto.title) : null, dto.description ? JSON.stringify(dto.description) : null],
+      );
       if (dto.courseIds) await this.setCourses(id, dto.courseIds);
       const after = await this.get(ctx, id);
-      await this.audit.record(ctx, { action: 'programme.update', entityType: 'programme', entityId: id, before, after });
+      await this.audit.record(ctx, {
+        action: 'programme.update',
+        entityType: 'programme',
+        entityId: id,
+        before,
+        after,
+      });
       return after;
     });
   }

@@ -135,7 +135,8 @@ export function applyPatch(current: VersionContent, patch: VersionContentDto): V
       passThreshold: patch.rubric.passThreshold,
     };
   }
-  if (patch.seminar !== undefined) next.seminar = patch.seminar && { required: patch.seminar.required, hours: patch.seminar.hours };
+  if (patch.seminar !== undefined)
+    next.seminar = patch.seminar && { required: patch.seminar.required, hours: patch.seminar.hours };
   if (patch.completionRule !== undefined) next.completionRule = { ...patch.completionRule };
   if (patch.validityMonths !== undefined) next.validityMonths = patch.validityMonths ?? null;
   return next;
@@ -149,29 +150,39 @@ function duplicates(ids: string[]): string[] {
 /** Rules that hold even for a draft: refused at once, nothing saved. */
 export function structuralProblems(content: VersionContent): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  for (const id of duplicates(content.lessons.map((l) => l.id))) problems.push({ field: 'lessons', message: `lesson id ${id} appears twice` });
+  for (const id of duplicates(content.lessons.map((l) => l.id)))
+    problems.push({ field: 'lessons', message: `lesson id ${id} appears twice` });
   content.quiz?.questions.forEach((q, i) => {
     const field = `quiz.questions[${i}]`;
     const correct = q.options.filter((o) => o.correct).length;
-    if (q.options.length < 2) problems.push({ field: `${field}.options`, message: 'a question needs at least two options' });
+    if (q.options.length < 2)
+      problems.push({ field: `${field}.options`, message: 'a question needs at least two options' });
     if (correct === 0) problems.push({ field: `${field}.options`, message: 'no option is marked correct' });
-    if (!q.multiple && correct > 1) problems.push({ field: `${field}.options`, message: 'a single-choice question has exactly one correct option' });
-    if (duplicates(q.options.map((o) => o.id)).length) problems.push({ field: `${field}.options`, message: 'option ids must be unique' });
+    if (!q.multiple && correct > 1)
+      problems.push({ field: `${field}.options`, message: 'a single-choice question has exactly one correct option' });
+    if (duplicates(q.options.map((o) => o.id)).length)
+      problems.push({ field: `${field}.options`, message: 'option ids must be unique' });
   });
   if (content.quiz && duplicates(content.quiz.questions.map((q) => q.id)).length) {
     problems.push({ field: 'quiz.questions', message: 'question ids must be unique' });
   }
   if (content.rubric && content.rubric.criteria.length > 0) {
     const sum = content.rubric.criteria.reduce((total, c) => total + c.weight, 0);
-    if (Math.abs(sum - 100) > 0.01) problems.push({ field: 'rubric.criteria', message: `the weights must sum to 100 (they sum to ${+sum.toFixed(2)})` });
-    if (duplicates(content.rubric.criteria.map((c) => c.id)).length) problems.push({ field: 'rubric.criteria', message: 'criterion ids must be unique' });
+    if (Math.abs(sum - 100) > 0.01)
+      problems.push({
+        field: 'rubric.criteria',
+        message: `the weights must sum to 100 (they sum to ${+sum.toFixed(2)})`,
+      });
+    if (duplicates(content.rubric.criteria.map((c) => c.id)).length)
+      problems.push({ field: 'rubric.criteria', message: 'criterion ids must be unique' });
   }
   return problems;
 }
 
 function missingLanguages(value: Text | null | undefined, field: string, problems: FieldProblem[]): void {
   for (const lang of OFFICER_LANGUAGES) {
-    if (!value?.[lang]?.trim()) problems.push({ field: `${field}.${lang}`, message: `missing the ${lang === 'kk' ? 'Kazakh' : 'Russian'} text` });
+    if (!value?.[lang]?.trim())
+      problems.push({ field: `${field}.${lang}`, message: `missing the ${lang === 'kk' ? 'Kazakh' : 'Russian'} text` });
   }
 }
 
@@ -190,10 +201,14 @@ export function completenessProblems(courseTitle: Text, content: VersionContent)
   });
   content.objectives.forEach((objective, i) => missingLanguages(objective, `objectives[${i}]`, problems));
   const quiz = content.quiz;
-  if (rule.quizPassed && !quiz) problems.push({ field: 'quiz', message: 'the completion rule requires a quiz, and there is none' });
+  if (rule.quizPassed && !quiz)
+    problems.push({ field: 'quiz', message: 'the completion rule requires a quiz, and there is none' });
   if (quiz) {
     if (quiz.questions.length < quiz.drawCount) {
-      problems.push({ field: 'quiz.drawCount', message: `${quiz.drawCount} questions are drawn but the bank has ${quiz.questions.length}` });
+      problems.push({
+        field: 'quiz.drawCount',
+        message: `${quiz.drawCount} questions are drawn but the bank has ${quiz.questions.length}`,
+      });
     }
     quiz.questions.forEach((q, i) => {
       missingLanguages(q.text, `quiz.questions[${i}].text`, problems);
@@ -203,11 +218,17 @@ export function completenessProblems(courseTitle: Text, content: VersionContent)
   }
   const rubric = content.rubric;
   if (rule.practicalPassed && (!rubric || rubric.criteria.length === 0)) {
-    problems.push({ field: 'rubric', message: 'the completion rule requires a practical assessment, and there is no rubric' });
+    problems.push({
+      field: 'rubric',
+      message: 'the completion rule requires a practical assessment, and there is no rubric',
+    });
   }
   rubric?.criteria.forEach((c, i) => missingLanguages(c.description, `rubric.criteria[${i}].description`, problems));
   if (rule.seminarAttended && !content.seminar?.required) {
-    problems.push({ field: 'seminar', message: 'the completion rule requires a seminar, so the seminar must be marked required' });
+    problems.push({
+      field: 'seminar',
+      message: 'the completion rule requires a seminar, so the seminar must be marked required',
+    });
   }
   if (content.seminar?.required && !(content.seminar.hours > 0)) {
     problems.push({ field: 'seminar.hours', message: 'a required seminar credits some hours' });

@@ -20,6 +20,10 @@ export interface VersionDiff {
 
 const label = (value: Text | undefined): string => value?.ru || value?.kk || value?.en || '';
 
+/** Structural equality of JSON values, whatever objects they were built from. */
+const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null));
+const same = (a: unknown, b: unknown): boolean => isDeepStrictEqual(plain(a), plain(b));
+
 /** Compares items by id: what was added, removed, or changed and in which fields. */
 function compareItems<T extends { id: string }>(from: T[], to: T[], title: (item: T) => string): ItemChange[] {
   const before = new Map(from.map((item) => [item.id, item]));
@@ -32,13 +36,14 @@ function compareItems<T extends { id: string }>(from: T[], to: T[], title: (item
       continue;
     }
     const fields = Object.keys(item).filter(
-      (key) => key !== 'id' && !isDeepStrictEqual((item as Record<string, unknown>)[key], (old as Record<string, unknown>)[key]),
+      (key) => key !== 'id' && !same((item as Record<string, unknown>)[key], (old as Record<string, unknown>)[key]),
     );
     const moved = from.indexOf(old) !== to.indexOf(item);
     if (moved) fields.push('position');
     if (fields.length) changes.push({ id: item.id, title: title(item), change: 'changed', fields });
   }
-  for (const item of from) if (!after.has(item.id)) changes.push({ id: item.id, title: title(item), change: 'removed' });
+  for (const item of from)
+    if (!after.has(item.id)) changes.push({ id: item.id, title: title(item), change: 'removed' });
   return changes;
 }
 
@@ -56,7 +61,7 @@ export function diffVersions(from: VersionContent, to: VersionContent): VersionD
   const criteria = compareItems(from.rubric?.criteria ?? [], to.rubric?.criteria ?? [], (c) => label(c.description));
   const settings: VersionDiff['settings'] = [];
   const setting = (field: string, a: unknown, b: unknown) => {
-    if (!isDeepStrictEqual(a, b)) settings.push({ field, from: a ?? null, to: b ?? null });
+    if (!same(a, b)) settings.push({ field, from: a ?? null, to: b ?? null });
   };
   for (const key of ['drawCount', 'passMark', 'timeLimitMinutes', 'maxAttempts'] as const) {
     setting(`quiz.${key}`, from.quiz?.[key], to.quiz?.[key]);
@@ -66,7 +71,11 @@ export function diffVersions(from: VersionContent, to: VersionContent): VersionD
   setting('completionRule', from.completionRule, to.completionRule);
   setting('validityMonths', from.validityMonths, to.validityMonths);
   setting('objectives', from.objectives, to.objectives);
-  const summary = [...describe('lesson', lessons), ...describe('question', questions), ...describe('rubric criterion', criteria)];
+  const summary = [
+    ...describe('lesson', lessons),
+    ...describe('question', questions),
+    ...describe('rubric criterion', criteria),
+  ];
   if (!from.quiz !== !to.quiz) summary.push(to.quiz ? 'quiz added' : 'quiz removed');
   if (!from.rubric !== !to.rubric) summary.push(to.rubric ? 'rubric added' : 'rubric removed');
   summary.push(...settings.map((s) => `${s.field} changed`));

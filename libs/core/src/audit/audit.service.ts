@@ -79,9 +79,11 @@ export class AuditService {
     });
   }
 
-  async list(subtrees: string[] | null, filter: AuditFilter): Promise<Page<AuditView>> {
+  /** Events filed under `subtrees`; `unfiled` adds those filed under no unit (refused access, unknown sign-ins, policies). */
+  async list(subtrees: string[] | null, filter: AuditFilter, unfiled = false): Promise<Page<AuditView>> {
     const params: unknown[] = [];
-    const where = [subtreeCondition('e.unit_path', subtrees, params)];
+    const scope = subtreeCondition('e.unit_path', subtrees, params);
+    const where = [unfiled ? `(${scope} OR e.unit_path IS NULL)` : scope];
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));

@@ -100,6 +100,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (body.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     body.instance = request.originalUrl?.split('?')[0];
     if (response.headersSent) return;
+    if (typeof body.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(body.retryAfterSeconds));
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 }

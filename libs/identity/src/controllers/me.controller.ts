@@ -39,7 +39,7 @@ export class MeController {
 
   @Post('totp')
   @AnyRole()
-  @AllowLimited()
+  @AllowLimited('mfa-enrolment')
   @HttpCode(200)
   beginTotp(@Ctx() ctx: RequestContext) {
     return this.secondFactor.begin(ctx, ctx.actor!.userId, ctx.actor!.username);
@@ -47,7 +47,7 @@ export class MeController {
 
   @Post('totp/confirm')
   @AnyRole()
-  @AllowLimited()
+  @AllowLimited('mfa-enrolment')
   @HttpCode(200)
   confirmTotp(@Ctx() ctx: RequestContext, @Body() dto: TotpConfirmDto) {
     return this.secondFactor.confirm(ctx, ctx.actor!.userId, dto.code);

@@ -22,11 +22,16 @@ export class SecurityController {
     private readonly tx: TransactionHost,
   ) {}
 
-  /** The audit trail: admins see their subtree, HR the events filed under theirs. */
+  /**
+   * The audit trail: admins see their subtree, HR the events filed under theirs;
+   * an admin of the whole tree (a grant at a root unit) also the events filed under no unit.
+   */
   @Get('audit')
   @Roles('hr')
   list(@Ctx() ctx: RequestContext, @Query() query: AuditQuery) {
-    return this.audit.list(ctx.subtrees('hr'), query);
+    const admin = ctx.subtrees();
+    const national = admin === null || admin.some((path) => path.split('/').length === 3);
+    return this.audit.list(ctx.subtrees('hr'), query, national);
   }
 
   @Get('role-policies')

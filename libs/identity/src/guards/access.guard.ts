@@ -12,10 +12,14 @@ import {
 } from '@lms/core';
 import { AccessDenied, LimitedToken, Unauthenticated } from '../identity.errors';
 import { AuthenticatedActor } from '../services/auth.service';
+import { TokenLimit } from '../services/token.service';
 
 const ALLOW_LIMITED = 'lms:allow-limited';
-/** Reachable with a limited token (before the password change or second-factor enrolment). */
-export const AllowLimited = () => SetMetadata(ALLOW_LIMITED, true);
+/**
+ * Reachable with a limited token (before the password change or second-factor
+ * enrolment); with arguments, only with tokens limited for those reasons.
+ */
+export const AllowLimited = (...limits: TokenLimit[]) => SetMetadata(ALLOW_LIMITED, limits.length > 0 ? limits : true);
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -44,10 +48,11 @@ export class AccessGuard extends AuthGuard('jwt') {
     const actor = request.user;
     const ctx = new RequestContext(actor, requestIdOf(request), request.ip ?? null);
     request.lmsContext = ctx;
-    if (
-      actor.limit &&
-      !this.reflector.getAllAndOverride<boolean>(ALLOW_LIMITED, [context.getHandler(), context.getClass()])
-    ) {
+    const allowLimited = this.reflector.getAllAndOverride<true | TokenLimit[] | undefined>(ALLOW_LIMITED, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (actor.limit && allowLimited !== true && !allowLimited?.includes(actor.limit)) {
       throw new LimitedToken(actor.limit);
     }
     const allowed = actor.roles.some((grant) => grant.role === 'admin' || rule.roles.includes(grant.role));

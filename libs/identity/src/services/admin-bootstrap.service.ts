@@ -52,7 +52,11 @@ export class AdminBootstrapService {
   }
 
   private async createRoot(): Promise<{ id: string; path: string }> {
-    const unit = await this.units.create(RequestContext.system(), { code: ROOT_UNIT.code, name: ROOT_UNIT.name, parentId: null });
+    const unit = await this.units.create(RequestContext.system(), {
+      code: ROOT_UNIT.code,
+      name: ROOT_UNIT.name,
+      parentId: null,
+    });
     const [{ path }] = await this.tx.query<{ path: string }>('SELECT path FROM unit WHERE id = $1', [unit.id]);
     this.logger.log(`created the root unit ${ROOT_UNIT.code} for the first admin`);
     return { id: unit.id, path };

@@ -38,9 +38,11 @@ export class AuthService {
   ) {}
 
   async login(ctx: RequestContext, input: LoginInput) {
-    const username = String(normalizeUsername(input.username)).slice(0, 64);
+    const name = String(normalizeUsername(input.username));
+    const username = name.slice(0, 64);
     await this.throttle.assertAllowed(username, input.ip);
-    const user = await this.users.byUsername(username);
+    // A longer name belongs to no account, even when its first 64 characters do.
+    const user = name.length <= 64 ? await this.users.byUsername(name) : null;
     const passwordOk = await this.passwords.verify(user?.password_hash ?? null, input.password);
     if (!user || !passwordOk || user.disabled) return this.fail(ctx, username, input.ip, user, 'bad-password');
     if (user.totp_enabled) {

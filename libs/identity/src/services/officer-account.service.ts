@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
-import { AuditService, RequestContext, TransactionHost } from '@lms/core';
+import { AuditService, Conflict, RequestContext, TransactionHost } from '@lms/core';
 import { OfficerService, UnitService, PERSONNEL_WRITERS } from '@lms/personnel';
 import { USERNAME } from '../dto/user.dto';
 import { OfficerHasAccount } from '../identity.errors';
@@ -41,6 +41,8 @@ export class OfficerAccountService {
       const officer = await this.officers.findInScope(ctx, officerId, PERSONNEL_WRITERS);
       const existing = await this.tx.query('SELECT 1 FROM user_account WHERE officer_id = $1', [officerId]);
       if (existing.length > 0) throw new OfficerHasAccount();
+      if (officer.status === 'dismissed')
+        throw new Conflict('officer-dismissed', 'A dismissed officer gets no account');
       const [issued] = await this.issue(
         ctx,
         [

@@ -10,6 +10,9 @@ import {
   TransactionHost,
 } from '@lms/core';
 import { OfficerService, UnitService } from '@lms/personnel';
+
+/** A root unit's path ("/<id>/"): a grant there covers the whole tree. */
+const isRootPath = (path: string) => path.split('/').length === 3;
 import { CreateUserDto, ListUsersQuery, RoleGrantDto, UpdateUserDto, UserView } from '../dto/user.dto';
 import { AccessDenied, OfficerHasAccount, UsernameTaken } from '../identity.errors';
 import { PasswordService } from './password.service';
@@ -31,7 +34,8 @@ export class UserService {
 
   /** SQL condition: the user (alias a) has a grant or an officer record within `subtrees`. */
   private scopeCondition(subtrees: string[] | null, params: unknown[]): string {
-    if (subtrees === null) return 'TRUE';
+    // An admin of the whole tree also reaches accounts left without any grant.
+    if (subtrees === null || subtrees.some(isRootPath)) return 'TRUE';
     const inScope = subtreeCondition('u.path', subtrees, params);
     return `(EXISTS (SELECT 1 FROM user_role r JOIN unit u ON u.id = r.unit_id WHERE r.user_id = a.id AND ${inScope})
           OR EXISTS (SELECT 1 FROM officer o JOIN unit u ON u.id = o.unit_id WHERE o.id = a.officer_id AND ${inScope}))`;
