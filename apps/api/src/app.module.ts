@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AssignmentsModule } from '@lms/assignments';
 import { CatalogueModule } from '@lms/catalogue';
 import { AppConfig, CoreModule, ProblemFilter } from '@lms/core';
 import { DemoModule } from '@lms/demo';
@@ -34,6 +35,7 @@ export class AppModule {
         PersonnelModule,
         IdentityModule,
         CatalogueModule,
+        AssignmentsModule,
         DemoModule,
       ],
       controllers: [HealthController],

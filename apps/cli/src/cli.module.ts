@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AssignmentsModule } from '@lms/assignments';
 import { CatalogueModule } from '@lms/catalogue';
 import { AppConfig, CoreModule } from '@lms/core';
 import { DemoModule } from '@lms/demo';
@@ -17,6 +18,7 @@ export class CliModule {
         PersonnelModule,
         IdentityModule,
         CatalogueModule,
+        AssignmentsModule,
         DemoModule,
       ],
     };

@@ -15,6 +15,7 @@ import { CourseAttachmentEntity } from './entities/attachment.entity';
 import { CourseVersionEntity } from './entities/course-version.entity';
 import { CourseEntity, CourseGrantEntity } from './entities/course.entity';
 import { ProgrammeCourseEntity, ProgrammeEntity } from './entities/programme.entity';
+export { CourseEntity, CourseVersionEntity };
 export const CATALOGUE_ENTITIES = [
   CourseEntity,
   CourseGrantEntity,

@@ -1,3 +1,4 @@
+import { ASSIGNMENTS_ENTITIES } from '@lms/assignments';
 import { CATALOGUE_ENTITIES } from '@lms/catalogue';
 import { CORE_ENTITIES, SchemaDefinition } from '@lms/core';
 import { IDENTITY_ENTITIES } from '@lms/identity';
@@ -6,6 +7,12 @@ import { MIGRATIONS } from '../../../migrations';
 
 /** Every domain's entities and the migrations that build their tables: what a DataSource needs. */
 export const SCHEMA: SchemaDefinition = {
-  entities: [...CORE_ENTITIES, ...PERSONNEL_ENTITIES, ...IDENTITY_ENTITIES, ...CATALOGUE_ENTITIES],
+  entities: [
+    ...CORE_ENTITIES,
+    ...PERSONNEL_ENTITIES,
+    ...IDENTITY_ENTITIES,
+    ...CATALOGUE_ENTITIES,
+    ...ASSIGNMENTS_ENTITIES,
+  ],
   migrations: MIGRATIONS,
 };

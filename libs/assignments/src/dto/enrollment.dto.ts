@@ -1,0 +1,79 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { PageQuery } from '@lms/core';
+import { ENROLLMENT_STATUSES, EnrollmentStatus } from '../entities/enrollment.entity';
+
+export class ListEnrollmentsQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() officerId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() courseId?: string;
+  @ApiPropertyOptional({ description: 'The unit and its subtree' }) @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() orderId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() ruleId?: string;
+  @ApiPropertyOptional({ enum: ENROLLMENT_STATUSES })
+  @IsOptional()
+  @IsIn(ENROLLMENT_STATUSES)
+  status?: EnrollmentStatus;
+  @ApiPropertyOptional({ description: 'Due before this instant' }) @IsOptional() @IsDateString() dueBefore?: string;
+  @ApiPropertyOptional({ description: 'Due at or after this instant' }) @IsOptional() @IsDateString() dueAfter?: string;
+}
+
+export class ExemptionDto {
+  @ApiProperty({ example: 'Completed the equivalent course at the Academy (certificate 17-2026)' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}
+
+/** HR assigns a course to named officers by hand. */
+export class ManualAssignmentDto {
+  @ApiProperty() @IsUUID() courseId: string;
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10_000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  officerIds: string[];
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID() orderId?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be YYYY-MM-DD' })
+  @IsDateString({ strict: true })
+  dueDate?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(3650) dueInDays?: number;
+}
+
+export class MeEnrollmentsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['kk', 'ru', 'en'], description: 'Defaults to the officer’s language' })
+  @IsOptional()
+  @IsIn(['kk', 'ru', 'en'])
+  lang?: 'kk' | 'ru' | 'en';
+
+  @ApiPropertyOptional({ enum: ENROLLMENT_STATUSES })
+  @IsOptional()
+  @IsIn(ENROLLMENT_STATUSES)
+  status?: EnrollmentStatus;
+}

@@ -1,0 +1,56 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDateString, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { PageQuery } from '@lms/core';
+import { AudienceDto } from './order.dto';
+
+export class CreateRuleDto {
+  @ApiPropertyOptional({ description: 'The course (or give programmeId)' })
+  @IsOptional()
+  @IsUUID()
+  courseId?: string;
+
+  @ApiPropertyOptional({ description: 'Every course of the programme' })
+  @IsOptional()
+  @IsUUID()
+  programmeId?: string;
+
+  @ApiPropertyOptional({ description: 'The order this rule executes' })
+  @IsOptional()
+  @IsUUID()
+  orderId?: string;
+
+  @ApiProperty({ type: AudienceDto })
+  @ValidateNested()
+  @Type(() => AudienceDto)
+  audience: AudienceDto;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Fixed due date (or dueInDays)' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be YYYY-MM-DD' })
+  @IsDateString({ strict: true })
+  dueDate?: string;
+
+  @ApiPropertyOptional({ description: 'Due this many days after each officer is assigned' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  dueInDays?: number;
+
+  @ApiPropertyOptional({ description: 'Recertify every N months after completion' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(240)
+  recurrenceMonths?: number;
+}
+
+export class ListRulesQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() orderId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() courseId?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Include retired rules' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  includeRetired?: 'true' | 'false';
+}

@@ -1,0 +1,117 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
+import { UuidPrimaryColumn } from '@lms/core';
+import { CourseEntity, CourseVersionEntity } from '@lms/catalogue';
+import { OfficerEntity } from '@lms/personnel';
+import { AssignmentRuleEntity } from './assignment-rule.entity';
+
+export const ENROLLMENT_STATUSES = [
+  'assigned',
+  'in_progress',
+  'completed',
+  'overdue',
+  'exempted',
+  'withdrawn',
+] as const;
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+/** Stored statuses: `overdue` is derived (open and past due), never stored. */
+export const OPEN_STATUSES = ['assigned', 'in_progress'] as const;
+
+export interface EnrollmentProgress {
+  lessonsRead?: boolean;
+  quizPassed?: boolean;
+  practicalPassed?: boolean;
+  seminarAttended?: boolean;
+  /** Lesson ids of the pinned version the officer has read. */
+  readLessonIds?: string[];
+  seminarHours?: number;
+}
+
+/** One officer × one course × one cycle, pinned to the version the officer started. */
+@Entity('enrollment')
+@Index('UQ_enrollment_cycle', ['officerId', 'courseId', 'cycle'], { unique: true })
+@Index('UQ_enrollment_one_open', ['officerId', 'courseId'], {
+  unique: true,
+  where: `"status" IN ('assigned', 'in_progress')`,
+})
+@Index('IDX_enrollment_course_status', ['courseId', 'status'])
+@Index('IDX_enrollment_rule', ['ruleId'])
+@Index('IDX_enrollment_order', ['orderId'])
+@Check('CHK_enrollment_status', `"status" IN ('assigned', 'in_progress', 'completed', 'exempted', 'withdrawn')`)
+export class EnrollmentEntity {
+  @UuidPrimaryColumn()
+  id: string;
+
+  @Column({ name: 'officer_id', type: 'uuid' })
+  officerId: string;
+
+  @ManyToOne(() => OfficerEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'officer_id', foreignKeyConstraintName: 'FK_enrollment_officer' })
+  officer?: OfficerEntity;
+
+  @Column({ name: 'course_id', type: 'uuid' })
+  courseId: string;
+
+  @ManyToOne(() => CourseEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'FK_enrollment_course' })
+  course?: CourseEntity;
+
+  @Column({ type: 'integer' })
+  cycle: number;
+
+  @Column({ name: 'course_version_id', type: 'uuid', nullable: true })
+  courseVersionId: string | null;
+
+  @ManyToOne(() => CourseVersionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'course_version_id', foreignKeyConstraintName: 'FK_enrollment_course_version' })
+  courseVersion?: CourseVersionEntity;
+
+  @Column({ name: 'rule_id', type: 'uuid', nullable: true })
+  ruleId: string | null;
+
+  @ManyToOne(() => AssignmentRuleEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'rule_id', foreignKeyConstraintName: 'FK_enrollment_rule' })
+  rule?: AssignmentRuleEntity;
+
+  @Column({ name: 'order_id', type: 'uuid', nullable: true })
+  orderId: string | null;
+
+  @Column({ type: 'varchar', length: 20, default: 'assigned' })
+  status: Exclude<EnrollmentStatus, 'overdue'>;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  progress: EnrollmentProgress;
+
+  @Column({ name: 'assigned_at', type: 'timestamptz', default: () => 'now()' })
+  assignedAt: Date;
+
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
+  startedAt: Date | null;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
+
+  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
+  expiresAt: Date | null;
+
+  /** Exemption or withdrawal: why, who decided, when. */
+  @Column({ name: 'closed_reason', type: 'varchar', length: 500, nullable: true })
+  closedReason: string | null;
+
+  @Column({ name: 'closed_by', type: 'uuid', nullable: true })
+  closedBy: string | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @Column({ name: 'assigned_by', type: 'uuid', nullable: true })
+  assignedBy: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,318 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AuditService,
+  Language,
+  NotFound,
+  Page,
+  pickText,
+  RequestContext,
+  Role,
+  subtreeCondition,
+  TransactionHost,
+  ValidationFailed,
+} from '@lms/core';
+import { CourseService, CourseVersionService } from '@lms/catalogue';
+import { OfficerService } from '@lms/personnel';
+import { ListEnrollmentsQuery, ManualAssignmentDto, MeEnrollmentsQuery } from '../dto/enrollment.dto';
+import { EnrollmentProgress } from '../entities/enrollment.entity';
+import { CourseNotPublished, EnrollmentClosed } from '../assignments.errors';
+import { ALREADY_COVERED, EFFECTIVE_STATUS } from './audience.sql';
+import { ENROLLMENT_SELECT, EnrollmentRow, EnrollmentView, mapEnrollment } from './enrollment.mapper';
+import { ORDER_WRITERS, OrderService } from './order.service';
+
+/** Roles that read enrolments within their subtree (admin implied); officers read their own. */
+const READERS: Role[] = ['hr', 'trainer'];
+
+/** Progress flags other domains report (seminars, assessments). */
+export type ProgressUpdate = Pick<
+  EnrollmentProgress,
+  'quizPassed' | 'practicalPassed' | 'seminarAttended' | 'seminarHours'
+>;
+
+/**
+ * Enrolments and their state machine: assigned → in progress → completed,
+ * or exempted, or withdrawn; overdue is derived. Owns `enrollment`.
+ */
+@Injectable()
+export class EnrollmentService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly courses: CourseService,
+    private readonly versions: CourseVersionService,
+    private readonly officers: OfficerService,
+    private readonly orders: OrderService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private scope(ctx: RequestContext, roles: Role[], params: unknown[]): string {
+    let scope = subtreeCondition('u.path', ctx.subtrees(...roles), params);
+    if (ctx.actor?.officerId) {
+      params.push(ctx.actor.officerId);
+      scope = `(${scope} OR e.officer_id = $${params.length})`;
+    }
+    return scope;
+  }
+
+  /** An enrolment the caller may see (HR, trainers in subtree; the officer themself); 404 otherwise. */
+  async find(ctx: RequestContext, id: string, roles: Role[] = READERS, lock = false): Promise<EnrollmentRow> {
+    const params: unknown[] = [id];
+    const scope = this.scope(ctx, roles, params);
+    const [row] = await this.tx.query<EnrollmentRow>(
+      `${ENROLLMENT_SELECT} WHERE e.id = $1 AND ${scope} ${lock ? 'FOR UPDATE OF e' : ''}`,
+      params,
+    );
+    if (!row) throw new NotFound('Enrolment', id);
+    return row;
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<EnrollmentView> {
+    return mapEnrollment(await this.find(ctx, id));
+  }
+
+  async list(ctx: RequestContext, query: ListEnrollmentsQuery): Promise<Page<EnrollmentView>> {
+    const params: unknown[] = [];
+    const where = [this.scope(ctx, READERS, params)];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (query.officerId) add('e.officer_id = ?', query.officerId);
+    if (query.courseId) add('e.course_id = ?', query.courseId);
+    if (query.orderId) add('e.order_id = ?', query.orderId);
+    if (query.ruleId) add('e.rule_id = ?', query.ruleId);
+    if (query.unitId) add(`u.path LIKE (SELECT path FROM unit WHERE id = ?) || '%'`, query.unitId);
+    if (query.status) add(`${EFFECTIVE_STATUS} = ?`, query.status);
+    if (query.dueBefore) add('e.due_at < ?', query.dueBefore);
+    if (query.dueAfter) add('e.due_at >= ?', query.dueAfter);
+    const condition = where.join(' AND ');
+    const [{ total }] = await this.tx.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM enrollment e JOIN officer o ON o.id = e.officer_id JOIN unit u ON u.id = o.unit_id WHERE ${condition}`,
+      params,
+    );
+    const rows = await this.tx.query<EnrollmentRow>(
+      `${ENROLLMENT_SELECT} WHERE ${condition} ORDER BY e.due_at NULLS LAST, o.full_name, e.id LIMIT ${query.limit} OFFSET ${query.offset}`,
+      params,
+    );
+    return { items: rows.map(mapEnrollment), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** The signed-in officer's own enrolments, course titles in their language. */
+  async mine(ctx: RequestContext, query: MeEnrollmentsQuery) {
+    const officerId = ctx.actor?.officerId;
+    if (!officerId) return { items: [], total: 0, limit: query.limit, offset: query.offset };
+    const params: unknown[] = [officerId];
+    let filter = '';
+    if (query.status) {
+      params.push(query.status);
+      filter = `AND ${EFFECTIVE_STATUS} = $2`;
+    }
+    const rows = await this.tx.query<{
+      id: string;
+      course_id: string;
+      course_code: string;
+      title: Record<string, string>;
+      cycle: number;
+      status: string;
+      due_at: Date | null;
+      completed_at: Date | null;
+      expires_at: Date | null;
+      course_version_id: string | null;
+      language: Language;
+      total: number;
+    }>(
+      `SELECT e.id, e.course_id, c.code AS course_code, c.title, e.cycle, ${EFFECTIVE_STATUS} AS status, e.due_at, e.completed_at,
+              e.expires_at, e.course_version_id, o.language, count(*) OVER ()::int AS total
+       FROM enrollment e JOIN course c ON c.id = e.course_id JOIN officer o ON o.id = e.officer_id
+       WHERE e.officer_id = $1 ${filter}
+       ORDER BY (e.status IN ('assigned', 'in_progress')) DESC, e.due_at NULLS LAST, e.assigned_at DESC
+       LIMIT ${query.limit} OFFSET ${query.offset}`,
+      params,
+    );
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        courseId: row.course_id,
+        courseCode: row.course_code,
+        courseTitle: pickText(row.title as never, query.lang ?? row.language),
+        cycle: row.cycle,
+        status: row.status,
+        dueAt: row.due_at,
+        completedAt: row.completed_at,
+        expiresAt: row.expires_at,
+        courseVersionId: row.course_version_id,
+      })),
+      total: rows[0]?.total ?? 0,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  /** HR exempts an open enrolment, with the reason; completed or closed ones: 409. */
+  async exempt(ctx: RequestContext, id: string, reason: string): Promise<EnrollmentView> {
+    return this.tx.withTransaction(async () => {
+      const before = await this.find(ctx, id, ORDER_WRITERS, true);
+      if (before.status !== 'assigned' && before.status !== 'in_progress')
+        throw new EnrollmentClosed(before.status, 'exempted');
+      await this.tx.query(
+        `UPDATE enrollment SET status = 'exempted', closed_reason = $2, closed_by = $3, closed_at = now(), updated_at = now() WHERE id = $1`,
+        [id, reason, ctx.userId],
+      );
+      const after = mapEnrollment(await this.find(ctx, id, ORDER_WRITERS));
+      await this.audit.record(ctx, {
+        action: 'enrollment.exempt',
+        entityType: 'enrollment',
+        entityId: id,
+        unitPath: before.unit_path,
+        before: mapEnrollment(before),
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** HR assigns a course to named officers of its subtree; those already covered are skipped. */
+  async assignManually(ctx: RequestContext, dto: ManualAssignmentDto): Promise<{ enrolled: number; skipped: number }> {
+    if (!dto.dueDate === !dto.dueInDays) {
+      throw new ValidationFailed('Give dueDate or dueInDays', [
+        { field: 'dueDate', message: 'exactly one of dueDate and dueInDays is required' },
+      ]);
+    }
+    return this.tx.withTransaction(async () => {
+      const course = await this.courses.get(RequestContext.system(), dto.courseId).catch(() => null);
+      if (!course) throw new NotFound('Course', dto.courseId);
+      if (!course.publishedVersionId) throw new CourseNotPublished(dto.courseId);
+      if (dto.orderId) await this.orders.find(ctx, dto.orderId);
+      const params: unknown[] = [dto.officerIds];
+      const scope = subtreeCondition('u.path', ctx.subtrees(...ORDER_WRITERS), params);
+      const visible = await this.tx.query<{ id: string }>(
+        `SELECT o.id FROM officer o JOIN unit u ON u.id = o.unit_id WHERE o.id = ANY($1::uuid[]) AND ${scope}`,
+        params,
+      );
+      const known = new Set(visible.map((row) => row.id));
+      const missing = dto.officerIds.find((id) => !known.has(id));
+      if (missing) throw new NotFound('Officer', missing);
+      const [{ enrolled }] = await this.tx.query<{ enrolled: number }>(
+        `WITH c AS (SELECT $2::uuid AS course_id),
+         inserted AS (
+           INSERT INTO enrollment (officer_id, course_id, cycle, order_id, status, assigned_at, due_at, assigned_by)
+           SELECT o.id, c.course_id,
+                  coalesce((SELECT max(p.cycle) FROM enrollment p WHERE p.officer_id = o.id AND p.course_id = c.course_id), 0) + 1,
+                  $3::uuid, 'assigned', now(),
+                  coalesce((($4::date + 1)::timestamp AT TIME ZONE 'Asia/Almaty'), now() + make_interval(days => $5::int)), $6::uuid
+           FROM officer o CROSS JOIN c
+           WHERE o.id = ANY($1::uuid[]) AND o.status <> 'dismissed' AND NOT ${ALREADY_COVERED}
+           ON CONFLICT DO NOTHING RETURNING 1)
+         SELECT count(*)::int AS enrolled FROM inserted`,
+        [dto.officerIds, dto.courseId, dto.orderId ?? null, dto.dueDate ?? null, dto.dueInDays ?? null, ctx.userId],
+      );
+      await this.audit.record(ctx, {
+        action: 'enrollment.assign-manually',
+        entityType: 'enrollment',
+        after: { courseId: dto.courseId, officerIds: dto.officerIds, orderId: dto.orderId ?? null, enrolled },
+      });
+      return { enrolled, skipped: dto.officerIds.length - enrolled };
+    });
+  }
+
+  /** The open enrolment of an officer for a course, if any (seminar booking needs one). */
+  async openFor(officerId: string, courseId: string): Promise<EnrollmentRow | null> {
+    const [row] = await this.tx.query<EnrollmentRow>(
+      `${ENROLLMENT_SELECT} WHERE e.officer_id = $1 AND e.course_id = $2 AND e.status IN ('assigned', 'in_progress')`,
+      [officerId, courseId],
+    );
+    return row ?? null;
+  }
+
+  /** Starts an enrolment: pins the course version current now; what the officer takes is always known. */
+  async start(ctx: RequestContext, id: string): Promise<EnrollmentView> {
+    return this.tx.withTransaction(async () => {
+      const row = await this.find(ctx, id, READERS, true);
+      await this.pin(row);
+      return mapEnrollment(await this.find(ctx, id));
+    });
+  }
+
+  private async pin(row: EnrollmentRow): Promise<string> {
+    if (row.status !== 'assigned' && row.status !== 'in_progress') throw new EnrollmentClosed(row.status, 'worked on');
+    if (row.course_version_id) return row.course_version_id;
+    const course = await this.courses.get(RequestContext.system(), row.course_id);
+    if (!course.publishedVersionId) throw new CourseNotPublished(row.course_id);
+    await this.tx.query(
+      `UPDATE enrollment SET course_version_id = $2, status = 'in_progress', started_at = now(), updated_at = now() WHERE id = $1`,
+      [row.id, course.publishedVersionId],
+    );
+    return course.publishedVersionId;
+  }
+
+  /** The officer has read a lesson of the pinned version; all read means "lessons read". */
+  async markLessonRead(ctx: RequestContext, id: string, lessonId: string): Promise<EnrollmentView> {
+    return this.tx.withTransaction(async () => {
+      const row = await this.find(ctx, id, [], true);
+      if (row.officer_id !== ctx.actor?.officerId && !ctx.isSystem) throw new NotFound('Enrolment', id);
+      const versionId = await this.pin(row);
+      const version = (await this.versions.byId(versionId))!;
+      const lessonIds = version.content.lessons.map((lesson) => lesson.id);
+      if (!lessonIds.includes(lessonId)) {
+        throw new ValidationFailed('No such lesson in this course version', [
+          { field: 'lessonId', message: 'is not a lesson of the pinned version' },
+        ]);
+      }
+      const read = new Set([...(row.progress.readLessonIds ?? []), lessonId]);
+      await this.progress(ctx, id, { readLessonIds: [...read], lessonsRead: lessonIds.every((l) => read.has(l)) });
+      return mapEnrollment(await this.find(ctx, id, []));
+    });
+  }
+
+  /**
+   * Other domains report progress (quiz passed, practical passed, seminar
+   * attended); the enrolment completes when its version's rule is met.
+   */
+  async recordProgress(ctx: RequestContext, id: string, update: ProgressUpdate): Promise<EnrollmentView> {
+    return this.tx.withTransaction(async () => {
+      const row = await this.find(RequestContext.system(), id, [], true);
+      await this.pin(row);
+      await this.progress(ctx, id, update);
+      return mapEnrollment(await this.find(RequestContext.system(), id, []));
+    });
+  }
+
+  private async progress(ctx: RequestContext, id: string, update: Partial<EnrollmentProgress>): Promise<void> {
+    const [row] = await this.tx.query<{
+      progress: EnrollmentProgress;
+      course_version_id: string;
+      rule_id: string | null;
+      unit_path: string;
+    }>(
+      `UPDATE enrollment e SET progress = e.progress || $2::jsonb, updated_at = now() FROM officer o JOIN unit u ON u.id = o.unit_id
+       WHERE e.id = $1 AND o.id = e.officer_id RETURNING e.progress, e.course_version_id, e.rule_id, u.path AS unit_path`,
+      [id, JSON.stringify(update)],
+    );
+    const version = (await this.versions.byId(row.course_version_id))!;
+    const rule = version.content.completionRule;
+    const p = row.progress;
+    const done =
+      (!rule.lessonsRead || p.lessonsRead === true) &&
+      (!rule.quizPassed || p.quizPassed === true) &&
+      (!rule.practicalPassed || p.practicalPassed === true) &&
+      (!rule.seminarAttended || p.seminarAttended === true);
+    if (!done) return;
+    // Validity: the version's, shortened by the rule's recurrence when that is sooner.
+    const [{ months }] = await this.tx.query<{ months: number | null }>(
+      `SELECT nullif(least(coalesce($1::int, 2147483647), coalesce((SELECT recurrence_months FROM assignment_rule WHERE id = $2), 2147483647)), 2147483647) AS months`,
+      [version.content.validityMonths, row.rule_id],
+    );
+    await this.tx.query(
+      `UPDATE enrollment SET status = 'completed', completed_at = now(),
+              expires_at = CASE WHEN $2::int IS NULL THEN NULL ELSE now() + make_interval(months => $2::int) END, updated_at = now()
+       WHERE id = $1`,
+      [id, months],
+    );
+    await this.audit.record(ctx, {
+      action: 'enrollment.complete',
+      entityType: 'enrollment',
+      entityId: id,
+      unitPath: row.unit_path,
+      after: { progress: p, expiresInMonths: months },
+    });
+  }
+}

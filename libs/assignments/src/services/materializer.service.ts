@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { RequestContext, TransactionHost } from '@lms/core';
+import { ALREADY_COVERED, AUDIENCE_MATCH, DUE_AT } from './audience.sql';
+
+/**
+ * Rules → enrolments, set-based: one INSERT ... SELECT per call, idempotent
+ * (covered officers are skipped), and safe under concurrency (the unique
+ * index on open enrolments turns a race into ON CONFLICT DO NOTHING).
+ */
+@Injectable()
+export class MaterializerService {
+  constructor(private readonly tx: TransactionHost) {}
+
+  /** Enrols every matching active officer (or only `officerIds`) for one rule; returns how many. */
+  async materializeRule(ctx: RequestContext, ruleId: string, officerIds?: string[]): Promise<number> {
+    const params: unknown[] = [ruleId, ctx.userId];
+    let only = '';
+    if (officerIds) {
+      params.push(officerIds);
+      only = `AND o.id = ANY($3::uuid[])`;
+    }
+    const [{ enrolled }] = await this.tx.query<{ enrolled: number }>(
+      `WITH inserted AS (
+         INSERT INTO enrollment (officer_id, course_id, cycle, rule_id, order_id, status, assigned_at, due_at, assigned_by)
+         SELECT o.id, c.course_id,
+                coalesce((SELECT max(p.cycle) FROM enrollment p WHERE p.officer_id = o.id AND p.course_id = c.course_id), 0) + 1,
+                r.id, r.order_id, 'assigned', now(), ${DUE_AT}, $2::uuid
+         FROM assignment_rule r
+         CROSS JOIN unnest(r.course_ids) AS c(course_id)
+         JOIN officer o ON o.status = 'active' ${only}
+         JOIN unit u ON u.id = o.unit_id
+         WHERE r.id = $1 AND r.retired_at IS NULL AND ${AUDIENCE_MATCH} AND NOT ${ALREADY_COVERED}
+         ON CONFLICT DO NOTHING
+         RETURNING 1)
+       SELECT count(*)::int AS enrolled FROM inserted`,
+      params,
+    );
+    return enrolled;
+  }
+
+  /**
+   * After officers were created, imported or changed: close open rule-made
+   * enrolments of those who left every audience for that course (or were
+   * dismissed), then enrol them under every active rule they now match.
+   */
+  async officersChanged(ctx: RequestContext, officerIds: string[]): Promise<void> {
+    await this.tx.query(
+      `UPDATE enrollment e SET status = 'withdrawn', closed_at = now(), closed_by = $2::uuid, updated_at = now(),
+              closed_reason = CASE WHEN o.status = 'dismissed' THEN 'officer dismissed' ELSE 'officer left the audience of the rule' END
+       FROM officer o JOIN unit u ON u.id = o.unit_id
+       WHERE e.officer_id = o.id AND o.id = ANY($1::uuid[]) AND e.status IN ('assigned', 'in_progress') AND e.rule_id IS NOT NULL
+         AND (o.status = 'dismissed' OR NOT EXISTS (
+               SELECT 1 FROM assignment_rule r WHERE r.retired_at IS NULL AND e.course_id = ANY(r.course_ids) AND ${AUDIENCE_MATCH}))`,
+      [officerIds, ctx.userId],
+    );
+    const rules = await this.tx.query<{ id: string }>(
+      'SELECT id FROM assignment_rule WHERE retired_at IS NULL ORDER BY created_at',
+    );
+    for (const rule of rules) await this.materializeRule(ctx, rule.id, officerIds);
+  }
+
+  /**
+   * Recurrence: a completion whose validity has run out opens the next cycle
+   * of the same rule, due in the rule's number of days (30 if it has a fixed date).
+   */
+  async openExpiredCycles(): Promise<number> {
+    const [{ opened }] = await this.tx.query<{ opened: number }>(
+      `WITH inserted AS (
+         INSERT INTO enrollment (officer_id, course_id, cycle, rule_id, order_id, status, assigned_at, due_at)
+         SELECT e.officer_id, e.course_id, e.cycle + 1, e.rule_id, e.order_id, 'assigned', now(),
+                now() + make_interval(days => coalesce(r.due_in_days, 30))
+         FROM enrollment e
+         JOIN assignment_rule r ON r.id = e.rule_id AND r.retired_at IS NULL
+         JOIN officer o ON o.id = e.officer_id AND o.status = 'active'
+         WHERE e.status = 'completed' AND e.expires_at <= now()
+           AND NOT EXISTS (SELECT 1 FROM enrollment n WHERE n.officer_id = e.officer_id AND n.course_id = e.course_id AND n.cycle > e.cycle)
+         ON CONFLICT DO NOTHING
+         RETURNING 1)
+       SELECT count(*)::int AS opened FROM inserted`,
+    );
+    return opened;
+  }
+}

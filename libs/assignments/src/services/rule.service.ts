@@ -1,0 +1,233 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AuditService, NotFound, Page, RequestContext, TransactionHost, ValidationFailed } from '@lms/core';
+import { CourseService, ProgrammeService } from '@lms/catalogue';
+import { UnitService } from '@lms/personnel';
+import { CreateRuleDto, ListRulesQuery } from '../dto/rule.dto';
+import { BadDuePolicy, CourseNotPublished, RuleExists } from '../assignments.errors';
+import { MaterializerService } from './materializer.service';
+import { ORDER_WRITERS, OrderService } from './order.service';
+
+interface RuleRow {
+  id: string;
+  course_ids: string[];
+  programme_id: string | null;
+  order_id: string | null;
+  unit_ids: string[];
+  service_types: string[];
+  ranks: string[];
+  positions: string[];
+  due_date: string | null;
+  due_in_days: number | null;
+  recurrence_months: number | null;
+  created_by: string | null;
+  created_at: Date;
+  retired_at: Date | null;
+  enrolled: number;
+}
+
+const RULE_SELECT = `SELECT r.*, to_char(r.due_date, 'YYYY-MM-DD') AS due_date,
+  (SELECT count(*)::int FROM enrollment e WHERE e.rule_id = r.id) AS enrolled FROM assignment_rule r`;
+
+const mapRule = (row: RuleRow) => ({
+  id: row.id,
+  courseIds: row.course_ids,
+  courseId: row.course_ids.length === 1 && !row.programme_id ? row.course_ids[0] : null,
+  programmeId: row.programme_id,
+  orderId: row.order_id,
+  audience: { unitIds: row.unit_ids, serviceTypes: row.service_types, ranks: row.ranks, positions: row.positions },
+  dueDate: row.due_date,
+  dueInDays: row.due_in_days,
+  recurrenceMonths: row.recurrence_months,
+  createdBy: row.created_by,
+  createdAt: row.created_at,
+  retiredAt: row.retired_at,
+  enrolled: row.enrolled,
+});
+
+/** Today in Almaty, as YYYY-MM-DD: fixed due dates are calendar days there. */
+function todayInAlmaty(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+}
+
+/** Assignment rules and their materialisation into enrolments. Owns `assignment_rule`. */
+@Injectable()
+export class RuleService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly courses: CourseService,
+    private readonly programmes: ProgrammeService,
+    private readonly orders: OrderService,
+    private readonly units: UnitService,
+    private readonly materializer: MaterializerService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A rule is visible when its audience units lie in the caller's subtrees (or it reaches everyone and the caller sees everything). */
+  private visible(ctx: RequestContext, params: unknown[]): string {
+    const subtrees = ctx.subtrees(...ORDER_WRITERS, 'trainer');
+    if (subtrees === null) return 'TRUE';
+    params.push(subtrees.map((p) => p + '%'));
+    const n = params.length;
+    const global = subtrees.some((p) => p.split('/').length === 3);
+    return `(${global ? 'cardinality(r.unit_ids) = 0 OR ' : ''}(cardinality(r.unit_ids) > 0 AND NOT EXISTS (
+      SELECT 1 FROM unit au WHERE au.id = ANY(r.unit_ids) AND NOT (au.path LIKE ANY($${n}::text[])))))`;
+  }
+
+  async get(ctx: RequestContext, id: string) {
+    const params: unknown[] = [id];
+    const [row] = await this.tx.query<RuleRow>(
+      `${RULE_SELECT} WHERE r.id = $1 AND ${this.visible(ctx, params)}`,
+      params,
+    );
+    if (!row) throw new NotFound('Assignment rule', id);
+    return mapRule(row);
+  }
+
+  async list(ctx: RequestContext, query: ListRulesQuery): Promise<Page<ReturnType<typeof mapRule>>> {
+    const params: unknown[] = [];
+    const where = [this.visible(ctx, params)];
+    if (query.includeRetired !== 'true') where.push('r.retired_at IS NULL');
+    if (query.orderId) {
+      params.push(query.orderId);
+      where.push(`r.order_id = $${params.length}`);
+    }
+    if (query.courseId) {
+      params.push(query.courseId);
+      where.push(`$${params.length} = ANY(r.course_ids)`);
+    }
+    const condition = where.join(' AND ');
+    const [{ total }] = await this.tx.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM assignment_rule r WHERE ${condition}`,
+      params,
+    );
+    const rows = await this.tx.query<RuleRow>(
+      `${RULE_SELECT} WHERE ${condition} ORDER BY r.created_at DESC LIMIT ${query.limit} OFFSET ${query.offset}`,
+      params,
+    );
+    return { items: rows.map(mapRule), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Creates the rule and enrols every matching active officer at once, in one transaction. */
+  async create(ctx: RequestContext, dto: CreateRuleDto): Promise<{ id: string; enrolled: number }> {
+    this.checkDuePolicy(dto);
+    if (!dto.courseId === !dto.programmeId) {
+      throw new ValidationFailed('Give a course or a programme', [
+        { field: 'courseId', message: 'exactly one of courseId and programmeId is required' },
+      ]);
+    }
+    return this.tx.withTransaction(async () => {
+      const courseIds = dto.courseId ? [dto.courseId] : await this.programmeCourses(ctx, dto.programmeId!);
+      for (const courseId of courseIds) {
+        // Looked up as the system: HR may assign a course whose draft it cannot see, and must hear why not.
+        const course = await this.courses.get(RequestContext.system(), courseId).catch(() => null);
+        if (!course) throw new NotFound('Course', courseId);
+        if (!course.publishedVersionId) throw new CourseNotPublished(courseId);
+      }
+      if (dto.orderId) await this.orders.find(ctx, dto.orderId);
+      const unitIds = await this.audienceUnits(ctx, dto.audience.unitIds ?? []);
+      const audience = {
+        unitIds: [...unitIds].sort(),
+        serviceTypes: [...(dto.audience.serviceTypes ?? [])].sort(),
+        ranks: [...(dto.audience.ranks ?? [])].sort(),
+        positions: [...(dto.audience.positions ?? [])].sort(),
+      };
+      const definition = {
+        courseIds,
+        orderId: dto.orderId ?? null,
+        audience,
+        dueDate: dto.dueDate ?? null,
+        dueInDays: dto.dueInDays ?? null,
+        recurrenceMonths: dto.recurrenceMonths ?? null,
+      };
+      const fingerprint = createHash('sha256').update(JSON.stringify(definition)).digest('hex');
+      // Two identical rules at once: the partial unique index lets one in; the other finds it.
+      const [inserted] = await this.tx.query<{ id: string }>(
+        `INSERT INTO assignment_rule (course_ids, programme_id, order_id, unit_ids, service_types, ranks, positions, due_date,
+                                      due_in_days, recurrence_months, fingerprint, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         ON CONFLICT (fingerprint) WHERE retired_at IS NULL DO NOTHING RETURNING id`,
+        [
+          courseIds,
+          dto.programmeId ?? null,
+          dto.orderId ?? null,
+          audience.unitIds,
+          audience.serviceTypes,
+          audience.ranks,
+          audience.positions,
+          dto.dueDate ?? null,
+          dto.dueInDays ?? null,
+          dto.recurrenceMonths ?? null,
+          fingerprint,
+          ctx.userId,
+        ],
+      );
+      if (!inserted) {
+        const [existing] = await this.tx.query<{ id: string }>(
+          'SELECT id FROM assignment_rule WHERE fingerprint = $1 AND retired_at IS NULL',
+          [fingerprint],
+        );
+        throw new RuleExists(existing?.id ?? '');
+      }
+      const id = inserted.id;
+      const enrolled = await this.materializer.materializeRule(ctx, id);
+      await this.audit.record(ctx, {
+        action: 'assignment-rule.create',
+        entityType: 'assignment_rule',
+        entityId: id,
+        after: { ...definition, enrolled },
+      });
+      return { id, enrolled };
+    });
+  }
+
+  /** Re-runs a rule (idempotent: covered officers are skipped). */
+  async rematerialize(ctx: RequestContext, id: string): Promise<{ id: string; enrolled: number }> {
+    await this.get(ctx, id);
+    return this.tx.withTransaction(async () => ({ id, enrolled: await this.materializer.materializeRule(ctx, id) }));
+  }
+
+  /** Retires a rule: no new enrolments from it; what it enrolled stays as it is. */
+  async retire(ctx: RequestContext, id: string): Promise<void> {
+    await this.tx.withTransaction(async () => {
+      const rule = await this.get(ctx, id);
+      await this.audienceUnits(ctx, rule.audience.unitIds);
+      await this.tx.query(
+        'UPDATE assignment_rule SET retired_at = coalesce(retired_at, now()), retired_by = coalesce(retired_by, $2) WHERE id = $1',
+        [id, ctx.userId],
+      );
+      await this.audit.record(ctx, {
+        action: 'assignment-rule.retire',
+        entityType: 'assignment_rule',
+        entityId: id,
+        before: rule,
+      });
+    });
+  }
+
+  private checkDuePolicy(dto: CreateRuleDto): void {
+    if (dto.dueDate && dto.dueInDays) throw new BadDuePolicy('dueDate', 'give dueDate or dueInDays, not both');
+    if (!dto.dueDate && !dto.dueInDays) throw new BadDuePolicy('dueDate', 'give dueDate or dueInDays');
+    if (dto.dueDate && dto.dueDate < todayInAlmaty()) throw new BadDuePolicy('dueDate', 'is in the past');
+  }
+
+  private async programmeCourses(ctx: RequestContext, programmeId: string): Promise<string[]> {
+    await this.programmes.get(ctx, programmeId);
+    const ids = await this.programmes.courseIds(programmeId);
+    if (ids.length === 0)
+      throw new ValidationFailed('The programme has no courses', [{ field: 'programmeId', message: 'has no courses' }]);
+    return ids;
+  }
+
+  /**
+   * The audience units must lie in the caller's subtrees (404 otherwise); an
+   * empty list means "everyone the caller manages": their own grant units.
+   */
+  private async audienceUnits(ctx: RequestContext, unitIds: string[]): Promise<string[]> {
+    for (const unitId of unitIds) await this.units.findInScope(ctx, unitId, ORDER_WRITERS);
+    if (unitIds.length > 0) return unitIds;
+    const subtrees = ctx.subtrees(...ORDER_WRITERS);
+    if (subtrees === null || subtrees.some((p) => p.split('/').length === 3)) return [];
+    return ctx.actor!.roles.filter((g) => g.role === 'admin' || ORDER_WRITERS.includes(g.role)).map((g) => g.unitId);
+  }
+}
