@@ -3,7 +3,18 @@
 const { resolve } = require('node:path');
 
 const root = resolve(__dirname, '..');
-const ESM_PACKAGES = ['@nestjs', '@scure', '@noble', 'file-type', 'strtok3', 'token-types', 'peek-readable', 'uint8array-extras', '@tokenizer', 'load-esm'];
+const ESM_PACKAGES = [
+  '@nestjs',
+  '@scure',
+  '@noble',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'peek-readable',
+  'uint8array-extras',
+  '@tokenizer',
+  'load-esm',
+];
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -283,18 +283,14 @@ describe('orders, assignment rules and enrolments', () => {
       .send({ courseId, audience: { unitIds: [section] }, dueInDays: 30 });
     await t.http().delete(`${API}/assignment-rules/${rule.body.id}`).set(auth(hr)).expect(204);
     expect(await openEnrolments(courseId)).toBe(rule.body.enrolled);
-    const created = await t
-      .http()
-      .post(`${API}/officers`)
-      .set(auth(hr))
-      .send({
-        personnelNumber: 'R-900001',
-        fullName: 'Жаңа Қызметкер',
-        rank: 'лейтенант полиции',
-        position: 'инспектор',
-        serviceType: 'traffic',
-        unitId: section,
-      });
+    const created = await t.http().post(`${API}/officers`).set(auth(hr)).send({
+      personnelNumber: 'R-900001',
+      fullName: 'Жаңа Қызметкер',
+      rank: 'лейтенант полиции',
+      position: 'инспектор',
+      serviceType: 'traffic',
+      unitId: section,
+    });
     expect(created.status).toBe(201);
     expect(await t.sql('SELECT 1 FROM enrollment WHERE officer_id = $1', [created.body.id])).toEqual([]);
     const listed = await t.http().get(`${API}/assignment-rules?includeRetired=true&courseId=${courseId}`).set(auth(hr));
@@ -309,18 +305,14 @@ describe('orders, assignment rules and enrolments', () => {
       .post(`${API}/assignment-rules`)
       .set(auth(hr))
       .send({ courseId, audience: { unitIds: [section], serviceTypes: ['juvenile'] }, dueInDays: 30 });
-    const created = await t
-      .http()
-      .post(`${API}/officers`)
-      .set(auth(hr))
-      .send({
-        personnelNumber: 'N-900002',
-        fullName: 'Әлиева Дана',
-        rank: 'лейтенант полиции',
-        position: 'инспектор ПДН',
-        serviceType: 'juvenile',
-        unitId: section,
-      });
+    const created = await t.http().post(`${API}/officers`).set(auth(hr)).send({
+      personnelNumber: 'N-900002',
+      fullName: 'Әлиева Дана',
+      rank: 'лейтенант полиции',
+      position: 'инспектор ПДН',
+      serviceType: 'juvenile',
+      unitId: section,
+    });
     const rows = await t.sql<{ status: string }>(
       'SELECT status FROM enrollment WHERE officer_id = $1 AND course_id = $2',
       [created.body.id, courseId],

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import { assignBench } from './assign.bench';
 import { importBench } from './import.bench';
 
 /** `npm run bench -- <name>`: runs one benchmark (or all) and prints its figures. */
 const BENCHES: Record<string, () => Promise<Record<string, number | string>>> = {
   import: importBench,
+  assign: assignBench,
 };
 
 async function main(): Promise<void> {

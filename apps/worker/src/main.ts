@@ -1,13 +1,28 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig, openDatabaseServer } from '@lms/core';
+import { ConfigError, loadConfig, migrate, openDatabaseServer, openDataSource } from '@lms/core';
+import { SCHEMA } from '@lms/schema';
+import { RecurrenceJob } from './jobs/recurrence.job';
 import { WorkerModule } from './worker.module';
 
+/** How often the periodic jobs run. */
+const INTERVAL_MS = Number(process.env.WORKER_INTERVAL_SECONDS ?? 600) * 1000;
+
 /**
- * The background process: reminders, recurrence and scheduled reports will
- * run here from a PostgreSQL-backed queue. For now it connects and idles.
+ * The background process. Today: recurrence (new cycles for expired
+ * completions) every WORKER_INTERVAL_SECONDS (default 600). Any number of
+ * workers can run on one database; a lock keeps rounds from overlapping.
  */
+async function prepareSchema(url: string): Promise<void> {
+  const dataSource = await openDataSource(url, SCHEMA, 2);
+  try {
+    await migrate(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -20,12 +35,17 @@ async function main(): Promise<void> {
     throw error;
   }
   const db = await openDatabaseServer(config.databaseUrl, config.dataDir);
+  await prepareSchema(db.url);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, db.url));
   const logger = new Logger('Worker');
-  logger.log('worker started; no jobs are defined yet');
-  const keepAlive = setInterval(() => undefined, 60_000);
+  const recurrence = app.get(RecurrenceJob);
+  const round = () =>
+    recurrence.run().catch((error: unknown) => logger.error(error instanceof Error ? error.message : String(error)));
+  await round();
+  const timer = setInterval(() => void round(), INTERVAL_MS);
+  logger.log(`worker started; jobs run every ${INTERVAL_MS / 1000} s`);
   const stop = () => {
-    clearInterval(keepAlive);
+    clearInterval(timer);
     void app
       .close()
       .then(() => db.stop())

@@ -4,6 +4,7 @@ export * from './dto/course.dto';
 export * from './dto/programme.dto';
 export * from './dto/version-content.dto';
 export * from './seed/programme-seeder';
+export * from './services/course-document.service';
 export * from './services/course-version.service';
 export * from './services/course.service';
 export * from './services/programme.service';

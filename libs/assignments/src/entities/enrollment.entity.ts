@@ -1,8 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
 import { UuidPrimaryColumn } from '@lms/core';
-import { CourseEntity, CourseVersionEntity } from '@lms/catalogue';
+import { CourseVersionEntity } from '@lms/catalogue';
 import { OfficerEntity } from '@lms/personnel';
-import { AssignmentRuleEntity } from './assignment-rule.entity';
 
 export const ENROLLMENT_STATUSES = [
   'assigned',
@@ -26,7 +25,12 @@ export interface EnrollmentProgress {
   seminarHours?: number;
 }
 
-/** One officer × one course × one cycle, pinned to the version the officer started. */
+/**
+ * One officer × one course × one cycle, pinned to the version the officer started.
+ * course_id and rule_id carry no foreign key on purpose: courses and rules are
+ * never deleted (rules retire), and a per-row key check on each would cost
+ * about a third of the time of a 60,000-officer assignment.
+ */
 @Entity('enrollment')
 @Index('UQ_enrollment_cycle', ['officerId', 'courseId', 'cycle'], { unique: true })
 @Index('UQ_enrollment_one_open', ['officerId', 'courseId'], {
@@ -51,10 +55,6 @@ export class EnrollmentEntity {
   @Column({ name: 'course_id', type: 'uuid' })
   courseId: string;
 
-  @ManyToOne(() => CourseEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'FK_enrollment_course' })
-  course?: CourseEntity;
-
   @Column({ type: 'integer' })
   cycle: number;
 
@@ -67,10 +67,6 @@ export class EnrollmentEntity {
 
   @Column({ name: 'rule_id', type: 'uuid', nullable: true })
   ruleId: string | null;
-
-  @ManyToOne(() => AssignmentRuleEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'rule_id', foreignKeyConstraintName: 'FK_enrollment_rule' })
-  rule?: AssignmentRuleEntity;
 
   @Column({ name: 'order_id', type: 'uuid', nullable: true })
   orderId: string | null;

@@ -18,9 +18,28 @@ export const EFFECTIVE_STATUS = `CASE WHEN e.status IN ('assigned', 'in_progress
 export const DUE_AT = `coalesce(((r.due_date + 1)::timestamp AT TIME ZONE 'Asia/Almaty'), now() + make_interval(days => r.due_in_days))`;
 
 /**
- * A course is already taken care of for an officer when an enrolment is open,
- * completed and still valid, or exempted.
+ * Inserts enrolments for the rows of a `target` CTE (officer_id, course_id,
+ * rule_id, order_id, due_at) written by the caller before this text, skipping
+ * officers for whom the course is already taken care of (an enrolment open,
+ * completed and still valid, or exempted). What exists is read once, in a
+ * materialised CTE, before anything is inserted: per-row subqueries against
+ * the table being filled would make a large rule quadratic. Returns `count`.
  */
-export const ALREADY_COVERED = `EXISTS (SELECT 1 FROM enrollment x WHERE x.officer_id = o.id AND x.course_id = c.course_id
-  AND (x.status IN ('assigned', 'in_progress', 'exempted')
-       OR (x.status = 'completed' AND (x.expires_at IS NULL OR x.expires_at > now()))))`;
+export const INSERT_NEW_ENROLMENTS = `,
+prior AS MATERIALIZED (
+  SELECT x.officer_id, x.course_id, max(x.cycle) AS max_cycle,
+         bool_or(x.status IN ('assigned', 'in_progress', 'exempted')
+                 OR (x.status = 'completed' AND (x.expires_at IS NULL OR x.expires_at > now()))) AS covered
+  FROM enrollment x
+  WHERE x.course_id IN (SELECT DISTINCT course_id FROM target) AND x.officer_id IN (SELECT officer_id FROM target)
+  GROUP BY x.officer_id, x.course_id
+),
+inserted AS (
+  INSERT INTO enrollment (officer_id, course_id, cycle, rule_id, order_id, status, assigned_at, due_at, assigned_by)
+  SELECT t.officer_id, t.course_id, coalesce(p.max_cycle, 0) + 1, t.rule_id, t.order_id, 'assigned', now(), t.due_at, t.assigned_by
+  FROM target t LEFT JOIN prior p ON p.officer_id = t.officer_id AND p.course_id = t.course_id
+  WHERE p.covered IS NOT TRUE
+  ON CONFLICT DO NOTHING
+  RETURNING 1
+)
+SELECT count(*)::int AS count FROM inserted`;

@@ -16,7 +16,7 @@ import { OfficerService } from '@lms/personnel';
 import { ListEnrollmentsQuery, ManualAssignmentDto, MeEnrollmentsQuery } from '../dto/enrollment.dto';
 import { EnrollmentProgress } from '../entities/enrollment.entity';
 import { CourseNotPublished, EnrollmentClosed } from '../assignments.errors';
-import { ALREADY_COVERED, EFFECTIVE_STATUS } from './audience.sql';
+import { EFFECTIVE_STATUS, INSERT_NEW_ENROLMENTS } from './audience.sql';
 import { ENROLLMENT_SELECT, EnrollmentRow, EnrollmentView, mapEnrollment } from './enrollment.mapper';
 import { ORDER_WRITERS, OrderService } from './order.service';
 
@@ -191,18 +191,13 @@ export class EnrollmentService {
       const known = new Set(visible.map((row) => row.id));
       const missing = dto.officerIds.find((id) => !known.has(id));
       if (missing) throw new NotFound('Officer', missing);
-      const [{ enrolled }] = await this.tx.query<{ enrolled: number }>(
-        `WITH c AS (SELECT $2::uuid AS course_id),
-         inserted AS (
-           INSERT INTO enrollment (officer_id, course_id, cycle, order_id, status, assigned_at, due_at, assigned_by)
-           SELECT o.id, c.course_id,
-                  coalesce((SELECT max(p.cycle) FROM enrollment p WHERE p.officer_id = o.id AND p.course_id = c.course_id), 0) + 1,
-                  $3::uuid, 'assigned', now(),
-                  coalesce((($4::date + 1)::timestamp AT TIME ZONE 'Asia/Almaty'), now() + make_interval(days => $5::int)), $6::uuid
-           FROM officer o CROSS JOIN c
-           WHERE o.id = ANY($1::uuid[]) AND o.status <> 'dismissed' AND NOT ${ALREADY_COVERED}
-           ON CONFLICT DO NOTHING RETURNING 1)
-         SELECT count(*)::int AS enrolled FROM inserted`,
+      const [{ count: enrolled }] = await this.tx.query<{ count: number }>(
+        `WITH target AS MATERIALIZED (
+           SELECT o.id AS officer_id, $2::uuid AS course_id, NULL::uuid AS rule_id, $3::uuid AS order_id,
+                  coalesce((($4::date + 1)::timestamp AT TIME ZONE 'Asia/Almaty'), now() + make_interval(days => $5::int)) AS due_at,
+                  $6::uuid AS assigned_by
+           FROM officer o WHERE o.id = ANY($1::uuid[]) AND o.status <> 'dismissed'
+         )${INSERT_NEW_ENROLMENTS}`,
         [dto.officerIds, dto.courseId, dto.orderId ?? null, dto.dueDate ?? null, dto.dueInDays ?? null, ctx.userId],
       );
       await this.audit.record(ctx, {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext, TransactionHost } from '@lms/core';
-import { ALREADY_COVERED, AUDIENCE_MATCH, DUE_AT } from './audience.sql';
+import { AUDIENCE_MATCH, DUE_AT, INSERT_NEW_ENROLMENTS } from './audience.sql';
 
 /**
  * Rules → enrolments, set-based: one INSERT ... SELECT per call, idempotent
@@ -19,22 +19,18 @@ export class MaterializerService {
       params.push(officerIds);
       only = `AND o.id = ANY($3::uuid[])`;
     }
-    const [{ enrolled }] = await this.tx.query<{ enrolled: number }>(
-      `WITH inserted AS (
-         INSERT INTO enrollment (officer_id, course_id, cycle, rule_id, order_id, status, assigned_at, due_at, assigned_by)
-         SELECT o.id, c.course_id,
-                coalesce((SELECT max(p.cycle) FROM enrollment p WHERE p.officer_id = o.id AND p.course_id = c.course_id), 0) + 1,
-                r.id, r.order_id, 'assigned', now(), ${DUE_AT}, $2::uuid
+    const [{ count }] = await this.tx.query<{ count: number }>(
+      `WITH target AS MATERIALIZED (
+         SELECT o.id AS officer_id, c.course_id, r.id AS rule_id, r.order_id, ${DUE_AT} AS due_at, $2::uuid AS assigned_by
          FROM assignment_rule r
          CROSS JOIN unnest(r.course_ids) AS c(course_id)
          JOIN officer o ON o.status = 'active' ${only}
          JOIN unit u ON u.id = o.unit_id
-         WHERE r.id = $1 AND r.retired_at IS NULL AND ${AUDIENCE_MATCH} AND NOT ${ALREADY_COVERED}
-         ON CONFLICT DO NOTHING
-         RETURNING 1)
-       SELECT count(*)::int AS enrolled FROM inserted`,
+         WHERE r.id = $1 AND r.retired_at IS NULL AND ${AUDIENCE_MATCH}
+       )${INSERT_NEW_ENROLMENTS}`,
       params,
     );
+    const enrolled = count;
     return enrolled;
   }
 
@@ -65,15 +61,16 @@ export class MaterializerService {
    */
   async openExpiredCycles(): Promise<number> {
     const [{ opened }] = await this.tx.query<{ opened: number }>(
-      `WITH inserted AS (
+      `WITH latest AS MATERIALIZED (
+         SELECT DISTINCT ON (officer_id, course_id) * FROM enrollment ORDER BY officer_id, course_id, cycle DESC
+       ), inserted AS (
          INSERT INTO enrollment (officer_id, course_id, cycle, rule_id, order_id, status, assigned_at, due_at)
          SELECT e.officer_id, e.course_id, e.cycle + 1, e.rule_id, e.order_id, 'assigned', now(),
                 now() + make_interval(days => coalesce(r.due_in_days, 30))
-         FROM enrollment e
+         FROM latest e
          JOIN assignment_rule r ON r.id = e.rule_id AND r.retired_at IS NULL
          JOIN officer o ON o.id = e.officer_id AND o.status = 'active'
          WHERE e.status = 'completed' AND e.expires_at <= now()
-           AND NOT EXISTS (SELECT 1 FROM enrollment n WHERE n.officer_id = e.officer_id AND n.course_id = e.course_id AND n.cycle > e.cycle)
          ON CONFLICT DO NOTHING
          RETURNING 1)
        SELECT count(*)::int AS opened FROM inserted`,

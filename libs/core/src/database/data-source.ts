@@ -29,10 +29,23 @@ export async function openDataSource(url: string, schema: SchemaDefinition, pool
   return new DataSource(dataSourceOptions(url, schema, poolSize)).initialize();
 }
 
-/** Applies pending migrations; returns the names applied. */
+const MIGRATION_LOCK = 7_301_000;
+
+/**
+ * Applies pending migrations; returns the names applied. A session advisory
+ * lock makes API and worker processes starting together take turns.
+ */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  return applied.map((migration) => migration.name);
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
 }
 
 /** SQL the entities would need beyond the migrated schema (empty when in sync). */

@@ -1,0 +1,138 @@
+import { NestFactory } from '@nestjs/core';
+import { Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { RuleService } from '@lms/assignments';
+import { CourseDocumentService } from '@lms/catalogue';
+import { loadConfig, RequestContext } from '@lms/core';
+import { PasswordService, UserService } from '@lms/identity';
+import { AppModule } from '../../api/src/app.module';
+import { configureApp } from '../../api/src/http-setup';
+import { BenchDatabase, openBenchDatabase, timed } from './bench-database';
+import { createUnitTree } from './org-fixture';
+
+const OFFICERS = 100_000;
+const TARGET_ENROLMENTS = 1_200_000;
+
+/** 100,000 officers over the sections; ~60% in the four external services. */
+async function createOfficers(db: BenchDatabase): Promise<void> {
+  await db.sql(
+    `WITH sections AS (SELECT id, row_number() OVER (ORDER BY code) - 1 AS n, count(*) OVER () AS total FROM unit WHERE code ~ '^B-\\d+-\\d+-\\d+$')
+     INSERT INTO officer (personnel_number, full_name, rank, position, service_type, unit_id, status, language)
+     SELECT 'B' || i, 'Офицер ' || i, 'капитан полиции', 'инспектор',
+            CASE WHEN i % 20 < 5 THEN 'patrol' WHEN i % 20 < 8 THEN 'district_inspector' WHEN i % 20 < 10 THEN 'traffic'
+                 WHEN i % 20 < 12 THEN 'juvenile' ELSE 'other' END,
+            s.id, 'active', CASE WHEN i % 2 = 0 THEN 'kk' ELSE 'ru' END
+     FROM generate_series(0, $1 - 1) AS i JOIN sections s ON s.n = i % s.total`,
+    [OFFICERS],
+  );
+}
+
+async function publishCourse(db: BenchDatabase, code: string): Promise<string> {
+  const t = { kk: code, ru: code, en: code };
+  const version = await db.app.get(CourseDocumentService).import(
+    RequestContext.system(),
+    {
+      format: 'lms-course-version/1',
+      course: { code, title: t },
+      version: {
+        lessons: [{ title: t, body: t }],
+        completionRule: { lessonsRead: true, quizPassed: false, practicalPassed: false, seminarAttended: false },
+      },
+    },
+    true,
+  );
+  return version.courseId;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+export async function assignBench(): Promise<Record<string, number | string>> {
+  const db = await openBenchDatabase();
+  try {
+    await createUnitTree(db);
+    await createOfficers(db);
+    await db.sql('ANALYZE');
+    const courseId = await publishCourse(db, 'BENCH-1');
+    const rules = db.app.get(RuleService);
+    const ctx = RequestContext.system();
+    const rule = await timed(() =>
+      rules.create(ctx, {
+        courseId,
+        audience: { serviceTypes: ['patrol', 'district_inspector', 'traffic', 'juvenile'] },
+        dueInDays: 60,
+      }),
+    );
+    const again = await timed(() => rules.rematerialize(ctx, rule.result.id));
+
+    // Fill the table to 1.2 million enrolments over more courses, set-based.
+    const courses: string[] = [];
+    for (let i = 2; i <= 13; i++) courses.push(await publishCourse(db, `BENCH-${i}`));
+    await db.sql(
+      `INSERT INTO enrollment (officer_id, course_id, cycle, status, assigned_at, due_at)
+       SELECT o.id, c.id, 1, 'assigned', now(), now() + interval '60 days'
+       FROM officer o CROSS JOIN unnest($1::uuid[]) AS c(id)
+       LIMIT $2`,
+      [courses, TARGET_ENROLMENTS - rule.result.enrolled],
+    );
+    await db.sql('ANALYZE enrollment');
+    const [{ total }] = await db.sql<{ total: number }>('SELECT count(*)::int AS total FROM enrollment');
+
+    // GET /me/enrollments over HTTP for an officer with 13 enrolments.
+    const [someone] = await db.sql<{ id: string }>(`SELECT id FROM officer WHERE personnel_number = 'B12345'`);
+    const users = db.app.get(UserService);
+    const userId = await users.insert(
+      'bench.officer',
+      await db.app.get(PasswordService).hash('Bench-officer-2026'),
+      someone.id,
+      false,
+    );
+    await users.writeGrants(userId, [
+      {
+        role: 'officer',
+        unitId: (await db.sql<{ unit_id: string }>('SELECT unit_id FROM officer WHERE id = $1', [someone.id]))[0]
+          .unit_id,
+      },
+    ]);
+    const config = loadConfig({ DATABASE_URL: db.url, JWT_SECRET: 'b'.repeat(40), LOG_LEVEL: 'silent' });
+    const api = await NestFactory.create(AppModule.forRoot(config, db.url), { bodyParser: false, logger: false });
+    configureApp(api, config);
+    await api.listen(0, '127.0.0.1');
+    const server = api.getHttpServer() as Server;
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+    try {
+      const login = await fetch(`${base}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'bench.officer', password: 'Bench-officer-2026' }),
+      });
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const times: number[] = [];
+      let items = 0;
+      for (let i = 0; i < 220; i++) {
+        const { ms, result } = await timed(async () => {
+          const res = await fetch(`${base}/me/enrollments`, { headers: { authorization: `Bearer ${accessToken}` } });
+          return (await res.json()) as { items: unknown[] };
+        });
+        if (i >= 20) times.push(ms); // the first requests warm caches and JIT
+        items = result.items.length;
+      }
+      return {
+        officers: OFFICERS,
+        'officers matched by the rule': rule.result.enrolled,
+        'create rule + enrol (s)': +(rule.ms / 1000).toFixed(2),
+        're-run, nothing to add (s)': +(again.ms / 1000).toFixed(3),
+        'enrolments in table': total,
+        'GET /me/enrollments median (ms)': +median(times).toFixed(1),
+        'GET /me/enrollments p95 (ms)': +[...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)].toFixed(1),
+        'items per response': items,
+      };
+    } finally {
+      await api.close();
+    }
+  } finally {
+    await db.close();
+  }
+}
