@@ -445,15 +445,21 @@ describe('second factor', () => {
     expect(res.body.accessToken).toBeUndefined();
   });
 
-  it('signs in with a current code and refuses a wrong one', async () => {
-    const code = await generate({ secret });
+  it('signs in with a fresh code, refuses a wrong one and the same code twice', async () => {
+    // The enrolment spent the current time step; the next one is within the accepted drift.
+    const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+    const wrong = await login({ totp: otherCode(code) });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.type).toBe('/problems/invalid-credentials');
     const ok = await login({ totp: code });
     expect(ok.status).toBe(200);
     expect(ok.body.restrictedTo).toBeUndefined();
     expect((await t.http().get(`${API}/units`).set(auth(ok.body.accessToken))).status).toBe(200);
-    const wrong = await login({ totp: otherCode(code) });
-    expect(wrong.status).toBe(401);
-    expect(wrong.body.type).toBe('/problems/invalid-credentials');
+    const replayed = await login({ totp: code });
+    expect(replayed.status).toBe(401);
+    expect(replayed.body.type).toBe('/problems/invalid-credentials');
+    const enrolmentCode = await generate({ secret });
+    expect((await login({ totp: enrolmentCode })).status).toBe(401);
   });
 
   it('accepts each recovery code once', async () => {

@@ -48,7 +48,7 @@ export class AuthService {
     if (user.totp_enabled) {
       if (!input.totp && !input.recoveryCode) throw new SecondFactorRequired();
       const ok = input.totp
-        ? await this.secondFactor.check(user.totp_secret!, input.totp)
+        ? await this.secondFactor.consume(user.id, user.totp_secret!, input.totp)
         : await this.secondFactor.useRecoveryCode(user.id, input.recoveryCode!);
       if (!ok) return this.fail(ctx, username, input.ip, user, 'bad-second-factor');
     }

@@ -40,7 +40,7 @@ export class SecondFactorService {
       );
       if (!user?.totp_secret || user.totp_enabled)
         throw new Conflict('no-pending-enrolment', 'Start the enrolment first');
-      if (!(await this.check(user.totp_secret, code))) {
+      if (!(await this.consume(userId, user.totp_secret, code))) {
         throw new ValidationFailed('The code does not match', [{ field: 'code', message: 'does not match' }]);
       }
       const codes = Array.from({ length: RECOVERY_CODES }, () =>
@@ -59,9 +59,19 @@ export class SecondFactorService {
     });
   }
 
-  async check(secret: string, code: string): Promise<boolean> {
-    const result = await verify({ secret, token: code, epochTolerance: 30 }).catch(() => ({ valid: false }));
-    return result.valid;
+  /**
+   * Accepts a code once: its time step must be later than the last one used
+   * by this user, recorded atomically, so a code seen over a shoulder or
+   * replayed within its 30 seconds is refused.
+   */
+  async consume(userId: string, secret: string, code: string): Promise<boolean> {
+    const result = await verify({ secret, token: code, epochTolerance: 30 }).catch(() => ({ valid: false as const }));
+    if (!result.valid || !('timeStep' in result)) return false;
+    const rows = await this.tx.query(
+      `UPDATE user_account SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`,
+      [userId, result.timeStep],
+    );
+    return rows.length > 0;
   }
 
   /** Spends a recovery code; true when it existed and was unused. */

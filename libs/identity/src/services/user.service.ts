@@ -177,6 +177,7 @@ export class UserService {
            must_change_password = CASE WHEN $3::text IS NULL THEN must_change_password ELSE true END,
            totp_enabled = CASE WHEN $4 THEN false ELSE totp_enabled END,
            totp_secret = CASE WHEN $4 THEN NULL ELSE totp_secret END,
+           totp_last_step = CASE WHEN $4 THEN NULL ELSE totp_last_step END,
            token_version = token_version + CASE WHEN $5 THEN 1 ELSE 0 END,
            updated_at = now()
          WHERE id = $1`,
