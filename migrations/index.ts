@@ -5,6 +5,7 @@ import { Catalogue1795620787644 } from './1795620787644-Catalogue';
 import { Assignments1795621292572 } from './1795621292572-Assignments';
 import { EnrollmentKeysForBulkSpeed1795621774317 } from './1795621774317-EnrollmentKeysForBulkSpeed';
 import { TotpReplayGuard1795621968840 } from './1795621968840-TotpReplayGuard';
+import { CaseInsensitiveCodes1795622400000 } from './1795622400000-CaseInsensitiveCodes';
 
 /** In order of application. */
 export const MIGRATIONS: MigrationClass[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationClass[] = [
   Assignments1795621292572,
   EnrollmentKeysForBulkSpeed1795621774317,
   TotpReplayGuard1795621968840,
+  CaseInsensitiveCodes1795622400000,
 ];

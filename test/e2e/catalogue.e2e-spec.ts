@@ -52,6 +52,7 @@ describe('catalogue: courses, versions and the programme', () => {
   });
   afterAll(() => t.close());
 
+  /** A course and its first draft, the way a trainer starts one. */
   async function newCourse(code: string) {
     const res = await t
       .http()
@@ -59,12 +60,28 @@ describe('catalogue: courses, versions and the programme', () => {
       .set(auth(trainer))
       .send({ code, title: text(code) });
     expect(res.status).toBe(201);
-    return res.body as { id: string; draftVersionId: string; publishedVersionId: string | null };
+    const draft = await t.http().post(`/api/v1/courses/${res.body.id}/versions`).set(auth(trainer));
+    expect(draft.status).toBe(201);
+    return {
+      ...(res.body as { id: string; publishedVersionId: string | null }),
+      draftVersionId: draft.body.id as string,
+    };
   }
 
-  it('creates a course with an empty draft that only its authors see', async () => {
+  it('creates a course without a version, then a first draft that only its authors see', async () => {
+    const bare = await t
+      .http()
+      .post('/api/v1/courses')
+      .set(auth(trainer))
+      .send({ code: 'T-Bare', title: text('bare') });
+    expect(bare.body).toMatchObject({ code: 'T-Bare', publishedVersionId: null, draftVersionId: null });
     const course = await newCourse('T-DRAFT-ONLY');
     expect(course.publishedVersionId).toBeNull();
+    const got = await t.http().get(`/api/v1/courses/${course.id}`).set(auth(trainer));
+    expect(got.body.draftVersionId).toBe(course.draftVersionId);
+    const second = await t.http().post(`/api/v1/courses/${course.id}/versions`).set(auth(trainer));
+    expect(second.status).toBe(409);
+    expect(second.body.draftVersionId).toBe(course.draftVersionId);
     expect(course.draftVersionId).toMatch(/^[0-9a-f-]{36}$/);
     expect((await t.http().get(`/api/v1/course-versions/${course.draftVersionId}`).set(auth(officer))).status).toBe(
       404,

@@ -274,7 +274,7 @@ describe('units', () => {
   });
 
   describe('creating', () => {
-    it('creates a unit under a parent, upper-casing the code and trimming the name', async () => {
+    it('creates a unit under a parent, keeping the code as given and trimming the name', async () => {
       const parent = await unit('ALM-BOST');
       const res = await api(admin).post('/units', {
         code: 'alm-bost-kpp',
@@ -283,13 +283,13 @@ describe('units', () => {
       });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
-        code: 'ALM-BOST-KPP',
+        code: 'alm-bost-kpp',
         name: 'Бостандық ПБ бақылау бекеті',
         parentId: parent.id,
         depth: 4,
         timezone: 'Asia/Almaty',
       });
-      const created = await unit('ALM-BOST-KPP');
+      const created = await unit('alm-bost-kpp');
       expect(created.id).toBe(res.body.id);
       expect(created.path).toBe(`${parent.path}${res.body.id}/`);
       const audit = await t.sql('SELECT actor_name, after FROM audit_event WHERE action = $1 AND entity_id = $2', [
@@ -297,7 +297,7 @@ describe('units', () => {
         res.body.id,
       ]);
       expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({ actor_name: 'admin', after: { code: 'ALM-BOST-KPP' } });
+      expect(audit[0]).toMatchObject({ actor_name: 'admin', after: { code: 'alm-bost-kpp' } });
     });
 
     it('keeps a given time zone', async () => {
@@ -410,12 +410,19 @@ describe('units', () => {
       expect(audit.after.name).toBe('Балқаш қалалық полиция басқармасы');
     });
 
-    it('recodes a unit, upper-casing the new code', async () => {
+    it('recodes a unit, keeping the case given', async () => {
       const target = await unit('KRG-TEMIR');
       const res = await api(admin).patch(`/units/${target.id}`, { code: 'krg-temirtau' });
       expect(res.status).toBe(200);
-      expect(res.body.code).toBe('KRG-TEMIRTAU');
-      expect((await unit('KRG-TEMIRTAU')).id).toBe(target.id);
+      expect(res.body.code).toBe('krg-temirtau');
+      expect((await unit('krg-temirtau')).id).toBe(target.id);
+    });
+
+    it('refuses a code that differs from another unit’s only by case', async () => {
+      const before = await snapshot();
+      const res = await api(admin).patch(`/units/${await id('KRG-KRGCITY')}`, { code: 'krg-balkh' });
+      expectProblem(res, 409, 'unit-code-taken');
+      expect(await snapshot()).toEqual(before);
     });
 
     it('refuses a code that another unit has and changes nothing', async () => {

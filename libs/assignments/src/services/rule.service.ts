@@ -5,6 +5,7 @@ import { CourseService, ProgrammeService } from '@lms/catalogue';
 import { UnitService } from '@lms/personnel';
 import { CreateRuleDto, ListRulesQuery } from '../dto/rule.dto';
 import { BadDuePolicy, CourseNotPublished, RuleExists } from '../assignments.errors';
+import { todayInAlmaty } from './due-policy';
 import { MaterializerService } from './materializer.service';
 import { ORDER_WRITERS, OrderService } from './order.service';
 
@@ -44,11 +45,6 @@ const mapRule = (row: RuleRow) => ({
   retiredAt: row.retired_at,
   enrolled: row.enrolled,
 });
-
-/** Today in Almaty, as YYYY-MM-DD: fixed due dates are calendar days there. */
-function todayInAlmaty(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
-}
 
 /** Assignment rules and their materialisation into enrolments. Owns `assignment_rule`. */
 @Injectable()
@@ -207,7 +203,6 @@ export class RuleService {
 
   private checkDuePolicy(dto: CreateRuleDto): void {
     if (dto.dueDate && dto.dueInDays) throw new BadDuePolicy('dueDate', 'give dueDate or dueInDays, not both');
-    if (!dto.dueDate && !dto.dueInDays) throw new BadDuePolicy('dueDate', 'give dueDate or dueInDays');
     if (dto.dueDate && dto.dueDate < todayInAlmaty()) throw new BadDuePolicy('dueDate', 'is in the past');
   }
 

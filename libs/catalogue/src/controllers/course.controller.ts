@@ -31,7 +31,7 @@ export class CourseController {
     return this.courses.list(ctx, query);
   }
 
-  /** A new course with an empty first draft (its id is `draftVersionId`). */
+  /** A new course; its first draft comes from `POST /courses/:id/versions`. */
   @Post()
   @Roles('trainer')
   async create(@Ctx() ctx: RequestContext, @Body() dto: CreateCourseDto) {

@@ -4,14 +4,15 @@ import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested 
 import { LocalizedTitleDto, PageQuery } from '@lms/core';
 import { DraftTextDto, VersionContentDto } from './version-content.dto';
 
-export const COURSE_CODE = /^[A-Z0-9][A-Z0-9-]{1,49}$/;
-const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+/** Codes keep the case they are given; uniqueness ignores case (a unique index on lower(code)). */
+export const COURSE_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/;
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateCourseDto {
   @ApiProperty({ example: 'CONFLICT-DEESC' })
-  @Transform(upper)
+  @Transform(trim)
   @IsString()
-  @Matches(COURSE_CODE, { message: 'code must be 2-50 Latin letters, digits or dashes' })
+  @Matches(COURSE_CODE, { message: 'code must be 1-50 Latin letters, digits, dot, dash or underscore' })
   code: string;
 
   @ApiProperty({ type: LocalizedTitleDto })

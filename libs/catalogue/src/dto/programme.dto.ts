@@ -14,13 +14,13 @@ import { LocalizedTitleDto } from '@lms/core';
 import { COURSE_CODE } from './course.dto';
 import { DraftTextDto } from './version-content.dto';
 
-const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateProgrammeDto {
   @ApiProperty({ example: 'MVD-COMM-2026' })
-  @Transform(upper)
+  @Transform(trim)
   @IsString()
-  @Matches(COURSE_CODE, { message: 'code must be 2-50 Latin letters, digits or dashes' })
+  @Matches(COURSE_CODE, { message: 'code must be 1-50 Latin letters, digits, dot, dash or underscore' })
   code: string;
 
   @ApiProperty({ type: LocalizedTitleDto }) @ValidateNested() @Type(() => LocalizedTitleDto) title: LocalizedTitleDto;

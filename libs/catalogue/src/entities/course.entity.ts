@@ -17,6 +17,7 @@ export class CourseEntity {
   id: string;
 
   @Index('UQ_course_code', { unique: true })
+  @Index('UQ_course_code_ci', { synchronize: false }) // unique on lower(code), by migration: codes differ by more than case
   @Column({ type: 'varchar', length: 50 })
   code: string;
 

@@ -18,6 +18,7 @@ export class ProgrammeEntity {
   id: string;
 
   @Index('UQ_programme_code', { unique: true })
+  @Index('UQ_programme_code_ci', { synchronize: false }) // unique on lower(code), by migration: codes differ by more than case
   @Column({ type: 'varchar', length: 50 })
   code: string;
 

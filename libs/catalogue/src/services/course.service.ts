@@ -12,7 +12,7 @@ import { UserService } from '@lms/identity';
 import { CreateCourseDto, ListCoursesQuery, UpdateCourseDto } from '../dto/course.dto';
 import { CourseCodeTaken, NotAnAuthor } from '../catalogue.errors';
 import { COURSE_SELECT, CourseRow, mapCourse } from './course.mapper';
-import { emptyContent, VersionContent } from './version-content';
+import { VersionContent } from './version-content';
 
 export type CourseView = ReturnType<typeof mapCourse>;
 
@@ -82,12 +82,15 @@ export class CourseService {
     return { items, total, limit: query.limit, offset: query.offset };
   }
 
-  /** A new course with an empty first draft, or with the given content (imports). */
+  /**
+   * A new course. Its first draft comes from `POST /courses/:id/versions`;
+   * an import passes `content` and gets that draft at once.
+   */
   async create(
     ctx: RequestContext,
     dto: CreateCourseDto,
-    content: VersionContent = emptyContent(),
-  ): Promise<{ course: CourseView; draftVersionId: string }> {
+    content?: VersionContent,
+  ): Promise<{ course: CourseView; draftVersionId: string | null }> {
     return this.tx.withTransaction(async () => {
       let id: string;
       try {
@@ -96,13 +99,18 @@ export class CourseService {
           [dto.code, JSON.stringify(dto.title), dto.description ? JSON.stringify(dto.description) : null, ctx.userId],
         );
       } catch (error) {
-        if (isUniqueViolation(error, 'UQ_course_code')) throw new CourseCodeTaken(dto.code);
+        if (isUniqueViolation(error, 'UQ_course_code') || isUniqueViolation(error, 'UQ_course_code_ci')) {
+          throw new CourseCodeTaken(dto.code);
+        }
         throw error;
       }
-      const [{ id: draftVersionId }] = await this.tx.query<{ id: string }>(
-        `INSERT INTO course_version (course_id, number, status, content, created_by) VALUES ($1, 1, 'draft', $2, $3) RETURNING id`,
-        [id, JSON.stringify(content), ctx.userId],
-      );
+      let draftVersionId: string | null = null;
+      if (content) {
+        [{ id: draftVersionId }] = await this.tx.query<{ id: string }>(
+          `INSERT INTO course_version (course_id, number, status, content, created_by) VALUES ($1, 1, 'draft', $2, $3) RETURNING id`,
+          [id, JSON.stringify(content), ctx.userId],
+        );
+      }
       await this.audit.record(ctx, {
         action: 'course.create',
         entityType: 'course',

@@ -71,7 +71,8 @@ export class ProgrammeService {
           [dto.code, JSON.stringify(dto.title), dto.description ? JSON.stringify(dto.description) : null],
         );
       } catch (error) {
-        if (isUniqueViolation(error, 'UQ_programme_code')) throw new ProgrammeCodeTaken(dto.code);
+        if (isUniqueViolation(error, 'UQ_programme_code') || isUniqueViolation(error, 'UQ_programme_code_ci'))
+          throw new ProgrammeCodeTaken(dto.code);
         throw error;
       }
       await this.setCourses(id, dto.courseIds);

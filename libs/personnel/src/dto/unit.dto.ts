@@ -4,12 +4,10 @@ import { IsNotEmpty, IsOptional, IsString, IsTimeZone, IsUUID, Matches, MaxLengt
 import { PageQuery } from '@lms/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-/** Unit codes are case-insensitive: stored upper-case. */
-const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
 export class CreateUnitDto {
   @ApiProperty({ example: 'ALM-BOST' })
-  @Transform(upper)
+  @Transform(trim)
   @IsString()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/, {
     message: 'code must be 1-50 Latin letters, digits, dot, dash or underscore',
@@ -38,7 +36,7 @@ export class CreateUnitDto {
 export class UpdateUnitDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(upper)
+  @Transform(trim)
   @IsString()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/, {
     message: 'code must be 1-50 Latin letters, digits, dot, dash or underscore',

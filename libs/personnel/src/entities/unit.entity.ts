@@ -11,6 +11,7 @@ export class UnitEntity {
   id: string;
 
   @Index('UQ_unit_code', { unique: true })
+  @Index('UQ_unit_code_ci', { synchronize: false }) // unique on lower(code), by migration: codes differ by more than case
   @Column({ type: 'varchar', length: 50 })
   code: string;
 

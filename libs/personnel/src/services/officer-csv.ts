@@ -153,7 +153,7 @@ export async function parseOfficerCsv(input: Readable, units: UnitLookup, sink?:
       }
       let unitId = '';
       if (values.unit_code) {
-        const unit = units.resolve(values.unit_code.toUpperCase());
+        const unit = units.resolve(values.unit_code);
         if ('error' in unit) fail('unit_code', unit.error);
         else unitId = unit.id;
       }

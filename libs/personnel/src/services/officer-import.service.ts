@@ -146,7 +146,7 @@ export class OfficerImportService {
       // HR imports into its own subtree: the audit view is scoped by that path.
       auditPath: subtrees?.length === 1 ? subtrees[0] : null,
       resolve(code) {
-        const unit = codes.get(code);
+        const unit = codes.get(code.toLowerCase());
         if (!unit) return { error: `no unit with code ${code}` };
         if (subtrees && !subtrees.some((prefix) => unit.path.startsWith(prefix))) {
           return { error: `unit ${code} is outside your units` };

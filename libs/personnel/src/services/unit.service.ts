@@ -117,7 +117,8 @@ export class UnitService {
         [id, dto.code, dto.name, dto.parentId, path, dto.timezone ?? 'Asia/Almaty'],
       );
     } catch (error) {
-      if (isUniqueViolation(error, 'UQ_unit_code')) throw new UnitCodeTaken(dto.code);
+      if (isUniqueViolation(error, 'UQ_unit_code') || isUniqueViolation(error, 'UQ_unit_code_ci'))
+        throw new UnitCodeTaken(dto.code);
       throw error;
     }
   }
@@ -135,7 +136,8 @@ export class UnitService {
           [id, dto.code ?? null, dto.name ?? null, dto.timezone ?? null],
         );
       } catch (error) {
-        if (isUniqueViolation(error, 'UQ_unit_code')) throw new UnitCodeTaken(dto.code!);
+        if (isUniqueViolation(error, 'UQ_unit_code') || isUniqueViolation(error, 'UQ_unit_code_ci'))
+          throw new UnitCodeTaken(dto.code!);
         throw error;
       }
       const [after] = await this.tx.query<UnitRow>('SELECT * FROM unit WHERE id = $1', [id]);
@@ -163,9 +165,9 @@ export class UnitService {
     await this.tx.query('UPDATE unit SET parent_id = $2 WHERE id = $1', [unit.id, parentId]);
   }
 
-  /** Map of unit code to id and path for every unit (a few thousand at most). */
+  /** Map of lower-cased unit code to id and path for every unit (a few thousand at most). */
   async codeIndex(): Promise<Map<string, { id: string; path: string }>> {
     const rows = await this.tx.query<{ id: string; code: string; path: string }>('SELECT id, code, path FROM unit');
-    return new Map(rows.map((row) => [row.code, { id: row.id, path: row.path }]));
+    return new Map(rows.map((row) => [row.code.toLowerCase(), { id: row.id, path: row.path }]));
   }
 }
