@@ -1,19 +1,9 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@lms/core';
+import { loadConfigOrExit } from '@lms/core';
 import { createApi } from './bootstrap';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
-  const api = await createApi(config);
+  const api = await createApi(loadConfigOrExit());
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -7,10 +7,9 @@ import { NestFactory } from '@nestjs/core';
 import {
   AppConfig,
   AuditService,
-  ConfigError,
   DatabaseServer,
   DomainError,
-  loadConfig,
+  loadConfigOrExit,
   migrate,
   openDatabaseServer,
   openDataSource,
@@ -136,16 +135,7 @@ async function main(): Promise<number> {
     process.stderr.write(`usage: cli <${Object.keys(COMMANDS).join('|')}> [args]\n`);
     return 2;
   }
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(error.message + '\n');
-      return 2;
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const db = await openDatabaseServer(config.databaseUrl, config.dataDir);
   try {
     return await run(config, db, args);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig, migrate, openDatabaseServer, openDataSource } from '@lms/core';
+import { loadConfigOrExit, migrate, openDatabaseServer, openDataSource } from '@lms/core';
 import { SCHEMA } from '@lms/schema';
 import { RecurrenceJob } from './jobs/recurrence.job';
 import { WorkerModule } from './worker.module';
@@ -24,16 +24,7 @@ async function prepareSchema(url: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(error.message + '\n');
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const db = await openDatabaseServer(config.databaseUrl, config.dataDir);
   await prepareSchema(db.url);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, db.url));

@@ -86,14 +86,14 @@ export class EnrollmentService {
     if (query.dueBefore) add('e.due_at < ?', query.dueBefore);
     if (query.dueAfter) add('e.due_at >= ?', query.dueAfter);
     const condition = where.join(' AND ');
-    const [{ total }] = await this.tx.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM enrollment e JOIN officer o ON o.id = e.officer_id JOIN unit u ON u.id = o.unit_id WHERE ${condition}`,
-      params,
-    );
-    const rows = await this.tx.query<EnrollmentRow>(
-      `${ENROLLMENT_SELECT} WHERE ${condition} ORDER BY e.due_at NULLS LAST, o.full_name, e.id LIMIT ${query.limit} OFFSET ${query.offset}`,
-      params,
-    );
+    const { rows, total } = await this.tx.page<EnrollmentRow>({
+      from: `enrollment e JOIN officer o ON o.id = e.officer_id JOIN unit u ON u.id = o.unit_id`,
+      select: `${ENROLLMENT_SELECT}`,
+      where: condition,
+      orderBy: `e.due_at NULLS LAST, o.full_name, e.id`,
+      params: params,
+      page: query,
+    });
     return { items: rows.map(mapEnrollment), total, limit: query.limit, offset: query.offset };
   }
 

@@ -102,14 +102,14 @@ export class OrderService {
       where.push(`(m.number ILIKE $${params.length} OR m.title ILIKE $${params.length})`);
     }
     const condition = where.join(' AND ');
-    const [{ total }] = await this.tx.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM ministry_order m JOIN unit u ON u.id = m.unit_id WHERE ${condition}`,
-      params,
-    );
-    const rows = await this.tx.query<OrderRow>(
-      `${ORDER_SELECT} WHERE ${condition} ORDER BY m.date DESC, m.number LIMIT ${query.limit} OFFSET ${query.offset}`,
-      params,
-    );
+    const { rows, total } = await this.tx.page<OrderRow>({
+      from: `ministry_order m JOIN unit u ON u.id = m.unit_id`,
+      select: `${ORDER_SELECT}`,
+      where: condition,
+      orderBy: `m.date DESC, m.number`,
+      params: params,
+      page: query,
+    });
     return { items: rows.map(mapOrder), total, limit: query.limit, offset: query.offset };
   }
 

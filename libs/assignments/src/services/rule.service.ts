@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AuditService, NotFound, Page, RequestContext, TransactionHost, ValidationFailed } from '@lms/core';
+import { AuditService, isRootPath, NotFound, Page, RequestContext, TransactionHost, ValidationFailed } from '@lms/core';
 import { CourseService, ProgrammeService } from '@lms/catalogue';
 import { UnitService } from '@lms/personnel';
 import { CreateRuleDto, ListRulesQuery } from '../dto/rule.dto';
@@ -65,7 +65,7 @@ export class RuleService {
     if (subtrees === null) return 'TRUE';
     params.push(subtrees.map((p) => p + '%'));
     const n = params.length;
-    const global = subtrees.some((p) => p.split('/').length === 3);
+    const global = subtrees.some(isRootPath);
     return `(${global ? 'cardinality(r.unit_ids) = 0 OR ' : ''}(cardinality(r.unit_ids) > 0 AND NOT EXISTS (
       SELECT 1 FROM unit au WHERE au.id = ANY(r.unit_ids) AND NOT (au.path LIKE ANY($${n}::text[])))))`;
   }
@@ -93,14 +93,14 @@ export class RuleService {
       where.push(`$${params.length} = ANY(r.course_ids)`);
     }
     const condition = where.join(' AND ');
-    const [{ total }] = await this.tx.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM assignment_rule r WHERE ${condition}`,
-      params,
-    );
-    const rows = await this.tx.query<RuleRow>(
-      `${RULE_SELECT} WHERE ${condition} ORDER BY r.created_at DESC LIMIT ${query.limit} OFFSET ${query.offset}`,
-      params,
-    );
+    const { rows, total } = await this.tx.page<RuleRow>({
+      from: `assignment_rule r`,
+      select: `${RULE_SELECT}`,
+      where: condition,
+      orderBy: `r.created_at DESC`,
+      params: params,
+      page: query,
+    });
     return { items: rows.map(mapRule), total, limit: query.limit, offset: query.offset };
   }
 
@@ -221,8 +221,7 @@ export class RuleService {
   private async audienceUnits(ctx: RequestContext, unitIds: string[]): Promise<string[]> {
     for (const unitId of unitIds) await this.units.findInScope(ctx, unitId, ORDER_WRITERS);
     if (unitIds.length > 0) return unitIds;
-    const subtrees = ctx.subtrees(...ORDER_WRITERS);
-    if (subtrees === null || subtrees.some((p) => p.split('/').length === 3)) return [];
+    if (ctx.isNational(...ORDER_WRITERS)) return [];
     return ctx.actor!.roles.filter((g) => g.role === 'admin' || ORDER_WRITERS.includes(g.role)).map((g) => g.unitId);
   }
 }

@@ -70,14 +70,14 @@ export class CourseService {
       where.push(`(c.code ILIKE $${params.length} OR c.title::text ILIKE $${params.length})`);
     }
     const condition = where.length ? where.join(' AND ') : 'TRUE';
-    const [{ total }] = await this.tx.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM course c WHERE ${condition}`,
-      params,
-    );
-    const rows = await this.tx.query<CourseRow>(
-      `${COURSE_SELECT} WHERE ${condition} ORDER BY c.code LIMIT ${query.limit} OFFSET ${query.offset}`,
-      params,
-    );
+    const { rows, total } = await this.tx.page<CourseRow>({
+      from: `course c`,
+      select: `${COURSE_SELECT}`,
+      where: condition,
+      orderBy: `c.code`,
+      params: params,
+      page: query,
+    });
     const items = await Promise.all(rows.map(async (row) => mapCourse(row, await this.canAuthor(ctx, row))));
     return { items, total, limit: query.limit, offset: query.offset };
   }

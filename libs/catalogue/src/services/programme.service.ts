@@ -40,10 +40,14 @@ export class ProgrammeService {
   ) {}
 
   async list(_ctx: RequestContext, query: PageQuery): Promise<Page<ReturnType<typeof mapProgramme>>> {
-    const [{ total }] = await this.tx.query<{ total: number }>('SELECT count(*)::int AS total FROM programme');
-    const rows = await this.tx.query<ProgrammeRow>(
-      `${PROGRAMME_SELECT} ORDER BY p.code LIMIT ${query.limit} OFFSET ${query.offset}`,
-    );
+    const { rows, total } = await this.tx.page<ProgrammeRow>({
+      from: 'programme p',
+      select: PROGRAMME_SELECT,
+      where: 'TRUE',
+      orderBy: 'p.code',
+      params: [],
+      page: query,
+    });
     return { items: rows.map(mapProgramme), total, limit: query.limit, offset: query.offset };
   }
 

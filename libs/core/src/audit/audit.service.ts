@@ -94,14 +94,14 @@ export class AuditService {
     if (filter.from) add('e.occurred_at >= ?', filter.from);
     if (filter.to) add('e.occurred_at < ?', filter.to);
     const condition = where.join(' AND ');
-    const [{ total }] = await this.tx.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM audit_event e WHERE ${condition}`,
-      params,
-    );
-    const rows = await this.tx.query<Record<string, unknown>>(
-      `SELECT e.* FROM audit_event e WHERE ${condition} ORDER BY e.seq DESC LIMIT ${filter.limit} OFFSET ${filter.offset}`,
-      params,
-    );
+    const { rows, total } = await this.tx.page<Record<string, unknown>>({
+      from: `audit_event e`,
+      select: `SELECT e.* FROM audit_event e`,
+      where: condition,
+      orderBy: `e.seq DESC`,
+      params: params,
+      page: filter,
+    });
     return {
       items: rows.map((row) => ({
         id: row.id as string,

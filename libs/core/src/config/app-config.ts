@@ -112,3 +112,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   config.jwtSecret = jwtSecret ?? embeddedJwtSecret(dataDir);
   return config;
 }
+
+/** For process entry points: a bad setting stops the process with its message and exit code 2, no stack trace. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+}

@@ -38,6 +38,33 @@ export class TransactionHost {
     return this.dataSource.transaction((manager) => storage.run(manager, () => work(manager)));
   }
 
+  /**
+   * One page of a list and the total it is part of: `SELECT count(*) FROM
+   * <from> WHERE <where>` and `<select> WHERE <where> ORDER BY <orderBy>
+   * LIMIT/OFFSET`, with the same parameters. `from` and `select` must name the
+   * same rows (the select may join more for display).
+   */
+  async page<T>(spec: {
+    from: string;
+    select: string;
+    where: string;
+    orderBy: string;
+    params: unknown[];
+    page: { limit: number; offset: number };
+  }): Promise<{ rows: T[]; total: number }> {
+    const [{ total }] = await this.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM ${spec.from} WHERE ${spec.where}`,
+      spec.params,
+    );
+    const limit = Math.trunc(spec.page.limit);
+    const offset = Math.trunc(spec.page.offset);
+    const rows = await this.query<T>(
+      `${spec.select} WHERE ${spec.where} ORDER BY ${spec.orderBy} LIMIT ${limit} OFFSET ${offset}`,
+      spec.params,
+    );
+    return { rows, total };
+  }
+
   /** Raw SQL on the current manager; returns rows. */
   async query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
     const result: unknown = await this.manager.query(sql, parameters);

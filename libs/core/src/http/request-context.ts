@@ -11,6 +11,11 @@ export interface RoleGrant {
   unitPath: string;
 }
 
+/** A root unit's path ("/<id>/"): a grant there covers the whole tree. */
+export function isRootPath(path: string): boolean {
+  return path.split('/').length === 3;
+}
+
 export interface Actor {
   userId: string;
   username: string;
@@ -42,6 +47,12 @@ export class RequestContext {
 
   get userId(): string | null {
     return this.actor?.userId ?? null;
+  }
+
+  /** Holds one of `roles` (or admin) at a root unit, or is the system: reaches the whole tree. */
+  isNational(...roles: Role[]): boolean {
+    const subtrees = this.subtrees(...roles);
+    return subtrees === null || subtrees.some(isRootPath);
   }
 
   /**

@@ -29,9 +29,7 @@ export class SecurityController {
   @Get('audit')
   @Roles('hr')
   list(@Ctx() ctx: RequestContext, @Query() query: AuditQuery) {
-    const admin = ctx.subtrees();
-    const national = admin === null || admin.some((path) => path.split('/').length === 3);
-    return this.audit.list(ctx.subtrees('hr'), query, national);
+    return this.audit.list(ctx.subtrees('hr'), query, ctx.isNational());
   }
 
   @Get('role-policies')
@@ -49,8 +47,7 @@ export class SecurityController {
     @Body() dto: RolePolicyDto,
   ) {
     // A national policy: only an admin of the whole tree (a grant at a root unit) may change it.
-    const subtrees = ctx.subtrees();
-    if (subtrees !== null && !subtrees.some((path) => path.split('/').length === 3)) throw new AccessDenied();
+    if (!ctx.isNational()) throw new AccessDenied();
     return this.tx.withTransaction(async () => {
       await this.tx.query(
         `INSERT INTO role_policy (role, mfa_required) VALUES ($1, $2)

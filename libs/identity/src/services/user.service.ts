@@ -6,13 +6,12 @@ import {
   NotFound,
   Page,
   RequestContext,
+  isRootPath,
   subtreeCondition,
   TransactionHost,
 } from '@lms/core';
 import { OfficerService, UnitService } from '@lms/personnel';
 
-/** A root unit's path ("/<id>/"): a grant there covers the whole tree. */
-const isRootPath = (path: string) => path.split('/').length === 3;
 import { CreateUserDto, ListUsersQuery, RoleGrantDto, UpdateUserDto, UserView } from '../dto/user.dto';
 import { AccessDenied, OfficerHasAccount, UsernameTaken } from '../identity.errors';
 import { PasswordService } from './password.service';
@@ -86,14 +85,14 @@ export class UserService {
       where.push(`EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = a.id AND r.role = $${params.length})`);
     }
     const condition = where.join(' AND ');
-    const [{ total }] = await this.tx.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM user_account a WHERE ${condition}`,
-      params,
-    );
-    const rows = await this.tx.query<UserRow>(
-      `${USER_SELECT} WHERE ${condition} ORDER BY a.username LIMIT ${query.limit} OFFSET ${query.offset}`,
-      params,
-    );
+    const { rows, total } = await this.tx.page<UserRow>({
+      from: `user_account a`,
+      select: `${USER_SELECT}`,
+      where: condition,
+      orderBy: `a.username`,
+      params: params,
+      page: query,
+    });
     return { items: rows.map(mapUser), total, limit: query.limit, offset: query.offset };
   }
 

@@ -67,14 +67,14 @@ export class OfficerService {
     if (query.status) add('o.status = ?', query.status);
     if (query.q) add(`(o.full_name ILIKE ? OR o.personnel_number ILIKE ?)`, '%' + likeEscape(query.q) + '%');
     const condition = where.join(' AND ');
-    const [{ total }] = await this.tx.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM officer o JOIN unit u ON u.id = o.unit_id WHERE ${condition}`,
-      params,
-    );
-    const rows = await this.tx.query<OfficerRow>(
-      `${OFFICER_SELECT} WHERE ${condition} ORDER BY o.full_name, o.personnel_number LIMIT ${query.limit} OFFSET ${query.offset}`,
-      params,
-    );
+    const { rows, total } = await this.tx.page<OfficerRow>({
+      from: `officer o JOIN unit u ON u.id = o.unit_id`,
+      select: `${OFFICER_SELECT}`,
+      where: condition,
+      orderBy: `o.full_name, o.personnel_number`,
+      params: params,
+      page: query,
+    });
     return { items: rows.map(mapOfficer), total, limit: query.limit, offset: query.offset };
   }
 

@@ -75,15 +75,14 @@ export class UnitService {
       where.push(`(u.name ILIKE $${params.length} OR u.code ILIKE $${params.length})`);
     }
     const condition = where.join(' AND ');
-    const [{ total }] = await this.tx.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM unit u WHERE ${condition}`,
-      params,
-    );
-    const rows = await this.tx.query<UnitRow>(
-      `SELECT u.* FROM unit u WHERE ${condition} ORDER BY length(u.path) - length(replace(u.path, '/', '')), u.name, u.id
-       LIMIT ${query.limit} OFFSET ${query.offset}`,
-      params,
-    );
+    const { rows, total } = await this.tx.page<UnitRow>({
+      from: `unit u`,
+      select: `SELECT u.* FROM unit u`,
+      where: condition,
+      orderBy: `length(u.path) - length(replace(u.path, '/', '')), u.name, u.id`,
+      params: params,
+      page: query,
+    });
     return { items: rows.map(mapUnit), total, limit: query.limit, offset: query.offset };
   }
 
