@@ -4,6 +4,7 @@ import { RequestContext } from '@lms/core';
 import { OfficerChangeHooks, PersonnelModule } from '@lms/personnel';
 import { EnrollmentController } from './controllers/enrollment.controller';
 import { OrderController } from './controllers/order.controller';
+import { EnrollmentHooks } from './services/enrollment-hooks';
 import { EnrollmentService } from './services/enrollment.service';
 import { MaterializerService } from './services/materializer.service';
 import { OrderService } from './services/order.service';
@@ -17,8 +18,8 @@ import { RuleService } from './services/rule.service';
 @Module({
   imports: [PersonnelModule, CatalogueModule],
   controllers: [OrderController, EnrollmentController],
-  providers: [OrderService, RuleService, EnrollmentService, MaterializerService],
-  exports: [OrderService, RuleService, EnrollmentService, MaterializerService],
+  providers: [OrderService, RuleService, EnrollmentService, MaterializerService, EnrollmentHooks],
+  exports: [OrderService, RuleService, EnrollmentService, MaterializerService, EnrollmentHooks],
 })
 export class AssignmentsModule implements OnModuleInit {
   constructor(

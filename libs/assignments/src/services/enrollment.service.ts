@@ -18,6 +18,7 @@ import { EnrollmentProgress } from '../entities/enrollment.entity';
 import { CourseNotPublished, EnrollmentClosed } from '../assignments.errors';
 import { EFFECTIVE_STATUS, INSERT_NEW_ENROLMENTS } from './audience.sql';
 import { todayInAlmaty } from './due-policy';
+import { EnrollmentHooks } from './enrollment-hooks';
 import { ENROLLMENT_SELECT, EnrollmentRow, EnrollmentView, mapEnrollment } from './enrollment.mapper';
 import { ORDER_WRITERS, OrderService } from './order.service';
 
@@ -43,6 +44,7 @@ export class EnrollmentService {
     private readonly officers: OfficerService,
     private readonly orders: OrderService,
     private readonly audit: AuditService,
+    private readonly hooks: EnrollmentHooks,
   ) {}
 
   private scope(ctx: RequestContext, roles: Role[], params: unknown[]): string {
@@ -313,5 +315,6 @@ export class EnrollmentService {
       unitPath: row.unit_path,
       after: { progress: p, expiresInMonths: months },
     });
+    await this.hooks.completed(ctx, id);
   }
 }

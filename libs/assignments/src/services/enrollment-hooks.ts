@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { RequestContext } from '@lms/core';
+
+/** Called inside the transaction that completed the enrolment. */
+export type CompletionListener = (ctx: RequestContext, enrollmentId: string) => Promise<void>;
+
+/**
+ * Lets later domains (certificates) act on a completion in the same
+ * transaction, without assignments depending on them.
+ */
+@Injectable()
+export class EnrollmentHooks {
+  private readonly listeners: CompletionListener[] = [];
+
+  onCompleted(listener: CompletionListener): void {
+    this.listeners.push(listener);
+  }
+
+  async completed(ctx: RequestContext, enrollmentId: string): Promise<void> {
+    for (const listener of this.listeners) await listener(ctx, enrollmentId);
+  }
+}
