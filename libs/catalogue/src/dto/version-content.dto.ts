@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  Allow,
   ArrayMaxSize,
   IsArray,
   IsBoolean,
@@ -59,6 +60,11 @@ export class AttachmentRefDto {
 }
 
 export class LessonDto {
+  /** Sent back as read (`GET` gives it): accepted and ignored, it is derived from `body`. */
+  @ApiPropertyOptional({ readOnly: true })
+  @Allow()
+  bodyHtml?: unknown;
+
   @ApiPropertyOptional({ description: 'Kept when given, so versions can be compared lesson by lesson' })
   @IsOptional()
   @IsUUID()
@@ -180,8 +186,24 @@ export class CompletionRuleDto {
   @ApiProperty() @IsBoolean() seminarAttended: boolean;
 }
 
-/** The editable content of a version; every part optional in a PATCH. */
+/**
+ * The editable content of a version; every part optional in a PATCH. A
+ * client may send back a version as it read it: the read-only fields are
+ * accepted and ignored.
+ */
 export class VersionContentDto {
+  @Allow() @ApiPropertyOptional({ readOnly: true }) id?: unknown;
+  @Allow() @ApiPropertyOptional({ readOnly: true }) courseId?: unknown;
+  @Allow() @ApiPropertyOptional({ readOnly: true }) courseCode?: unknown;
+  @Allow() @ApiPropertyOptional({ readOnly: true }) courseTitle?: unknown;
+  @Allow() @ApiPropertyOptional({ readOnly: true }) number?: unknown;
+  @Allow() @ApiPropertyOptional({ readOnly: true }) status?: unknown;
+  @Allow() @ApiPropertyOptional({ readOnly: true }) createdBy?: unknown;
+  @Allow() @ApiPropertyOptional({ readOnly: true }) createdAt?: unknown;
+  @Allow() @ApiPropertyOptional({ readOnly: true }) updatedAt?: unknown;
+  @Allow() @ApiPropertyOptional({ readOnly: true }) publishedBy?: unknown;
+  @Allow() @ApiPropertyOptional({ readOnly: true }) publishedAt?: unknown;
+
   @ApiPropertyOptional({ type: [DraftTextDto] })
   @IsOptional()
   @IsArray()

@@ -114,7 +114,8 @@ export function applyPatch(current: VersionContent, patch: VersionContentDto): V
       questions: patch.quiz.questions.map((q) => ({
         id: q.id ?? randomUUID(),
         text: text(q.text),
-        multiple: q.multiple ?? false,
+        // Unsaid, a question with several correct options is a multiple-choice one.
+        multiple: q.multiple ?? q.options.filter((o) => o.correct).length > 1,
         options: q.options.map((o) => ({ id: o.id ?? randomUUID(), text: text(o.text), correct: o.correct })),
         explanation: q.explanation ? text(q.explanation) : null,
       })),
