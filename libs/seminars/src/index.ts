@@ -1,7 +1,13 @@
+export * from './dto/session.dto';
 export * from './entities/notification.entity';
 export * from './entities/seminar-attendance.entity';
 export * from './entities/seminar-booking.entity';
 export * from './entities/seminar-session.entity';
+export * from './seminars.errors';
+export * from './seminars.module';
+export * from './services/notification.service';
+export * from './services/session.service';
+export type { SessionView } from './services/session.mapper';
 
 import { NotificationEntity } from './entities/notification.entity';
 import { SeminarAttendanceEntity } from './entities/seminar-attendance.entity';
