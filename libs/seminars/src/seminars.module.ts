@@ -3,7 +3,11 @@ import { AssignmentsModule } from '@lms/assignments';
 import { CatalogueModule } from '@lms/catalogue';
 import { IdentityModule } from '@lms/identity';
 import { PersonnelModule } from '@lms/personnel';
+import { BookingController } from './controllers/booking.controller';
+import { MySessionsController } from './controllers/my-sessions.controller';
 import { SessionController } from './controllers/session.controller';
+import { BookingService } from './services/booking.service';
+import { MySessionsService } from './services/my-sessions.service';
 import { NotificationService } from './services/notification.service';
 import { RosterService } from './services/roster.service';
 import { SchedulingService } from './services/scheduling.service';
@@ -18,8 +22,17 @@ import { TrainerCalendar } from './services/trainer-calendar';
  */
 @Module({
   imports: [PersonnelModule, IdentityModule, CatalogueModule, AssignmentsModule],
-  controllers: [SessionController],
-  providers: [SessionService, SchedulingService, SeatLedger, TrainerCalendar, RosterService, NotificationService],
-  exports: [SessionService, NotificationService],
+  controllers: [SessionController, BookingController, MySessionsController],
+  providers: [
+    SessionService,
+    SchedulingService,
+    BookingService,
+    MySessionsService,
+    SeatLedger,
+    TrainerCalendar,
+    RosterService,
+    NotificationService,
+  ],
+  exports: [SessionService, BookingService, NotificationService],
 })
 export class SeminarsModule {}
