@@ -1,3 +1,4 @@
+export * from './dto/attendance.dto';
 export * from './dto/booking.dto';
 export * from './dto/session.dto';
 export * from './entities/notification.entity';
@@ -6,6 +7,7 @@ export * from './entities/seminar-booking.entity';
 export * from './entities/seminar-session.entity';
 export * from './seminars.errors';
 export * from './seminars.module';
+export * from './services/attendance.service';
 export * from './services/booking.service';
 export * from './services/notification.service';
 export * from './services/session.service';

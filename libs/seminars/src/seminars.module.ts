@@ -3,9 +3,11 @@ import { AssignmentsModule } from '@lms/assignments';
 import { CatalogueModule } from '@lms/catalogue';
 import { IdentityModule } from '@lms/identity';
 import { PersonnelModule } from '@lms/personnel';
+import { AttendanceController } from './controllers/attendance.controller';
 import { BookingController } from './controllers/booking.controller';
 import { MySessionsController } from './controllers/my-sessions.controller';
 import { SessionController } from './controllers/session.controller';
+import { AttendanceService } from './services/attendance.service';
 import { BookingService } from './services/booking.service';
 import { MySessionsService } from './services/my-sessions.service';
 import { NotificationService } from './services/notification.service';
@@ -22,7 +24,7 @@ import { TrainerCalendar } from './services/trainer-calendar';
  */
 @Module({
   imports: [PersonnelModule, IdentityModule, CatalogueModule, AssignmentsModule],
-  controllers: [SessionController, BookingController, MySessionsController],
+  controllers: [SessionController, BookingController, AttendanceController, MySessionsController],
   providers: [
     SessionService,
     SchedulingService,
@@ -33,6 +35,6 @@ import { TrainerCalendar } from './services/trainer-calendar';
     RosterService,
     NotificationService,
   ],
-  exports: [SessionService, BookingService, NotificationService],
+  exports: [SessionService, BookingService, AttendanceService, NotificationService],
 })
 export class SeminarsModule {}
