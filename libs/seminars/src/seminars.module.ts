@@ -6,11 +6,14 @@ import { PersonnelModule } from '@lms/personnel';
 import { AttendanceController } from './controllers/attendance.controller';
 import { BookingController } from './controllers/booking.controller';
 import { MySessionsController } from './controllers/my-sessions.controller';
+import { SessionFilesController } from './controllers/session-files.controller';
 import { SessionController } from './controllers/session.controller';
 import { AttendanceService } from './services/attendance.service';
 import { BookingService } from './services/booking.service';
+import { CalendarService } from './services/calendar.service';
 import { MySessionsService } from './services/my-sessions.service';
 import { NotificationService } from './services/notification.service';
+import { RosterExportService } from './services/roster-export.service';
 import { RosterService } from './services/roster.service';
 import { SchedulingService } from './services/scheduling.service';
 import { SeatLedger } from './services/seat-ledger';
@@ -24,15 +27,24 @@ import { TrainerCalendar } from './services/trainer-calendar';
  */
 @Module({
   imports: [PersonnelModule, IdentityModule, CatalogueModule, AssignmentsModule],
-  controllers: [SessionController, BookingController, AttendanceController, MySessionsController],
+  controllers: [
+    SessionController,
+    BookingController,
+    AttendanceController,
+    SessionFilesController,
+    MySessionsController,
+  ],
   providers: [
     SessionService,
     SchedulingService,
     BookingService,
-    MySessionsService,
+    AttendanceService,
     SeatLedger,
     TrainerCalendar,
     RosterService,
+    RosterExportService,
+    CalendarService,
+    MySessionsService,
     NotificationService,
   ],
   exports: [SessionService, BookingService, AttendanceService, NotificationService],
