@@ -1,10 +1,11 @@
 // Typed lint rules (promises, exhaustive switches) and the library boundary:
 // another library is reached only through its index.ts (`@lms/<name>`).
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
-const LIBS = '(core|personnel|identity|demo|schema)';
+const LIBS = `(${readdirSync(new URL('./libs', import.meta.url)).join('|')})`; // every library under libs/
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', '**/*.cjs', '**/*.js', '**/*.mjs'] },
@@ -26,7 +27,10 @@ export default tseslint.config(
         {
           patterns: [
             { regex: `^@lms/${LIBS}/.+`, message: 'Import another library only through its index: @lms/<name>.' },
-            { regex: `^(\\.\\./)+(libs/)?${LIBS}/src(/.*)?$`, message: 'Import another library through @lms/<name>, not a relative path.' },
+            {
+              regex: `^(\\.\\./)+(libs/)?${LIBS}/src(/.*)?$`,
+              message: 'Import another library through @lms/<name>, not a relative path.',
+            },
           ],
         },
       ],

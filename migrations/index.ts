@@ -4,6 +4,7 @@ import { GuardsAndSearchIndexes1795619870000 } from './1795619870000-GuardsAndSe
 import { Catalogue1795620787644 } from './1795620787644-Catalogue';
 import { Assignments1795621292572 } from './1795621292572-Assignments';
 import { EnrollmentKeysForBulkSpeed1795621774317 } from './1795621774317-EnrollmentKeysForBulkSpeed';
+import { Seminars1795621930726 } from './1795621930726-Seminars';
 import { TotpReplayGuard1795621968840 } from './1795621968840-TotpReplayGuard';
 import { CaseInsensitiveCodes1795622400000 } from './1795622400000-CaseInsensitiveCodes';
 
@@ -14,6 +15,7 @@ export const MIGRATIONS: MigrationClass[] = [
   Catalogue1795620787644,
   Assignments1795621292572,
   EnrollmentKeysForBulkSpeed1795621774317,
+  Seminars1795621930726,
   TotpReplayGuard1795621968840,
   CaseInsensitiveCodes1795622400000,
 ];

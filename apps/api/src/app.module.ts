@@ -9,6 +9,7 @@ import { DemoModule } from '@lms/demo';
 import { IdentityModule } from '@lms/identity';
 import { PersonnelModule } from '@lms/personnel';
 import { SCHEMA } from '@lms/schema';
+import { SeminarsModule } from '@lms/seminars';
 import { HealthController } from './health.controller';
 
 @Module({})
@@ -36,6 +37,7 @@ export class AppModule {
         IdentityModule,
         CatalogueModule,
         AssignmentsModule,
+        SeminarsModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -6,6 +6,7 @@ import { DemoModule } from '@lms/demo';
 import { IdentityModule } from '@lms/identity';
 import { PersonnelModule } from '@lms/personnel';
 import { SCHEMA } from '@lms/schema';
+import { SeminarsModule } from '@lms/seminars';
 
 /** The domain services without HTTP, for commands run from the shell. */
 @Module({})
@@ -19,6 +20,7 @@ export class CliModule {
         IdentityModule,
         CatalogueModule,
         AssignmentsModule,
+        SeminarsModule,
         DemoModule,
       ],
     };

@@ -3,6 +3,26 @@ import { applyPatch, completenessProblems, emptyContent, structuralProblems, wit
 const t = (s: string) => ({ kk: s, ru: s });
 
 describe('version content rules', () => {
+  it('takes a question with several correct options as multiple-choice when not told', () => {
+    const content = applyPatch(emptyContent(), {
+      quiz: {
+        questions: [
+          {
+            text: t('q'),
+            options: [
+              { text: t('a'), correct: true },
+              { text: t('b'), correct: true },
+            ],
+          },
+        ],
+        drawCount: 1,
+        passMark: 50,
+      },
+    });
+    expect(content.quiz!.questions[0].multiple).toBe(true);
+    expect(structuralProblems(content)).toEqual([]);
+  });
+
   it('gives new items ids and keeps the ids it is given', () => {
     const id = '3f1c6a0e-8c47-4c59-9a39-0e4f1b0f6a11';
     const content = applyPatch(emptyContent(), {
@@ -22,6 +42,7 @@ describe('version content rules', () => {
         questions: [
           {
             text: t('q'),
+            multiple: false,
             options: [
               { text: t('a'), correct: true },
               { text: t('b'), correct: true },

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { Language, NotFound, Page, RequestContext, TransactionHost } from '@lms/core';
+import { UserService } from '@lms/identity';
+import { OfficerService } from '@lms/personnel';
+import { ListSessionsQuery } from '../dto/session.dto';
+import { canManage, isStaff, SESSION_STAFF, visibleSessions } from './session-access';
+import { mapSession, SESSION_SELECT, SessionRow, SessionView } from './session.mapper';
+import { OwnBooking, RosterEntry, RosterService } from './roster.service';
+
+export type SessionDetail = SessionView & { roster?: RosterEntry[]; myBooking?: OwnBooking | null };
+
+/** Reading sessions: one with its roster (staff) or the caller's booking (officers), and lists. */
+@Injectable()
+export class SessionService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly users: UserService,
+    private readonly officers: OfficerService,
+    private readonly roster: RosterService,
+  ) {}
+
+  /** A session the caller may see; 404 otherwise, so existence does not leak. */
+  async find(ctx: RequestContext, id: string): Promise<SessionRow> {
+    const params: unknown[] = [id];
+    const [row] = await this.tx.query<SessionRow>(
+      `${SESSION_SELECT} WHERE s.id = $1 AND ${visibleSessions(ctx, params)}`,
+      params,
+    );
+    if (!row) throw new NotFound('Seminar session', id);
+    return row;
+  }
+
+  /** The language titles are shown in: asked for, else an officer's own, else the session's. */
+  async languageOf(ctx: RequestContext, asked?: Language): Promise<Language | null> {
+    if (asked) return asked;
+    const officerId = ctx.actor?.officerId;
+    if (!officerId || isStaff(ctx)) return null;
+    return (await this.officers.findInScope(ctx, officerId)).language;
+  }
+
+  async get(ctx: RequestContext, id: string, lang?: Language): Promise<SessionDetail> {
+    const row = await this.find(ctx, id);
+    const language = (await this.languageOf(ctx, lang)) ?? row.language;
+    const names = await this.users.usernames([row.trainer_user_id]);
+    const view: SessionDetail = mapSession(row, language, names.get(row.trainer_user_id) ?? null);
+    if (isStaff(ctx) || row.trainer_user_id === ctx.userId) {
+      // Staff who only see a session held above their units see their own officers on it.
+      view.roster = await this.roster.entries(id, canManage(ctx, row) ? null : ctx.subtrees(...SESSION_STAFF));
+    }
+    const officerId = ctx.actor?.officerId;
+    if (officerId) view.myBooking = (await this.roster.bookingsOf(officerId, [id])).get(id) ?? null;
+    return view;
+  }
+
+  async list(ctx: RequestContext, query: ListSessionsQuery): Promise<Page<SessionDetail>> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const officerId = ctx.actor?.officerId ?? null;
+    if (isStaff(ctx)) {
+      where.push(visibleSessions(ctx, params));
+    } else if (officerId) {
+      // An officer is shown what they can still book: upcoming sessions of courses they are enrolled on.
+      params.push(officerId);
+      where.push(`EXISTS (SELECT 1 FROM enrollment e WHERE e.officer_id = $${params.length} AND e.course_id = s.course_id
+                          AND e.status IN ('assigned', 'in_progress'))`);
+      where.push(`s.status = 'scheduled' AND s.starts_at > now()`);
+    } else {
+      where.push('FALSE');
+    }
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (query.courseId) add('s.course_id = ?', query.courseId);
+    if (query.from) add('s.starts_at >= ?', query.from);
+    if (query.to) add('s.starts_at < ?', query.to);
+    if (query.unitId) add(`u.path LIKE (SELECT path FROM unit WHERE id = ?) || '%'`, query.unitId);
+    if (query.trainerUserId) add('s.trainer_user_id = ?', query.trainerUserId);
+    if (query.status) add('s.status = ?', query.status);
+    const condition = where.join(' AND ');
+    const [{ total }] = await this.tx.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM seminar_session s JOIN unit u ON u.id = s.unit_id WHERE ${condition}`,
+      params,
+    );
+    const rows = await this.tx.query<SessionRow>(
+      `${SESSION_SELECT} WHERE ${condition} ORDER BY s.starts_at, s.id LIMIT ${query.limit} OFFSET ${query.offset}`,
+      params,
+    );
+    const language = await this.languageOf(ctx, query.lang);
+    const names = await this.users.usernames(rows.map((row) => row.trainer_user_id));
+    const mine = officerId
+      ? await this.roster.bookingsOf(
+          officerId,
+          rows.map((row) => row.id),
+        )
+      : null;
+    const items = rows.map((row) => {
+      const view: SessionDetail = mapSession(row, language ?? row.language, names.get(row.trainer_user_id) ?? null);
+      if (mine) view.myBooking = mine.get(row.id) ?? null;
+      return view;
+    });
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+}

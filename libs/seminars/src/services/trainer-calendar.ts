@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@lms/core';
+import { UserService } from '@lms/identity';
+import { NotATrainer, TrainerDoubleBooked } from '../seminars.errors';
+
+/** Advisory lock class for a trainer's calendar (two-key form: its own key space). */
+const TRAINER_CALENDAR_LOCK = 7_301_101;
+
+/**
+ * A trainer leads one session at a time. Without btree_gist there is no
+ * exclusion constraint, so the rule is kept by serialising the writers of a
+ * trainer's calendar on a transaction-scoped advisory lock (which also covers
+ * a trainer with no sessions yet, where row locks would have nothing to
+ * lock) and checking overlap in SQL under it, before the write.
+ */
+@Injectable()
+export class TrainerCalendar {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly users: UserService,
+  ) {}
+
+  /** The user must hold the trainer role and be able to sign in. */
+  async requireTrainer(userId: string): Promise<void> {
+    const user = await this.users.byId(userId);
+    if (!user || user.disabled || !user.roles.some((grant) => grant.role === 'trainer')) throw new NotATrainer(userId);
+  }
+
+  /**
+   * Locks the trainer's calendar until the transaction ends and refuses a
+   * time that overlaps another of their sessions (cancelled ones aside).
+   */
+  async reserve(
+    trainerUserId: string,
+    startsAt: string | Date,
+    endsAt: string | Date,
+    sessionId: string | null,
+  ): Promise<void> {
+    await this.tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [TRAINER_CALENDAR_LOCK, trainerUserId]);
+    const [clash] = await this.tx.query<{ id: string }>(
+      `SELECT id FROM seminar_session
+       WHERE trainer_user_id = $1 AND status <> 'cancelled' AND ($4::uuid IS NULL OR id <> $4)
+         AND tstzrange(starts_at, ends_at) && tstzrange($2::timestamptz, $3::timestamptz)
+       ORDER BY starts_at LIMIT 1`,
+      [trainerUserId, startsAt, endsAt, sessionId],
+    );
+    if (clash) throw new TrainerDoubleBooked(clash.id);
+  }
+}
