@@ -6,6 +6,7 @@ import { Assignments1795621292572 } from './1795621292572-Assignments';
 import { EnrollmentKeysForBulkSpeed1795621774317 } from './1795621774317-EnrollmentKeysForBulkSpeed';
 import { TotpReplayGuard1795621968840 } from './1795621968840-TotpReplayGuard';
 import { CaseInsensitiveCodes1795622400000 } from './1795622400000-CaseInsensitiveCodes';
+import { Assessments1795622936946 } from './1795622936946-Assessments';
 
 /** In order of application. */
 export const MIGRATIONS: MigrationClass[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationClass[] = [
   EnrollmentKeysForBulkSpeed1795621774317,
   TotpReplayGuard1795621968840,
   CaseInsensitiveCodes1795622400000,
+  Assessments1795622936946,
 ];

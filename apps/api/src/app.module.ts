@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AssessmentsModule } from '@lms/assessments';
 import { AssignmentsModule } from '@lms/assignments';
 import { CatalogueModule } from '@lms/catalogue';
 import { AppConfig, CoreModule, ProblemFilter } from '@lms/core';
@@ -36,6 +37,7 @@ export class AppModule {
         IdentityModule,
         CatalogueModule,
         AssignmentsModule,
+        AssessmentsModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AssessmentsModule } from '@lms/assessments';
 import { AssignmentsModule } from '@lms/assignments';
 import { CatalogueModule } from '@lms/catalogue';
 import { AppConfig, CoreModule } from '@lms/core';
@@ -19,6 +20,7 @@ export class CliModule {
         IdentityModule,
         CatalogueModule,
         AssignmentsModule,
+        AssessmentsModule,
         DemoModule,
       ],
     };

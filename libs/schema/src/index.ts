@@ -1,3 +1,4 @@
+import { ASSESSMENTS_ENTITIES } from '@lms/assessments';
 import { ASSIGNMENTS_ENTITIES } from '@lms/assignments';
 import { CATALOGUE_ENTITIES } from '@lms/catalogue';
 import { CORE_ENTITIES, SchemaDefinition } from '@lms/core';
@@ -13,6 +14,7 @@ export const SCHEMA: SchemaDefinition = {
     ...IDENTITY_ENTITIES,
     ...CATALOGUE_ENTITIES,
     ...ASSIGNMENTS_ENTITIES,
+    ...ASSESSMENTS_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };
