@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AssessmentsModule } from '@lms/assessments';
 import { AssignmentsModule } from '@lms/assignments';
 import { CatalogueModule } from '@lms/catalogue';
+import { CertificatesModule } from '@lms/certificates';
 import { AppConfig, CoreModule, ProblemFilter } from '@lms/core';
 import { DemoModule } from '@lms/demo';
 import { IdentityModule } from '@lms/identity';
@@ -38,6 +39,7 @@ export class AppModule {
         CatalogueModule,
         AssignmentsModule,
         AssessmentsModule,
+        CertificatesModule,
         DemoModule,
       ],
       controllers: [HealthController],
