@@ -7,6 +7,8 @@ import { EnrollmentKeysForBulkSpeed1795621774317 } from './1795621774317-Enrollm
 import { Seminars1795621930726 } from './1795621930726-Seminars';
 import { TotpReplayGuard1795621968840 } from './1795621968840-TotpReplayGuard';
 import { CaseInsensitiveCodes1795622400000 } from './1795622400000-CaseInsensitiveCodes';
+import { Assessments1795622936946 } from './1795622936946-Assessments';
+import { Certificates1795623228343 } from './1795623228343-Certificates';
 
 /** In order of application. */
 export const MIGRATIONS: MigrationClass[] = [
@@ -18,4 +20,6 @@ export const MIGRATIONS: MigrationClass[] = [
   Seminars1795621930726,
   TotpReplayGuard1795621968840,
   CaseInsensitiveCodes1795622400000,
+  Assessments1795622936946,
+  Certificates1795623228343,
 ];

@@ -160,11 +160,15 @@ describe('access control', () => {
       expect(new Set(nest).size).toBe(nest.length);
     });
 
-    it('has only sign-in, health and the documentation as public routes', async () => {
+    it('has only sign-in, health, certificate verification and the documentation as public routes', async () => {
       const publicRoutes = controllerRoutes(t)
         .filter((r) => r.rule?.kind === 'public')
         .map((r) => `${r.method} ${r.path}`);
-      expect(publicRoutes.sort()).toEqual([`GET ${API}/health`, `POST ${API}/auth/login`]);
+      expect(publicRoutes.sort()).toEqual([
+        `GET ${API}/certificates/verify/:code`,
+        `GET ${API}/health`,
+        `POST ${API}/auth/login`,
+      ]);
       const docs = expressRoutes(t).filter((key) => !controllerRoutes(t).some((r) => `${r.method} ${r.path}` === key));
       expect(docs.length).toBeGreaterThan(0);
       for (const key of docs) expect(key).toMatch(new RegExp(`^GET ${API}/docs`));

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AssessmentsModule } from '@lms/assessments';
 import { AssignmentsModule } from '@lms/assignments';
 import { CatalogueModule } from '@lms/catalogue';
+import { CertificatesModule } from '@lms/certificates';
 import { AppConfig, CoreModule, ProblemFilter } from '@lms/core';
 import { DemoModule } from '@lms/demo';
 import { IdentityModule } from '@lms/identity';
@@ -38,6 +40,8 @@ export class AppModule {
         CatalogueModule,
         AssignmentsModule,
         SeminarsModule,
+        AssessmentsModule,
+        CertificatesModule,
         DemoModule,
       ],
       controllers: [HealthController],

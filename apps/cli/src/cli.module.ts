@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AssessmentsModule } from '@lms/assessments';
 import { AssignmentsModule } from '@lms/assignments';
 import { CatalogueModule } from '@lms/catalogue';
+import { CertificatesModule } from '@lms/certificates';
 import { AppConfig, CoreModule } from '@lms/core';
 import { DemoModule } from '@lms/demo';
 import { IdentityModule } from '@lms/identity';
@@ -21,6 +23,8 @@ export class CliModule {
         CatalogueModule,
         AssignmentsModule,
         SeminarsModule,
+        AssessmentsModule,
+        CertificatesModule,
         DemoModule,
       ],
     };

@@ -1,5 +1,7 @@
+import { ASSESSMENTS_ENTITIES } from '@lms/assessments';
 import { ASSIGNMENTS_ENTITIES } from '@lms/assignments';
 import { CATALOGUE_ENTITIES } from '@lms/catalogue';
+import { CERTIFICATES_ENTITIES } from '@lms/certificates';
 import { CORE_ENTITIES, SchemaDefinition } from '@lms/core';
 import { IDENTITY_ENTITIES } from '@lms/identity';
 import { PERSONNEL_ENTITIES } from '@lms/personnel';
@@ -15,6 +17,8 @@ export const SCHEMA: SchemaDefinition = {
     ...CATALOGUE_ENTITIES,
     ...ASSIGNMENTS_ENTITIES,
     ...SEMINARS_ENTITIES,
+    ...ASSESSMENTS_ENTITIES,
+    ...CERTIFICATES_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };

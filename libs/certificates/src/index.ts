@@ -1,0 +1,11 @@
+export * from './certificates.module';
+export * from './dto/certificate.dto';
+export * from './entities/certificate.entity';
+export type { CertificateView } from './services/certificate.mapper';
+export { VERIFY_PATH } from './services/certificate.mapper';
+export * from './services/certificate-pdf';
+export * from './services/certificate.service';
+export * from './services/verification-code';
+
+import { CertificateEntity } from './entities/certificate.entity';
+export const CERTIFICATES_ENTITIES = [CertificateEntity];
