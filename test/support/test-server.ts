@@ -31,7 +31,10 @@ async function main(): Promise<void> {
   await app.get(DemoSeeder).seed();
   await app.close();
 
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return; // stdin's 'end' and 'close' both arrive
+    stopping = true;
     await onServer(server.adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`)).catch(
       () => undefined,
     );

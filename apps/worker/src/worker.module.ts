@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AssignmentsModule } from '@lms/assignments';
+import { CertificatesModule } from '@lms/certificates';
 import { AppConfig, CoreModule } from '@lms/core';
 import { SCHEMA } from '@lms/schema';
 import { RecurrenceJob } from './jobs/recurrence.job';
@@ -9,7 +10,8 @@ export class WorkerModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, databaseUrl, SCHEMA), AssignmentsModule],
+      // Certificates listen for completions: any process that may complete enrolments loads them.
+      imports: [CoreModule.forRoot(config, databaseUrl, SCHEMA), AssignmentsModule, CertificatesModule],
       providers: [RecurrenceJob],
     };
   }
