@@ -6,6 +6,8 @@ import { Assignments1795621292572 } from './1795621292572-Assignments';
 import { EnrollmentKeysForBulkSpeed1795621774317 } from './1795621774317-EnrollmentKeysForBulkSpeed';
 import { TotpReplayGuard1795621968840 } from './1795621968840-TotpReplayGuard';
 import { CaseInsensitiveCodes1795622400000 } from './1795622400000-CaseInsensitiveCodes';
+import { Reports1795623015997 } from './1795623015997-Reports';
+import { ReportSnapshotAppendOnly1795623016000 } from './1795623016000-ReportSnapshotAppendOnly';
 
 /** In order of application. */
 export const MIGRATIONS: MigrationClass[] = [
@@ -16,4 +18,6 @@ export const MIGRATIONS: MigrationClass[] = [
   EnrollmentKeysForBulkSpeed1795621774317,
   TotpReplayGuard1795621968840,
   CaseInsensitiveCodes1795622400000,
+  Reports1795623015997,
+  ReportSnapshotAppendOnly1795623016000,
 ];

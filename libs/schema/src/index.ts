@@ -3,6 +3,7 @@ import { CATALOGUE_ENTITIES } from '@lms/catalogue';
 import { CORE_ENTITIES, SchemaDefinition } from '@lms/core';
 import { IDENTITY_ENTITIES } from '@lms/identity';
 import { PERSONNEL_ENTITIES } from '@lms/personnel';
+import { REPORTS_ENTITIES } from '@lms/reports';
 import { MIGRATIONS } from '../../../migrations';
 
 /** Every domain's entities and the migrations that build their tables: what a DataSource needs. */
@@ -13,6 +14,7 @@ export const SCHEMA: SchemaDefinition = {
     ...IDENTITY_ENTITIES,
     ...CATALOGUE_ENTITIES,
     ...ASSIGNMENTS_ENTITIES,
+    ...REPORTS_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };

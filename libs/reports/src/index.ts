@@ -1,0 +1,2 @@
+import { ReportSnapshotEntity } from './entities/report-snapshot.entity';
+export const REPORTS_ENTITIES = [ReportSnapshotEntity];
