@@ -8,6 +8,7 @@ import { AppConfig, CoreModule, ProblemFilter } from '@lms/core';
 import { DemoModule } from '@lms/demo';
 import { IdentityModule } from '@lms/identity';
 import { PersonnelModule } from '@lms/personnel';
+import { ReportsModule } from '@lms/reports';
 import { SCHEMA } from '@lms/schema';
 import { HealthController } from './health.controller';
 
@@ -36,6 +37,7 @@ export class AppModule {
         IdentityModule,
         CatalogueModule,
         AssignmentsModule,
+        ReportsModule,
         DemoModule,
       ],
       controllers: [HealthController],

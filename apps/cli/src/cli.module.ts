@@ -5,6 +5,7 @@ import { AppConfig, CoreModule } from '@lms/core';
 import { DemoModule } from '@lms/demo';
 import { IdentityModule } from '@lms/identity';
 import { PersonnelModule } from '@lms/personnel';
+import { ReportsModule } from '@lms/reports';
 import { SCHEMA } from '@lms/schema';
 
 /** The domain services without HTTP, for commands run from the shell. */
@@ -19,6 +20,7 @@ export class CliModule {
         IdentityModule,
         CatalogueModule,
         AssignmentsModule,
+        ReportsModule,
         DemoModule,
       ],
     };

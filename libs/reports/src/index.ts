@@ -1,2 +1,8 @@
+export * from './dto/report-query.dto';
+export * from './reports.errors';
+export * from './reports.module';
+export * from './services/compliance.model';
+export * from './services/compliance.service';
+
 import { ReportSnapshotEntity } from './entities/report-snapshot.entity';
 export const REPORTS_ENTITIES = [ReportSnapshotEntity];

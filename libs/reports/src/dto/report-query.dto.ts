@@ -1,0 +1,43 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { LANGUAGES, Language, PageQuery } from '@lms/core';
+
+export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'html', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** A calendar day, or an instant with its offset: a time without one would be read in nobody knows which zone. */
+const AS_OF = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+export class ComplianceQuery {
+  @ApiPropertyOptional({ description: 'The unit whose subtree is reported; defaults to your top unit' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ description: 'Only this course' }) @IsOptional() @IsUUID() courseId?: string;
+
+  @ApiPropertyOptional({ description: "Only enrolments executing this order, or for the order's courses" })
+  @IsOptional()
+  @IsUUID()
+  orderId?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-06-30',
+    description:
+      'The state at this moment: an instant with offset, or a day (its end in the unit’s time zone). Default: now',
+  })
+  @IsOptional()
+  @Matches(AS_OF, { message: 'asOf must be YYYY-MM-DD or an ISO 8601 instant with Z or an offset' })
+  @IsISO8601({ strict: true })
+  asOf?: string;
+
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(REPORT_FORMATS)
+  format: ReportFormat = 'json';
+
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language of labels in files (default ru)' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  lang?: Language;
+}
