@@ -3,6 +3,7 @@ export * from './reports.errors';
 export * from './reports.module';
 export * from './services/compliance.model';
 export * from './services/compliance.service';
+export * from './services/officer-record.service';
 
 import { ReportSnapshotEntity } from './entities/report-snapshot.entity';
 export const REPORTS_ENTITIES = [ReportSnapshotEntity];

@@ -5,15 +5,17 @@ import { PersonnelModule } from '@lms/personnel';
 import { ReportsController } from './controllers/reports.controller';
 import { AsOfResolver } from './services/as-of';
 import { ComplianceService } from './services/compliance.service';
+import { OfficerRecordService } from './services/officer-record.service';
 
 /**
- * Compliance reports. Reads enrolments, officers, units, courses and orders
- * with set-based SQL; owns only `report_snapshot`.
+ * Compliance reports and officers' training records. Reads enrolments,
+ * officers, units, courses and orders with set-based SQL; owns only
+ * `report_snapshot`.
  */
 @Module({
   imports: [PersonnelModule, CatalogueModule, AssignmentsModule],
   controllers: [ReportsController],
-  providers: [AsOfResolver, ComplianceService],
-  exports: [ComplianceService],
+  providers: [AsOfResolver, ComplianceService, OfficerRecordService],
+  exports: [ComplianceService, OfficerRecordService],
 })
 export class ReportsModule {}

@@ -1,10 +1,12 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Ctx, RequestContext, Roles } from '@lms/core';
-import { ComplianceQuery } from '../dto/report-query.dto';
+import { AnyRole, Ctx, RequestContext, Roles } from '@lms/core';
+import { ComplianceQuery, OfficerRecordQuery } from '../dto/report-query.dto';
 import { complianceTable } from '../render/compliance-table';
+import { recordTable } from '../render/record-table';
 import { ComplianceService } from '../services/compliance.service';
+import { OfficerRecordService } from '../services/officer-record.service';
 import { sendJson, sendTable } from './send-report';
 
 const FILE_TYPES = [
@@ -16,7 +18,10 @@ const FILE_TYPES = [
 @ApiTags('reports')
 @Controller()
 export class ReportsController {
-  constructor(private readonly compliance: ComplianceService) {}
+  constructor(
+    private readonly compliance: ComplianceService,
+    private readonly records: OfficerRecordService,
+  ) {}
 
   /** Per unit of a subtree: officers in audience, completed, in progress, not started, overdue, exempted, completion %. */
   @Get('reports/compliance')
@@ -27,5 +32,20 @@ export class ReportsController {
     const report = await this.compliance.report(ctx, query);
     if (query.format === 'json') return sendJson(response, report);
     await sendTable(response, query.format, complianceTable(report, query.lang ?? 'ru'));
+  }
+
+  /** Every enrolment of one officer across cycles. Officers read their own; HR and trainers their subtrees. */
+  @Get('reports/officers/:id/record')
+  @AnyRole()
+  @ApiProduces('application/json', 'application/pdf')
+  async officerRecord(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: OfficerRecordQuery,
+    @Res() response: Response,
+  ) {
+    const record = await this.records.record(ctx, id);
+    if (query.format === 'json') return sendJson(response, record);
+    await sendTable(response, query.format, recordTable(record, query.lang ?? record.officer.language));
   }
 }

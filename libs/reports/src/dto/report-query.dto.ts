@@ -4,6 +4,8 @@ import { LANGUAGES, Language, PageQuery } from '@lms/core';
 
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'html', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export const RECORD_FORMATS = ['json', 'pdf'] as const;
+export type RecordFormat = (typeof RECORD_FORMATS)[number];
 
 /** A calendar day, or an instant with its offset: a time without one would be read in nobody knows which zone. */
 const AS_OF = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -37,6 +39,18 @@ export class ComplianceQuery {
   format: ReportFormat = 'json';
 
   @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language of labels in files (default ru)' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  lang?: Language;
+}
+
+export class OfficerRecordQuery {
+  @ApiPropertyOptional({ enum: RECORD_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(RECORD_FORMATS)
+  format: RecordFormat = 'json';
+
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Defaults to the officer’s language' })
   @IsOptional()
   @IsIn(LANGUAGES)
   lang?: Language;
