@@ -55,3 +55,27 @@ export class OfficerRecordQuery {
   @IsIn(LANGUAGES)
   lang?: Language;
 }
+
+export class SnapshotQuery {
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(REPORT_FORMATS)
+  format: ReportFormat = 'json';
+
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language of labels in files (default ru)' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  lang?: Language;
+}
+
+export class CreateExecutionReportDto {
+  @ApiPropertyOptional({
+    description:
+      "The subtree to report on: defaults to the order's unit, or to your own unit when the order was issued above it",
+  })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+}
+
+export class ListSnapshotsQuery extends PageQuery {}
