@@ -8,6 +8,8 @@ import { Seminars1795621930726 } from './1795621930726-Seminars';
 import { TotpReplayGuard1795621968840 } from './1795621968840-TotpReplayGuard';
 import { CaseInsensitiveCodes1795622400000 } from './1795622400000-CaseInsensitiveCodes';
 import { Assessments1795622936946 } from './1795622936946-Assessments';
+import { Reports1795623015997 } from './1795623015997-Reports';
+import { ReportSnapshotAppendOnly1795623016000 } from './1795623016000-ReportSnapshotAppendOnly';
 import { Certificates1795623228343 } from './1795623228343-Certificates';
 
 /** In order of application. */
@@ -21,5 +23,7 @@ export const MIGRATIONS: MigrationClass[] = [
   TotpReplayGuard1795621968840,
   CaseInsensitiveCodes1795622400000,
   Assessments1795622936946,
+  Reports1795623015997,
+  ReportSnapshotAppendOnly1795623016000,
   Certificates1795623228343,
 ];

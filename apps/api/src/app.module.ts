@@ -10,6 +10,7 @@ import { AppConfig, CoreModule, ProblemFilter } from '@lms/core';
 import { DemoModule } from '@lms/demo';
 import { IdentityModule } from '@lms/identity';
 import { PersonnelModule } from '@lms/personnel';
+import { ReportsModule } from '@lms/reports';
 import { SCHEMA } from '@lms/schema';
 import { SeminarsModule } from '@lms/seminars';
 import { HealthController } from './health.controller';
@@ -42,6 +43,7 @@ export class AppModule {
         SeminarsModule,
         AssessmentsModule,
         CertificatesModule,
+        ReportsModule,
         DemoModule,
       ],
       controllers: [HealthController],

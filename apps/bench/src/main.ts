@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { assignBench } from './assign.bench';
 import { importBench } from './import.bench';
+import { reportBench } from './report.bench';
 
 /** `npm run bench -- <name>`: runs one benchmark (or all) and prints its figures. */
 const BENCHES: Record<string, () => Promise<Record<string, number | string>>> = {
   import: importBench,
   assign: assignBench,
+  report: reportBench,
 };
 
 async function main(): Promise<void> {

@@ -7,6 +7,7 @@ import { AppConfig, CoreModule } from '@lms/core';
 import { DemoModule } from '@lms/demo';
 import { IdentityModule } from '@lms/identity';
 import { PersonnelModule } from '@lms/personnel';
+import { ReportsModule } from '@lms/reports';
 import { SCHEMA } from '@lms/schema';
 import { SeminarsModule } from '@lms/seminars';
 
@@ -25,6 +26,7 @@ export class CliModule {
         SeminarsModule,
         AssessmentsModule,
         CertificatesModule,
+        ReportsModule,
         DemoModule,
       ],
     };

@@ -6,6 +6,7 @@ import { CORE_ENTITIES, SchemaDefinition } from '@lms/core';
 import { IDENTITY_ENTITIES } from '@lms/identity';
 import { PERSONNEL_ENTITIES } from '@lms/personnel';
 import { SEMINARS_ENTITIES } from '@lms/seminars';
+import { REPORTS_ENTITIES } from '@lms/reports';
 import { MIGRATIONS } from '../../../migrations';
 
 /** Every domain's entities and the migrations that build their tables: what a DataSource needs. */
@@ -19,6 +20,7 @@ export const SCHEMA: SchemaDefinition = {
     ...SEMINARS_ENTITIES,
     ...ASSESSMENTS_ENTITIES,
     ...CERTIFICATES_ENTITIES,
+    ...REPORTS_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };

@@ -1,0 +1,158 @@
+import { NestFactory } from '@nestjs/core';
+import { Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { loadConfig, RequestContext } from '@lms/core';
+import { PasswordService, UserService } from '@lms/identity';
+import { ExecutionReportService } from '@lms/reports';
+import { AppModule } from '../../api/src/app.module';
+import { configureApp } from '../../api/src/http-setup';
+import { BenchDatabase, openBenchDatabase, timed } from './bench-database';
+import { createUnitTree } from './org-fixture';
+
+const OFFICERS = 100_000;
+const COURSES = 12;
+const CALLS = 20;
+
+/** 100,000 officers spread over the 1,800 sections, set-based (as in the assign benchmark). */
+export async function createOfficers(db: BenchDatabase): Promise<void> {
+  await db.sql(
+    `WITH sections AS (SELECT id, row_number() OVER (ORDER BY code) - 1 AS n, count(*) OVER () AS total FROM unit WHERE code ~ '^B-\\d+-\\d+-\\d+$')
+     INSERT INTO officer (personnel_number, full_name, rank, position, service_type, unit_id, status, language)
+     SELECT 'B' || i, 'Офицер ' || i, 'капитан полиции', 'инспектор',
+            (ARRAY['patrol', 'district_inspector', 'traffic', 'juvenile', 'other'])[1 + i % 5],
+            s.id, 'active', CASE WHEN i % 2 = 0 THEN 'kk' ELSE 'ru' END
+     FROM generate_series(0, $1 - 1) AS i JOIN sections s ON s.n = i % s.total`,
+    [OFFICERS],
+  );
+}
+
+/**
+ * 12 courses × 100,000 officers = 1.2 million enrolments, one statement. A
+ * deterministic hash per pair spreads them: 45% completed, 15% in progress,
+ * 35% assigned, 3% exempted, 2% withdrawn; assigned over the last 330 days,
+ * due 60 days later, so many open ones are overdue. A third execute the order.
+ */
+export async function createEnrolments(db: BenchDatabase, orderId: string): Promise<void> {
+  await db.sql(
+    `INSERT INTO course (code, title) SELECT 'RB-' || n, jsonb_build_object('kk', 'Курс ' || n, 'ru', 'Курс ' || n)
+     FROM generate_series(1, $1) AS n`,
+    [COURSES],
+  );
+  await db.sql(
+    `WITH pair AS (
+       SELECT o.id AS officer_id, c.id AS course_id, c.n,
+              abs(hashtext(o.personnel_number || '/' || c.code)) % 1000 AS r,
+              now() - make_interval(days => 30 + abs(hashtext(c.code || '/' || o.personnel_number)) % 300) AS assigned_at
+       FROM officer o CROSS JOIN (SELECT id, code, row_number() OVER (ORDER BY code) AS n FROM course WHERE code LIKE 'RB-%') c
+     )
+     INSERT INTO enrollment (officer_id, course_id, cycle, order_id, status, assigned_at, due_at, started_at, completed_at,
+                             closed_at, closed_reason)
+     SELECT officer_id, course_id, 1, CASE WHEN n % 3 = 0 THEN $1::uuid END,
+            CASE WHEN r < 450 THEN 'completed' WHEN r < 600 THEN 'in_progress' WHEN r < 950 THEN 'assigned'
+                 WHEN r < 980 THEN 'exempted' ELSE 'withdrawn' END,
+            assigned_at, assigned_at + interval '60 days',
+            CASE WHEN r < 600 THEN assigned_at + interval '5 days' END,
+            CASE WHEN r < 450 THEN assigned_at + make_interval(days => 10 + r % 80) END,
+            CASE WHEN r >= 950 THEN assigned_at + interval '7 days' END,
+            CASE WHEN r >= 950 THEN 'bench' END
+     FROM pair`,
+    [orderId],
+  );
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+export async function reportBench(): Promise<Record<string, number | string>> {
+  const db = await openBenchDatabase();
+  try {
+    await createUnitTree(db);
+    await createOfficers(db);
+    const [root] = await db.sql<{ id: string }>(`SELECT id FROM unit WHERE code = 'B'`);
+    const [order] = await db.sql<{ id: string }>(
+      `INSERT INTO ministry_order (number, date, title, unit_id) VALUES ('B-1', current_date, 'Bench order', $1) RETURNING id`,
+      [root.id],
+    );
+    const fill = await timed(() => createEnrolments(db, order.id));
+    await db.sql('VACUUM ANALYZE');
+    const [{ total }] = await db.sql<{ total: number }>('SELECT count(*)::int AS total FROM enrollment');
+    const [region] = await db.sql<{ id: string }>(`SELECT id FROM unit WHERE code = 'B-7'`);
+    const [district] = await db.sql<{ id: string }>(`SELECT id FROM unit WHERE code = 'B-7-3'`);
+    const [course] = await db.sql<{ id: string }>(`SELECT id FROM course WHERE code = 'RB-5'`);
+
+    // A national trainer (no second factor by policy) reads reports over HTTP.
+    const users = db.app.get(UserService);
+    const userId = await users.insert(
+      'bench.trainer',
+      await db.app.get(PasswordService).hash('Bench-trainer-2026'),
+      null,
+      false,
+    );
+    await users.writeGrants(userId, [{ role: 'trainer', unitId: root.id }]);
+    const config = loadConfig({ DATABASE_URL: db.url, JWT_SECRET: 'b'.repeat(40), LOG_LEVEL: 'silent' });
+    const api = await NestFactory.create(AppModule.forRoot(config, db.url), { bodyParser: false, logger: false });
+    configureApp(api, config);
+    await api.listen(0, '127.0.0.1');
+    const server = api.getHttpServer() as Server;
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+    try {
+      const login = await fetch(`${base}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'bench.trainer', password: 'Bench-trainer-2026' }),
+      });
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      /** Median of CALLS requests after two warm-up calls; the last body for a sanity check. */
+      const measure = async (query: string) => {
+        const times: number[] = [];
+        let body: { total?: { inAudience: number }; rows?: unknown[]; bytes?: number } = {};
+        for (let i = 0; i < CALLS + 2; i++) {
+          const { ms, result } = await timed(async () => {
+            const res = await fetch(`${base}/reports/compliance?${query}`, {
+              headers: { authorization: `Bearer ${accessToken}` },
+            });
+            if (res.status !== 200)
+              throw new Error(`GET /reports/compliance?${query}: ${res.status} ${await res.text()}`);
+            if (query.includes('format=')) return { bytes: (await res.arrayBuffer()).byteLength };
+            return (await res.json()) as typeof body;
+          });
+          if (i >= 2) times.push(ms);
+          body = result;
+        }
+        return { ms: median(times), body };
+      };
+      const national = await measure('');
+      const byCourse = await measure(`courseId=${course.id}`);
+      const byOrder = await measure(`orderId=${order.id}`);
+      const past = await measure(`asOf=${new Date(Date.now() - 120 * 86_400_000).toISOString()}`);
+      const regional = await measure(`unitId=${region.id}`);
+      const local = await measure(`unitId=${district.id}`);
+      const xlsx = await measure('format=xlsx');
+      const pdf = await measure('format=pdf');
+      const snapshot = await timed(() =>
+        db.app.get(ExecutionReportService).create(RequestContext.system(), order.id, {}),
+      );
+      return {
+        officers: OFFICERS,
+        'enrolments in table': total,
+        'generate enrolments (s)': +(fill.ms / 1000).toFixed(1),
+        'national: rows / in audience': `${national.body.rows?.length} / ${national.body.total?.inAudience}`,
+        'national, all courses (ms)': +national.ms.toFixed(0),
+        'national, one course (ms)': +byCourse.ms.toFixed(0),
+        'national, one order (ms)': +byOrder.ms.toFixed(0),
+        'national, asOf 120 days ago (ms)': +past.ms.toFixed(0),
+        'one region (ms)': +regional.ms.toFixed(0),
+        'one district (ms)': +local.ms.toFixed(0),
+        'national as XLSX (ms)': +xlsx.ms.toFixed(0),
+        'national as PDF (ms)': +pdf.ms.toFixed(0),
+        'execution snapshot, national order (ms)': +snapshot.ms.toFixed(0),
+      };
+    } finally {
+      await api.close();
+    }
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,62 @@
+import type { Response } from 'express';
+import { ReportFormat } from '../dto/report-query.dto';
+import { renderCsv } from '../render/csv';
+import { renderHtml } from '../render/html';
+import { writePdf } from '../render/pdf';
+import { ReportTable } from '../render/report-table';
+import { writeXlsx } from '../render/xlsx';
+
+const CONTENT_TYPES: Record<Exclude<ReportFormat, 'json'>, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+};
+
+/** `attachment` (or `inline`) with an ASCII fallback name and the exact UTF-8 one (RFC 6266, RFC 8187). */
+export function contentDisposition(kind: 'attachment' | 'inline', fileName: string): string {
+  const ascii = fileName.replace(/[^A-Za-z0-9._-]+/g, '_');
+  // encodeURIComponent leaves ' ( ) * alone, which RFC 8187 does not allow in a value.
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * Sends a report as a file: CSV and HTML as text, XLSX and PDF streamed as
+ * they are written. HTML opens in the browser (to print); the rest download.
+ */
+export async function sendTable(
+  response: Response,
+  format: Exclude<ReportFormat, 'json'>,
+  table: ReportTable,
+): Promise<void> {
+  response.status(200);
+  response.setHeader('Content-Type', CONTENT_TYPES[format]);
+  response.setHeader(
+    'Content-Disposition',
+    contentDisposition(format === 'html' ? 'inline' : 'attachment', `${table.fileName}.${format}`),
+  );
+  response.setHeader('Cache-Control', 'no-store');
+  switch (format) {
+    case 'csv':
+      response.send(renderCsv(table));
+      return;
+    case 'html':
+      response.send(renderHtml(table));
+      return;
+    case 'xlsx':
+      await writeXlsx(table, response);
+      return;
+    case 'pdf':
+      await writePdf(table, response);
+      return;
+  }
+}
+
+export function sendJson(response: Response, body: unknown): void {
+  response.status(200).setHeader('Cache-Control', 'no-store');
+  response.json(body);
+}

@@ -1,0 +1,81 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { LANGUAGES, Language, PageQuery } from '@lms/core';
+
+export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'html', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export const RECORD_FORMATS = ['json', 'pdf'] as const;
+export type RecordFormat = (typeof RECORD_FORMATS)[number];
+
+/** A calendar day, or an instant with its offset: a time without one would be read in nobody knows which zone. */
+const AS_OF = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+export class ComplianceQuery {
+  @ApiPropertyOptional({ description: 'The unit whose subtree is reported; defaults to your top unit' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ description: 'Only this course' }) @IsOptional() @IsUUID() courseId?: string;
+
+  @ApiPropertyOptional({ description: "Only enrolments executing this order, or for the order's courses" })
+  @IsOptional()
+  @IsUUID()
+  orderId?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-06-30',
+    description:
+      'The state at this moment: an instant with offset, or a day (its end in the unit’s time zone). Default: now',
+  })
+  @IsOptional()
+  @Matches(AS_OF, { message: 'asOf must be YYYY-MM-DD or an ISO 8601 instant with Z or an offset' })
+  @IsISO8601({ strict: true })
+  asOf?: string;
+
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(REPORT_FORMATS)
+  format: ReportFormat = 'json';
+
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language of labels in files (default ru)' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  lang?: Language;
+}
+
+export class OfficerRecordQuery {
+  @ApiPropertyOptional({ enum: RECORD_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(RECORD_FORMATS)
+  format: RecordFormat = 'json';
+
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Defaults to the officer’s language' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  lang?: Language;
+}
+
+export class SnapshotQuery {
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(REPORT_FORMATS)
+  format: ReportFormat = 'json';
+
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language of labels in files (default ru)' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  lang?: Language;
+}
+
+export class CreateExecutionReportDto {
+  @ApiPropertyOptional({
+    description:
+      "The subtree to report on: defaults to the order's unit, or to your own unit when the order was issued above it",
+  })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+}
+
+export class ListSnapshotsQuery extends PageQuery {}

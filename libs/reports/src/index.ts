@@ -1,0 +1,11 @@
+export * from './dto/report-query.dto';
+export * from './reports.errors';
+export * from './reports.module';
+export * from './services/canonical-json';
+export * from './services/compliance.model';
+export * from './services/compliance.service';
+export * from './services/execution-report.service';
+export * from './services/officer-record.service';
+
+import { ReportSnapshotEntity } from './entities/report-snapshot.entity';
+export const REPORTS_ENTITIES = [ReportSnapshotEntity];

@@ -1,0 +1,72 @@
+import { Language, pickText } from '@lms/core';
+import { ComplianceCounts, ComplianceReport } from '../services/compliance.model';
+import { labelsFor } from './labels';
+import { Cell, formatDay, formatInstant, orderNumber, ReportTable, TableColumn } from './report-table';
+
+/** Snapshot facts printed with a frozen report. */
+export interface SnapshotFacts {
+  id: string;
+  sha256: string;
+  producedAt: string;
+  producedBy: string | null;
+}
+
+const counts = (c: ComplianceCounts): Cell[] => [
+  c.inAudience,
+  c.completed,
+  c.inProgress,
+  c.notStarted,
+  c.overdue,
+  c.exempted,
+  c.completionPercent,
+];
+
+/** A compliance report (live or frozen) as a table, labelled in `language`. */
+export function complianceTable(report: ComplianceReport, language: Language, snapshot?: SnapshotFacts): ReportTable {
+  const l = labelsFor(language);
+  const tz = report.unit.timezone;
+  const columns: TableColumn[] = [
+    { label: l.code, width: 16, kind: 'text' },
+    { label: l.unit, width: 44, kind: 'text' },
+    { label: l.inAudience, width: 11, kind: 'count' },
+    { label: l.completed, width: 11, kind: 'count' },
+    { label: l.inProgress, width: 11, kind: 'count' },
+    { label: l.notStarted, width: 12, kind: 'count' },
+    { label: l.overdue, width: 12, kind: 'count' },
+    { label: l.exempted, width: 12, kind: 'count' },
+    { label: l.completionPercent, width: 13, kind: 'percent' },
+  ];
+  const { course, order } = report.filters;
+  const meta = [
+    { label: l.unit, value: `${report.unit.name} (${report.unit.code})` },
+    { label: l.asOf, value: `${formatInstant(report.asOf, tz)} (${tz})` },
+  ];
+  if (order) {
+    const deadline = order.deadline ? `; ${l.deadline} ${order.deadline}` : '';
+    meta.push({ label: l.order, value: `${orderNumber(order.number)} ${order.date}: ${order.title}${deadline}` });
+  }
+  meta.push({ label: l.course, value: course ? `${course.code}: ${pickText(course.title, language)}` : l.allCourses });
+  if (snapshot) {
+    meta.push({ label: l.snapshot, value: snapshot.id });
+    meta.push({ label: l.producedAt, value: `${formatInstant(snapshot.producedAt, tz)} (${tz})` });
+    if (snapshot.producedBy) meta.push({ label: l.producedBy, value: snapshot.producedBy });
+  }
+  const notes = [l.definitions];
+  if (snapshot) notes.push(`SHA-256: ${snapshot.sha256}`);
+  const base = snapshot && order ? `execution-report-${order.number}` : 'compliance';
+  return {
+    language,
+    title: snapshot ? l.executionTitle : l.complianceTitle,
+    meta,
+    columns,
+    rows: report.rows.map((row) => [
+      row.unitCode,
+      row.scope === 'own' ? `${row.unitName} (${l.ownStaff})` : row.unitName,
+      ...counts(row),
+    ]),
+    total: ['', l.total, ...counts(report.total)],
+    notes,
+    fileName: `${base}-${report.unit.code}-${formatDay(report.asOf, tz)}`,
+    sheetName: report.unit.code,
+  };
+}

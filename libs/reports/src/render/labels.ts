@@ -1,0 +1,196 @@
+import { Language } from '@lms/core';
+
+/** Every word the report files print, in the interface's three languages. */
+export interface Labels {
+  complianceTitle: string;
+  executionTitle: string;
+  recordTitle: string;
+  code: string;
+  unit: string;
+  inAudience: string;
+  completed: string;
+  inProgress: string;
+  notStarted: string;
+  overdue: string;
+  exempted: string;
+  completionPercent: string;
+  total: string;
+  asOf: string;
+  course: string;
+  allCourses: string;
+  order: string;
+  deadline: string;
+  ownStaff: string;
+  producedBy: string;
+  producedAt: string;
+  snapshot: string;
+  definitions: string;
+  cycle: string;
+  status: string;
+  assignedAt: string;
+  dueAt: string;
+  completedAt: string;
+  expiresAt: string;
+  seminarHours: string;
+  note: string;
+  personnelNumber: string;
+  fullName: string;
+  rank: string;
+  position: string;
+  exemption: string;
+  withdrawal: string;
+  statuses: Record<'assigned' | 'in_progress' | 'completed' | 'overdue' | 'exempted' | 'withdrawn', string>;
+}
+
+const RU: Labels = {
+  complianceTitle: 'Отчёт о прохождении обучения',
+  executionTitle: 'Отчёт об исполнении приказа',
+  recordTitle: 'Карточка обучения сотрудника',
+  code: 'Код',
+  unit: 'Подразделение',
+  inAudience: 'Охвачено',
+  completed: 'Завершили',
+  inProgress: 'Проходят',
+  notStarted: 'Не приступили',
+  overdue: 'Просрочили',
+  exempted: 'Освобождены',
+  completionPercent: 'Выполнение, %',
+  total: 'Итого',
+  asOf: 'По состоянию на',
+  course: 'Курс',
+  allCourses: 'все курсы',
+  order: 'Приказ',
+  deadline: 'срок',
+  ownStaff: 'собственный штат',
+  producedBy: 'Сформировал',
+  producedAt: 'Сформирован',
+  snapshot: 'Отчёт',
+  definitions:
+    'Охвачено: сотрудники с назначенным обучением (без отозванных). Просрочили: не завершили к сроку. Выполнение = завершили / (охвачено − освобождены).',
+  cycle: 'Цикл',
+  status: 'Статус',
+  assignedAt: 'Назначен',
+  dueAt: 'Срок',
+  completedAt: 'Завершён',
+  expiresAt: 'Действует до',
+  seminarHours: 'Часы семинаров',
+  note: 'Примечание',
+  personnelNumber: 'Табельный номер',
+  fullName: 'ФИО',
+  rank: 'Звание',
+  position: 'Должность',
+  exemption: 'Освобождение',
+  withdrawal: 'Отозван',
+  statuses: {
+    assigned: 'назначен',
+    in_progress: 'проходит',
+    completed: 'завершён',
+    overdue: 'просрочен',
+    exempted: 'освобождён',
+    withdrawn: 'отозван',
+  },
+};
+
+const KK: Labels = {
+  complianceTitle: 'Оқудан өту туралы есеп',
+  executionTitle: 'Бұйрықтың орындалуы туралы есеп',
+  recordTitle: 'Қызметкердің оқу карточкасы',
+  code: 'Коды',
+  unit: 'Бөлімше',
+  inAudience: 'Қамтылды',
+  completed: 'Аяқтады',
+  inProgress: 'Оқуда',
+  notStarted: 'Бастамады',
+  overdue: 'Мерзімі өтті',
+  exempted: 'Босатылды',
+  completionPercent: 'Орындалуы, %',
+  total: 'Барлығы',
+  asOf: 'Жағдай бойынша',
+  course: 'Курс',
+  allCourses: 'барлық курстар',
+  order: 'Бұйрық',
+  deadline: 'мерзімі',
+  ownStaff: 'өз құрамы',
+  producedBy: 'Жасаған',
+  producedAt: 'Жасалған уақыты',
+  snapshot: 'Есеп',
+  definitions:
+    'Қамтылды: оқу тағайындалған қызметкерлер (кері қайтарылғандарсыз). Мерзімі өтті: мерзімінде аяқтамағандар. Орындалуы = аяқтады / (қамтылды − босатылды).',
+  cycle: 'Цикл',
+  status: 'Мәртебесі',
+  assignedAt: 'Тағайындалды',
+  dueAt: 'Мерзімі',
+  completedAt: 'Аяқталды',
+  expiresAt: 'Жарамды мерзімі',
+  seminarHours: 'Семинар сағаттары',
+  note: 'Ескертпе',
+  personnelNumber: 'Жеке нөмірі',
+  fullName: 'Аты-жөні',
+  rank: 'Атағы',
+  position: 'Лауазымы',
+  exemption: 'Босатылды',
+  withdrawal: 'Кері қайтарылды',
+  statuses: {
+    assigned: 'тағайындалды',
+    in_progress: 'оқуда',
+    completed: 'аяқталды',
+    overdue: 'мерзімі өтті',
+    exempted: 'босатылды',
+    withdrawn: 'кері қайтарылды',
+  },
+};
+
+const EN: Labels = {
+  complianceTitle: 'Training compliance report',
+  executionTitle: 'Order execution report',
+  recordTitle: 'Officer training record',
+  code: 'Code',
+  unit: 'Unit',
+  inAudience: 'In audience',
+  completed: 'Completed',
+  inProgress: 'In progress',
+  notStarted: 'Not started',
+  overdue: 'Overdue',
+  exempted: 'Exempted',
+  completionPercent: 'Completion, %',
+  total: 'Total',
+  asOf: 'As of',
+  course: 'Course',
+  allCourses: 'all courses',
+  order: 'Order',
+  deadline: 'deadline',
+  ownStaff: 'own staff',
+  producedBy: 'Produced by',
+  producedAt: 'Produced at',
+  snapshot: 'Report',
+  definitions:
+    'In audience: officers with training assigned (withdrawn ones left out). Overdue: not completed by the due date. Completion = completed / (in audience − exempted).',
+  cycle: 'Cycle',
+  status: 'Status',
+  assignedAt: 'Assigned',
+  dueAt: 'Due',
+  completedAt: 'Completed',
+  expiresAt: 'Valid until',
+  seminarHours: 'Seminar hours',
+  note: 'Note',
+  personnelNumber: 'Personnel number',
+  fullName: 'Full name',
+  rank: 'Rank',
+  position: 'Position',
+  exemption: 'Exempted',
+  withdrawal: 'Withdrawn',
+  statuses: {
+    assigned: 'assigned',
+    in_progress: 'in progress',
+    completed: 'completed',
+    overdue: 'overdue',
+    exempted: 'exempted',
+    withdrawn: 'withdrawn',
+  },
+};
+
+const LABELS: Record<Language, Labels> = { kk: KK, ru: RU, en: EN };
+
+export function labelsFor(language: Language): Labels {
+  return LABELS[language];
+}

@@ -1,0 +1,97 @@
+import { LocalizedText } from '@lms/core';
+
+/** The counts of one row; the state columns partition `inAudience`. */
+export interface ComplianceCounts {
+  /** Distinct officers with an enrolment in scope at asOf, withdrawn ones left out. */
+  inAudience: number;
+  completed: number;
+  inProgress: number;
+  notStarted: number;
+  overdue: number;
+  exempted: number;
+  /** completed / (inAudience − exempted) × 100, one decimal; null when nobody is left to complete. */
+  completionPercent: number | null;
+}
+
+export interface ComplianceRow extends ComplianceCounts {
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  /** `subtree`: the unit and everything under it; `own`: officers placed directly in the report's unit. */
+  scope: 'subtree' | 'own';
+}
+
+export interface ComplianceReport {
+  asOf: string;
+  unit: { id: string; code: string; name: string; timezone: string };
+  filters: {
+    courseId: string | null;
+    orderId: string | null;
+    course: { id: string; code: string; title: LocalizedText } | null;
+    /** `courseIds`: the courses it requires (listed, or its programme's). */
+    order: {
+      id: string;
+      number: string;
+      date: string;
+      title: string;
+      deadline: string | null;
+      courseIds: string[];
+    } | null;
+  };
+  rows: ComplianceRow[];
+  total: ComplianceCounts;
+}
+
+export interface ComplianceSqlRow {
+  unit_id: string | null;
+  unit_code: string | null;
+  unit_name: string | null;
+  own: boolean | null;
+  is_total: boolean;
+  in_audience: number;
+  completed: number;
+  in_progress: number;
+  not_started: number;
+  overdue: number;
+  exempted: number;
+}
+
+/** One decimal, rounded half up on the exact ratio (integers, so no float drift before rounding). */
+export function completionPercent(completed: number, inAudience: number, exempted: number): number | null {
+  const denominator = inAudience - exempted;
+  if (denominator <= 0) return null;
+  return Math.round((completed * 1000) / denominator) / 10;
+}
+
+export function mapCounts(row: ComplianceSqlRow | undefined): ComplianceCounts {
+  const counts = {
+    inAudience: row?.in_audience ?? 0,
+    completed: row?.completed ?? 0,
+    inProgress: row?.in_progress ?? 0,
+    notStarted: row?.not_started ?? 0,
+    overdue: row?.overdue ?? 0,
+    exempted: row?.exempted ?? 0,
+  };
+  return { ...counts, completionPercent: completionPercent(counts.completed, counts.inAudience, counts.exempted) };
+}
+
+/**
+ * The report's rows: every child unit, and the unit itself when officers sit
+ * directly in it (or it has no children, so the report is never empty).
+ */
+export function mapRows(rows: ComplianceSqlRow[]): { rows: ComplianceRow[]; total: ComplianceCounts } {
+  const units = rows.filter((row) => !row.is_total);
+  const hasChildren = units.some((row) => !row.own);
+  return {
+    rows: units
+      .filter((row) => !row.own || !hasChildren || row.in_audience > 0)
+      .map((row) => ({
+        unitId: row.unit_id!,
+        unitCode: row.unit_code!,
+        unitName: row.unit_name!,
+        scope: row.own ? ('own' as const) : ('subtree' as const),
+        ...mapCounts(row),
+      })),
+    total: mapCounts(rows.find((row) => row.is_total)),
+  };
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { isRootPath, RequestContext, TransactionHost } from '@lms/core';
+import { CourseService, ProgrammeService } from '@lms/catalogue';
+import { OrderService, OrderView } from '@lms/assignments';
+import { UnitService } from '@lms/personnel';
+import { ComplianceQuery } from '../dto/report-query.dto';
+import { AsOfResolver } from './as-of';
+import { complianceSql, inSubtree } from './compliance.sql';
+import { ComplianceReport, ComplianceSqlRow, mapRows } from './compliance.model';
+import { REPORT_READERS, topGrantUnit } from './report-scope';
+
+export interface ReportUnit {
+  id: string;
+  code: string;
+  name: string;
+  path: string;
+  timezone: string;
+}
+
+/** What to count: a unit's subtree at a moment, optionally one course and/or one order. */
+export interface ComplianceSpec {
+  unit: ReportUnit;
+  asOf: Date;
+  courseId?: string;
+  order?: OrderView | null;
+}
+
+/** Completion and compliance per unit of a subtree, at any moment. Reads enrolments, officers and units. */
+@Injectable()
+export class ComplianceService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly units: UnitService,
+    private readonly orders: OrderService,
+    private readonly courses: CourseService,
+    private readonly programmes: ProgrammeService,
+    private readonly asOf: AsOfResolver,
+  ) {}
+
+  /** HR and trainers report on their subtrees (404 outside them); the default is the caller's top unit. */
+  async report(ctx: RequestContext, query: ComplianceQuery): Promise<ComplianceReport> {
+    const unit = await this.unitInScope(ctx, query.unitId);
+    const order = query.orderId ? await this.orders.get(ctx, query.orderId) : null;
+    const asOf = await this.asOf.resolve(query.asOf, unit.timezone);
+    return this.compute({ unit, asOf, courseId: query.courseId, order });
+  }
+
+  async unitInScope(ctx: RequestContext, unitId: string | undefined): Promise<ReportUnit> {
+    const id = unitId ?? topGrantUnit(ctx, REPORT_READERS) ?? (await this.rootUnitId());
+    return this.units.findInScope(ctx, id, REPORT_READERS);
+  }
+
+  /** Counts for a spec whose scope the caller has already checked: one statement. */
+  async compute(spec: ComplianceSpec): Promise<ComplianceReport> {
+    const course = spec.courseId ? await this.courses.get(RequestContext.system(), spec.courseId) : null;
+    const orderCourses = spec.order ? await this.orderCourses(spec.order) : [];
+    const params: unknown[] = [spec.unit.id, spec.asOf];
+    const filters: string[] = [];
+    if (course) {
+      params.push(course.id);
+      filters.push(`e.course_id = $${params.length}`);
+    }
+    if (spec.order) {
+      // The order's own enrolments, and its courses taken under any order (an officer who already
+      // holds a valid completion is not enrolled again, yet complies).
+      params.push(spec.order.id, orderCourses);
+      filters.push(`(e.order_id = $${params.length - 1} OR e.course_id = ANY($${params.length}::uuid[]))`);
+    }
+    if (!isRootPath(spec.unit.path)) {
+      // At the root every officer is in scope: the filter would only cost a join.
+      params.push(spec.unit.path + '%');
+      filters.push(inSubtree(params.length));
+    }
+    const rows = await this.tx.query<ComplianceSqlRow>(complianceSql(filters.join(' AND ') || 'TRUE'), params);
+    const order = spec.order;
+    return {
+      asOf: spec.asOf.toISOString(),
+      unit: { id: spec.unit.id, code: spec.unit.code, name: spec.unit.name, timezone: spec.unit.timezone },
+      filters: {
+        courseId: course?.id ?? null,
+        orderId: order?.id ?? null,
+        course: course ? { id: course.id, code: course.code, title: course.title } : null,
+        order: order
+          ? {
+              id: order.id,
+              number: order.number,
+              date: order.date,
+              title: order.title,
+              deadline: order.deadline,
+              courseIds: orderCourses,
+            }
+          : null,
+      },
+      ...mapRows(rows),
+    };
+  }
+
+  /** The courses an order requires: those it lists and its programme's. */
+  private async orderCourses(order: OrderView): Promise<string[]> {
+    const fromProgramme = order.programmeId ? await this.programmes.courseIds(order.programmeId) : [];
+    return [...new Set([...order.courseIds, ...fromProgramme])];
+  }
+
+  private async rootUnitId(): Promise<string> {
+    const [root] = await this.tx.query<{ id: string }>(
+      'SELECT id FROM unit WHERE parent_id IS NULL ORDER BY created_at LIMIT 1',
+    );
+    return root.id;
+  }
+}

@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService, NotFound, Page, PageQuery, RequestContext, subtreeCondition, TransactionHost } from '@lms/core';
+import { OrderService, OrderView } from '@lms/assignments';
+import { UnitService } from '@lms/personnel';
+import { CreateExecutionReportDto } from '../dto/report-query.dto';
+import { SnapshotTampered, UnitOutsideOrder } from '../reports.errors';
+import { canonicalJson, sha256Hex } from './canonical-json';
+import { ComplianceReport } from './compliance.model';
+import { ComplianceService, ReportUnit } from './compliance.service';
+import { REPORT_READERS, REPORT_WRITERS } from './report-scope';
+
+/** What an execution report freezes: the order, who produced it and when, and the compliance counts then. */
+export interface ExecutionReportContent {
+  kind: 'order-execution';
+  order: {
+    id: string;
+    number: string;
+    date: string;
+    title: string;
+    issuingAuthority: string | null;
+    deadline: string | null;
+    unitId: string;
+    unitCode: string;
+  };
+  producedAt: string;
+  producedBy: { userId: string | null; username: string | null };
+  report: ComplianceReport;
+}
+
+interface SnapshotRow {
+  id: string;
+  kind: string;
+  order_id: string | null;
+  unit_id: string;
+  parameters: Record<string, unknown>;
+  content: unknown;
+  content_text: string;
+  sha256: string;
+  created_by: string | null;
+  created_by_name: string | null;
+  created_at: Date;
+}
+
+const SNAPSHOT_SELECT = `SELECT s.*, a.username AS created_by_name
+  FROM report_snapshot s JOIN unit u ON u.id = s.unit_id LEFT JOIN user_account a ON a.id = s.created_by`;
+
+/**
+ * Is the row as it was written? The text must still hash to the stored
+ * SHA-256, and the jsonb copy must still be that text (the trigger stops
+ * ordinary writes; this catches anything done behind it).
+ */
+function check(row: SnapshotRow): { verified: boolean; actualSha256: string } {
+  const actualSha256 = sha256Hex(row.content_text);
+  return { verified: actualSha256 === row.sha256 && canonicalJson(row.content) === row.content_text, actualSha256 };
+}
+
+function mapSummary(row: SnapshotRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    orderId: row.order_id,
+    unitId: row.unit_id,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    createdByName: row.created_by_name,
+    sha256: row.sha256,
+    verified: check(row).verified,
+  };
+}
+
+export type SnapshotSummary = ReturnType<typeof mapSummary>;
+
+export interface FrozenSnapshot extends SnapshotSummary {
+  parameters: Record<string, unknown>;
+  /** Exactly the hashed text, parsed: never recomputed. */
+  content: ExecutionReportContent;
+}
+
+/** Order execution reports frozen for the ministry. Owns `report_snapshot` (append-only). */
+@Injectable()
+export class ExecutionReportService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly orders: OrderService,
+    private readonly units: UnitService,
+    private readonly compliance: ComplianceService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Computes the order's compliance now and freezes it with its SHA-256, audited, in one transaction. */
+  async create(
+    ctx: RequestContext,
+    orderId: string,
+    dto: CreateExecutionReportDto,
+  ): Promise<{ id: string; sha256: string; createdAt: Date }> {
+    return this.tx.withTransaction(async () => {
+      const order = await this.orders.get(ctx, orderId);
+      const unit = await this.reportUnit(ctx, order, dto.unitId);
+      const producedAt = new Date();
+      const report = await this.compliance.compute({ unit, asOf: producedAt, order });
+      const content: ExecutionReportContent = {
+        kind: 'order-execution',
+        order: {
+          id: order.id,
+          number: order.number,
+          date: order.date,
+          title: order.title,
+          issuingAuthority: order.issuingAuthority,
+          deadline: order.deadline,
+          unitId: order.unitId,
+          unitCode: order.unitCode,
+        },
+        producedAt: producedAt.toISOString(),
+        producedBy: { userId: ctx.userId, username: ctx.actor?.username ?? (ctx.isSystem ? 'system' : null) },
+        report,
+      };
+      const contentText = canonicalJson(content);
+      const sha256 = sha256Hex(contentText);
+      const parameters = { orderId: order.id, unitId: unit.id, asOf: producedAt.toISOString() };
+      const [{ id }] = await this.tx.query<{ id: string }>(
+        `INSERT INTO report_snapshot (kind, order_id, unit_id, parameters, content, content_text, sha256, created_by, created_at)
+         VALUES ('order-execution', $1, $2, $3, $4::text::jsonb, $4::text, $5, $6, $7) RETURNING id`,
+        [order.id, unit.id, JSON.stringify(parameters), contentText, sha256, ctx.userId, producedAt],
+      );
+      await this.audit.record(ctx, {
+        action: 'report-snapshot.create',
+        entityType: 'report_snapshot',
+        entityId: id,
+        unitPath: unit.path,
+        after: { kind: 'order-execution', ...parameters, sha256 },
+      });
+      return { id, sha256, createdAt: producedAt };
+    });
+  }
+
+  /** A snapshot of the caller's subtrees, as frozen; 409 `snapshot-tampered` when it no longer matches its hash. */
+  async get(ctx: RequestContext, id: string): Promise<FrozenSnapshot> {
+    const params: unknown[] = [id];
+    const scope = subtreeCondition('u.path', ctx.subtrees(...REPORT_READERS), params);
+    const [row] = await this.tx.query<SnapshotRow>(`${SNAPSHOT_SELECT} WHERE s.id = $1 AND ${scope}`, params);
+    if (!row) throw new NotFound('Execution report', id);
+    const { verified, actualSha256 } = check(row);
+    if (!verified) throw new SnapshotTampered(id, row.sha256, actualSha256);
+    return {
+      ...mapSummary(row),
+      parameters: row.parameters,
+      content: JSON.parse(row.content_text) as ExecutionReportContent,
+    };
+  }
+
+  /** The order's snapshots within the caller's subtrees, newest first, each with its check. */
+  async list(ctx: RequestContext, orderId: string, page: PageQuery): Promise<Page<SnapshotSummary>> {
+    await this.orders.find(ctx, orderId);
+    const params: unknown[] = [orderId];
+    const scope = subtreeCondition('u.path', ctx.subtrees(...REPORT_READERS), params);
+    const { rows, total } = await this.tx.page<SnapshotRow>({
+      from: 'report_snapshot s JOIN unit u ON u.id = s.unit_id',
+      select: SNAPSHOT_SELECT,
+      where: `s.order_id = $1 AND ${scope}`,
+      orderBy: 's.created_at DESC, s.id',
+      params,
+      page,
+    });
+    return { items: rows.map(mapSummary), total, limit: page.limit, offset: page.offset };
+  }
+
+  /**
+   * The subtree reported on: the given unit (within the order's and the
+   * caller's), else the order's unit when the caller manages it, else — for
+   * an order issued above the caller — the caller's own top unit under it.
+   */
+  private async reportUnit(ctx: RequestContext, order: OrderView, unitId?: string): Promise<ReportUnit> {
+    const orderUnit = await this.units.findInScope(RequestContext.system(), order.unitId, []);
+    if (unitId) {
+      const unit = await this.units.findInScope(ctx, unitId, REPORT_WRITERS);
+      if (!unit.path.startsWith(orderUnit.path)) throw new UnitOutsideOrder();
+      return unit;
+    }
+    const subtrees = ctx.subtrees(...REPORT_WRITERS);
+    if (subtrees === null || subtrees.some((path) => orderUnit.path.startsWith(path))) return orderUnit;
+    const below = (ctx.actor?.roles ?? [])
+      .filter(
+        (grant) =>
+          (grant.role === 'admin' || REPORT_WRITERS.includes(grant.role)) && grant.unitPath.startsWith(orderUnit.path),
+      )
+      .sort((a, b) => a.unitPath.length - b.unitPath.length);
+    if (below.length === 0) throw new NotFound('Order', order.id);
+    return this.units.findInScope(ctx, below[0].unitId, REPORT_WRITERS);
+  }
+}

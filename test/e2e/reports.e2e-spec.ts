@@ -1,0 +1,680 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import type { Response as AgentResponse } from 'superagent';
+import { createCourse, unitId } from '../support/catalogue-fixtures';
+import { createTestApp, TestApp } from '../support/test-app';
+
+const API = '/api/v1';
+const DAY = 86_400_000;
+
+/** Canonical JSON written here from RFC 8785, independently of the library: sorted keys, no spaces. */
+const canonical = (value: unknown): string => {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const object = value as Record<string, unknown>;
+  return `{${Object.keys(object)
+    .sort()
+    .map((key) => `${JSON.stringify(key)}:${canonical(object[key])}`)
+    .join(',')}}`;
+};
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** supertest keeps binary bodies (XLSX, PDF) as one Buffer. */
+const binary = (res: AgentResponse, done: (error: Error | null, body: unknown) => void) => {
+  const chunks: Buffer[] = [];
+  const stream = res as unknown as NodeJS.ReadableStream;
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+const pdfText = (pdf: Buffer): string | null => {
+  if (!existsSync('/usr/bin/pdftotext')) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'lms-report-pdf-'));
+  try {
+    writeFileSync(join(dir, 'r.pdf'), pdf);
+    return execFileSync('/usr/bin/pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+interface Counts {
+  inAudience: number;
+  completed: number;
+  inProgress: number;
+  notStarted: number;
+  overdue: number;
+  exempted: number;
+  completionPercent: number | null;
+}
+interface Row extends Counts {
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  scope: 'subtree' | 'own';
+}
+
+const percent = (completed: number, audience: number, exempted: number) =>
+  audience - exempted > 0 ? Math.round((completed * 1000) / (audience - exempted)) / 10 : null;
+const counts = (c: Omit<Counts, 'completionPercent'>): Counts => ({
+  ...c,
+  completionPercent: percent(c.completed, c.inAudience, c.exempted),
+});
+
+describe('reports', () => {
+  let t: TestApp;
+  let hr: string;
+  let hrAstana: string;
+  let admin: string;
+  let trainer: string;
+  let officer: string;
+  let courseA: string;
+  let courseB: string;
+  let orderId: string;
+  let alm: string;
+  /** Active officers per ALM district: whom the rules enrol. */
+  const active: Record<string, number> = {};
+  const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+  const get = (token: string, path: string) => t.http().get(`${API}${path}`).set(auth(token));
+  const compliance = async (token: string, query: string) => {
+    const res = await get(token, `/reports/compliance?${query}`);
+    expect(res.status).toBe(200);
+    return res.body as {
+      asOf: string;
+      unit: { code: string };
+      filters: Record<string, unknown>;
+      rows: Row[];
+      total: Counts;
+    };
+  };
+  const byCode = (rows: Row[]) => Object.fromEntries(rows.map((row) => [row.unitCode, row]));
+
+  /** Course A's enrolments in a district, by personnel number: the ones the scenario changes. */
+  const enrolmentsIn = async (district: string) =>
+    (
+      await t.sql<{ id: string }>(
+        `SELECT e.id FROM enrollment e JOIN officer o ON o.id = e.officer_id JOIN unit u ON u.id = o.unit_id
+         WHERE e.course_id = $1 AND u.path LIKE (SELECT path FROM unit WHERE code = $2) || '%' ORDER BY o.personnel_number`,
+        [courseA, district],
+      )
+    ).map((row) => row.id);
+  const setEnrolments = (ids: string[], set: string) =>
+    t.sql(`UPDATE enrollment SET ${set}, updated_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    [hr, hrAstana, admin, trainer, officer] = await Promise.all(
+      ['hr.almaty', 'hr.astana', 'admin', 'trainer', 'officer'].map((name) => t.login(name)),
+    );
+    alm = await unitId(t, 'ALM');
+    // An empty child unit whose name would be markup if it were not escaped.
+    const unit = await t
+      .http()
+      .post(`${API}/units`)
+      .set(auth(admin))
+      .send({ code: 'ALM-ZZ-EMPTY', name: 'Zz <b>empty</b> & "new"', parentId: alm });
+    expect(unit.status).toBe(201);
+
+    courseA = (await createCourse(t, 'R-CONFLICT')).courseId;
+    courseB = (await createCourse(t, 'R-ETHICS')).courseId;
+    const order = await t
+      .http()
+      .post(`${API}/orders`)
+      .set(auth(hr))
+      .send({
+        number: 'ALM-R/1',
+        date: '2026-01-15',
+        title: 'Приказ о коммуникативной подготовке',
+        courseIds: [courseA],
+      });
+    expect(order.status).toBe(201);
+    orderId = order.body.id;
+    const ruleA = await t
+      .http()
+      .post(`${API}/assignment-rules`)
+      .set(auth(hr))
+      .send({ courseId: courseA, orderId, audience: { unitIds: [alm] }, dueInDays: 30 });
+    expect(ruleA.status).toBe(201);
+    const ruleB = await t
+      .http()
+      .post(`${API}/assignment-rules`)
+      .set(auth(hr))
+      .send({ courseId: courseB, audience: { unitIds: [await unitId(t, 'ALM-BOST')] }, dueInDays: 30 });
+    expect(ruleB.status).toBe(201);
+
+    for (const row of await t.sql<{ code: string; n: number }>(
+      `SELECT d.code, count(o.id)::int AS n FROM unit d
+       LEFT JOIN unit u ON u.path LIKE d.path || '%' LEFT JOIN officer o ON o.unit_id = u.id AND o.status = 'active'
+       WHERE d.parent_id = $1 GROUP BY d.code`,
+      [alm],
+    ))
+      active[row.code] = row.n;
+    expect(ruleA.body.enrolled).toBe(Object.values(active).reduce((a, b) => a + b, 0));
+    expect(ruleB.body.enrolled).toBe(active['ALM-BOST']);
+
+    // A timeline: everything assigned 60 days ago and due in 30 days; then, in Bostandyq, 3 completed
+    // 10 days ago (started 40 days ago), 2 started 5 days ago, 2 overdue since yesterday, 1 exempted
+    // 3 days ago, 1 withdrawn 2 days ago; in Auezov 2 completed yesterday (started 15 days ago) and
+    // 1 started 5 days ago but overdue.
+    await t.sql(
+      `UPDATE enrollment SET assigned_at = now() - interval '60 days', due_at = now() + interval '30 days' WHERE course_id = ANY($1::uuid[])`,
+      [[courseA, courseB]],
+    );
+    const bost = await enrolmentsIn('ALM-BOST');
+    await setEnrolments(
+      bost.slice(0, 3),
+      `status = 'completed', started_at = now() - interval '40 days', completed_at = now() - interval '10 days'`,
+    );
+    await setEnrolments(bost.slice(3, 5), `status = 'in_progress', started_at = now() - interval '5 days'`);
+    await setEnrolments(bost.slice(5, 7), `due_at = now() - interval '1 day'`);
+    await setEnrolments(
+      bost.slice(7, 8),
+      `status = 'exempted', closed_at = now() - interval '3 days', closed_reason = 'Academy course'`,
+    );
+    await setEnrolments(
+      bost.slice(8, 9),
+      `status = 'withdrawn', closed_at = now() - interval '2 days', closed_reason = 'transferred'`,
+    );
+    const auez = await enrolmentsIn('ALM-AUEZ');
+    await setEnrolments(
+      auez.slice(0, 2),
+      `status = 'completed', started_at = now() - interval '15 days', completed_at = now() - interval '1 day'`,
+    );
+    await setEnrolments(
+      auez.slice(2, 3),
+      `status = 'in_progress', started_at = now() - interval '5 days', due_at = now() - interval '1 hour'`,
+    );
+  });
+  afterAll(() => t.close());
+
+  describe('compliance', () => {
+    it('counts each district of Almaty exactly for the order, with a total', async () => {
+      const report = await compliance(hr, `orderId=${orderId}`);
+      expect(report.unit.code).toBe('ALM');
+      expect(report.filters).toMatchObject({
+        orderId,
+        courseId: null,
+        order: { number: 'ALM-R/1', courseIds: [courseA] },
+      });
+      const rows = byCode(report.rows);
+      expect(Object.keys(rows).sort()).toEqual([
+        'ALM-ALMALY',
+        'ALM-AUEZ',
+        'ALM-BOST',
+        'ALM-MEDEU',
+        'ALM-TURK',
+        'ALM-ZZ-EMPTY',
+      ]);
+      const bostAudience = active['ALM-BOST'] - 1;
+      expect(rows['ALM-BOST']).toMatchObject({
+        scope: 'subtree',
+        ...counts({
+          inAudience: bostAudience,
+          completed: 3,
+          inProgress: 2,
+          overdue: 2,
+          exempted: 1,
+          notStarted: bostAudience - 8,
+        }),
+      });
+      expect(rows['ALM-AUEZ']).toMatchObject(
+        counts({
+          inAudience: active['ALM-AUEZ'],
+          completed: 2,
+          inProgress: 0,
+          overdue: 1,
+          exempted: 0,
+          notStarted: active['ALM-AUEZ'] - 3,
+        }),
+      );
+      expect(rows['ALM-MEDEU']).toMatchObject(
+        counts({
+          inAudience: active['ALM-MEDEU'],
+          completed: 0,
+          inProgress: 0,
+          overdue: 0,
+          exempted: 0,
+          notStarted: active['ALM-MEDEU'],
+        }),
+      );
+      expect(rows['ALM-ZZ-EMPTY']).toMatchObject({ inAudience: 0, completed: 0, completionPercent: null });
+      const audience = Object.values(active).reduce((a, b) => a + b, 0) - 1;
+      expect(report.total).toEqual(
+        counts({
+          inAudience: audience,
+          completed: 5,
+          inProgress: 2,
+          overdue: 3,
+          exempted: 1,
+          notStarted: audience - 11,
+        }),
+      );
+      expect(report.total.completionPercent).toBe(Math.round((5 * 1000) / (audience - 1)) / 10);
+    });
+
+    it('evaluates the state at a past moment from the enrolment timestamps', async () => {
+      const asOf = new Date(Date.now() - 20 * DAY).toISOString();
+      const report = await compliance(hr, `courseId=${courseA}&asOf=${encodeURIComponent(asOf)}`);
+      expect(report.asOf).toBe(asOf);
+      // 20 days ago: the later completions were in progress, the rest not started, nobody exempted,
+      // withdrawn or overdue yet.
+      expect(byCode(report.rows)['ALM-BOST']).toMatchObject(
+        counts({
+          inAudience: active['ALM-BOST'],
+          completed: 0,
+          inProgress: 3,
+          overdue: 0,
+          exempted: 0,
+          notStarted: active['ALM-BOST'] - 3,
+        }),
+      );
+      expect(byCode(report.rows)['ALM-AUEZ']).toMatchObject({ completed: 0, inProgress: 0, overdue: 0 });
+      // A calendar day means the end of that day in Almaty: 30 days ago gives the same picture.
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date(Date.now() - 30 * DAY));
+      const byDay = await compliance(hr, `courseId=${courseA}&asOf=${day}`);
+      expect(byDay.total).toEqual(report.total);
+      // Before anything was assigned, nobody is in the audience.
+      const before = await compliance(hr, `asOf=${new Date(Date.now() - 70 * DAY).toISOString()}`);
+      expect(before.total).toEqual(
+        counts({ inAudience: 0, completed: 0, inProgress: 0, overdue: 0, exempted: 0, notStarted: 0 }),
+      );
+    });
+
+    it('counts an officer as completed only when nothing in scope is left open', async () => {
+      // All courses: Bostandyq also has course B, open for everyone there.
+      const all = byCode((await compliance(hr, '')).rows);
+      expect(all['ALM-BOST']).toMatchObject(
+        counts({
+          inAudience: active['ALM-BOST'],
+          completed: 0,
+          inProgress: 2,
+          overdue: 2,
+          exempted: 0,
+          notStarted: active['ALM-BOST'] - 4,
+        }),
+      );
+      const onlyB = await compliance(hr, `courseId=${courseB}`);
+      expect(onlyB.filters.course).toMatchObject({ id: courseB, code: 'R-ETHICS', title: { kk: 'R-ETHICS (kk)' } });
+      expect(onlyB.total).toMatchObject({ inAudience: active['ALM-BOST'], notStarted: active['ALM-BOST'] });
+    });
+
+    it('reports a district by its sections and a section by its own staff, with the same totals', async () => {
+      const alm = byCode((await compliance(hr, `courseId=${courseA}`)).rows);
+      const district = await compliance(hr, `courseId=${courseA}&unitId=${await unitId(t, 'ALM-BOST')}`);
+      expect(district.rows.map((row) => row.unitCode).sort()).toEqual([
+        'ALM-BOST-IDN',
+        'ALM-BOST-JP',
+        'ALM-BOST-PPS',
+        'ALM-BOST-UP',
+      ]);
+      const { unitId: _u, unitCode: _c, unitName: _n, scope: _s, ...bostCounts } = alm['ALM-BOST'];
+      expect(district.total).toEqual(bostCounts);
+      const sum = (key: keyof Counts) => district.rows.reduce((n, row) => n + (row[key] as number), 0);
+      expect(sum('inAudience')).toBe(district.total.inAudience);
+      expect(sum('completed')).toBe(district.total.completed);
+
+      const pps = byCode(district.rows)['ALM-BOST-PPS'];
+      const section = await compliance(hr, `courseId=${courseA}&unitId=${pps.unitId}`);
+      expect(section.rows).toHaveLength(1);
+      expect(section.rows[0]).toMatchObject({ unitCode: 'ALM-BOST-PPS', scope: 'own', inAudience: pps.inAudience });
+      expect(section.total.inAudience).toBe(pps.inAudience);
+    });
+
+    it('gives admins and trainers the whole ministry by region', async () => {
+      const national = await compliance(admin, `courseId=${courseA}`);
+      expect(national.unit.code).toBe('MVD');
+      const rows = byCode(national.rows);
+      expect(Object.keys(rows).sort()).toEqual(['ALM', 'AST', 'KRG', 'SHY']);
+      const almReport = await compliance(hr, `courseId=${courseA}`);
+      expect(national.total).toEqual(almReport.total);
+      expect(rows['AST'].inAudience).toBe(0);
+      expect((await compliance(trainer, `courseId=${courseA}`)).total).toEqual(almReport.total);
+    });
+
+    it('keeps HR to its subtree and officers out', async () => {
+      const ast = await get(hr, `/reports/compliance?unitId=${await unitId(t, 'AST')}`);
+      expect(ast.status).toBe(404);
+      expect(ast.headers['content-type']).toMatch(/problem\+json/);
+      expect((await get(hrAstana, `/reports/compliance?orderId=${orderId}`)).status).toBe(404);
+      const own = await compliance(hrAstana, '');
+      expect(own.unit.code).toBe('AST');
+      expect((await get(officer, '/reports/compliance')).status).toBe(403);
+    });
+
+    it('refuses bad parameters with 422 and the field', async () => {
+      for (const query of ['format=docx', 'asOf=yesterday', 'asOf=2026-01-01T10:00', 'unitId=nope', 'extra=1']) {
+        const res = await get(hr, `/reports/compliance?${query}`);
+        expect(`${query} ${res.status}`).toBe(`${query} 422`);
+      }
+      const future = await get(hr, `/reports/compliance?asOf=${new Date(Date.now() + 2 * DAY).toISOString()}`);
+      expect(future.status).toBe(422);
+      expect(future.body.type).toBe('/problems/as-of-in-future');
+    });
+  });
+
+  describe('files', () => {
+    let json: { rows: Row[]; total: Counts };
+    beforeAll(async () => {
+      json = await compliance(hr, `orderId=${orderId}`);
+    });
+
+    it('exports CSV with a byte-order mark, a header and one line per unit and the total', async () => {
+      const res = await get(hr, `/reports/compliance?orderId=${orderId}&format=csv`);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.headers['content-disposition']).toMatch(
+        /^attachment; filename="compliance-ALM-\d{4}-\d{2}-\d{2}\.csv"/,
+      );
+      expect(res.text.charCodeAt(0)).toBe(0xfeff);
+      const lines: string[][] = parse(res.text.slice(1));
+      expect(lines[0]).toEqual([
+        'Код',
+        'Подразделение',
+        'Охвачено',
+        'Завершили',
+        'Проходят',
+        'Не приступили',
+        'Просрочили',
+        'Освобождены',
+        'Выполнение, %',
+      ]);
+      expect(lines).toHaveLength(json.rows.length + 2);
+      const bost = lines.find((line) => line[0] === 'ALM-BOST')!;
+      const row = byCode(json.rows)['ALM-BOST'];
+      expect(bost[1]).toBe(row.unitName);
+      expect(bost.slice(2).map(Number)).toEqual([
+        row.inAudience,
+        row.completed,
+        row.inProgress,
+        row.notStarted,
+        row.overdue,
+        row.exempted,
+        row.completionPercent,
+      ]);
+      expect(lines.at(-1)!.slice(1, 4)).toEqual(['Итого', String(json.total.inAudience), '5']);
+    });
+
+    it('streams an XLSX workbook that opens, with a bold header row and the rows', async () => {
+      const res = await get(hr, `/reports/compliance?orderId=${orderId}&format=xlsx&lang=kk`)
+        .buffer(true)
+        .parse(binary);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(res.headers['content-disposition']).toMatch(/\.xlsx"/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.body as Parameters<typeof workbook.xlsx.load>[0]);
+      const sheet = workbook.worksheets[0];
+      expect(sheet.getRow(1).getCell(2).value).toBe('Бөлімше');
+      expect(sheet.getRow(1).font?.bold ?? sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+      expect(sheet.getColumn(2).width).toBeGreaterThan(20);
+      expect(sheet.rowCount).toBe(json.rows.length + 2);
+      const values = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2));
+      const bost = values.find((row) => row.getCell(1).value === 'ALM-BOST')!;
+      expect(bost.getCell(3).value).toBe(byCode(json.rows)['ALM-BOST'].inAudience);
+      expect(values.at(-1)!.getCell(2).value).toBe('Барлығы');
+      expect(values.at(-1)!.getCell(3).value).toBe(json.total.inAudience);
+    });
+
+    it('renders a printable HTML page with the unit names, escaped', async () => {
+      const res = await get(hr, `/reports/compliance?orderId=${orderId}&format=html`);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(res.headers['content-disposition']).toMatch(/^inline; /);
+      expect(res.text).toMatch(/^<!doctype html>/);
+      for (const row of json.rows.filter((r) => r.unitCode !== 'ALM-ZZ-EMPTY'))
+        expect(res.text).toContain(row.unitName);
+      expect(res.text).toContain('Zz &lt;b&gt;empty&lt;/b&gt; &amp; &quot;new&quot;');
+      expect(res.text).not.toContain('<b>empty</b>');
+      expect(res.text).toContain('@page');
+    });
+
+    it('draws a PDF with the unit names', async () => {
+      const res = await get(hr, `/reports/compliance?orderId=${orderId}&format=pdf`).buffer(true).parse(binary);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      const pdf = res.body as Buffer;
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.subarray(-6).toString()).toMatch(/%%EOF/);
+      const text = pdfText(pdf);
+      if (text !== null) {
+        expect(text).toContain('Бостандық');
+        expect(text).toContain('Әуезов');
+      }
+    });
+  });
+
+  describe('officer record', () => {
+    let own: string;
+    beforeAll(async () => {
+      own = (await get(officer, '/me')).body.officer.id;
+      const [b] = await t.sql<{ id: string }>('SELECT id FROM enrollment WHERE officer_id = $1 AND course_id = $2', [
+        own,
+        courseB,
+      ]);
+      const exempt = await t
+        .http()
+        .post(`${API}/enrollments/${b.id}/exemption`)
+        .set(auth(hr))
+        .send({ reason: 'Completed the ethics module at the Academy' });
+      expect(exempt.status).toBe(200);
+      await t.sql(
+        `UPDATE enrollment SET progress = progress || '{"seminarHours": 4}' WHERE officer_id = $1 AND course_id = $2`,
+        [own, courseA],
+      );
+    });
+
+    it('shows an officer their own record: every enrolment with titles, dates, exemption and seminar hours', async () => {
+      const res = await get(officer, `/reports/officers/${own}/record`);
+      expect(res.status).toBe(200);
+      expect(res.body.officer).toMatchObject({ id: own, unit: { code: 'ALM-BOST-UP' } });
+      expect(res.body.enrolments).toHaveLength(2);
+      const a = res.body.enrolments.find((e: { courseId: string }) => e.courseId === courseA);
+      const b = res.body.enrolments.find((e: { courseId: string }) => e.courseId === courseB);
+      expect(a).toMatchObject({
+        courseCode: 'R-CONFLICT',
+        courseTitle: { kk: 'R-CONFLICT (kk)', ru: 'R-CONFLICT (ru)' },
+        cycle: 1,
+        orderNumber: 'ALM-R/1',
+        seminarHours: 4,
+      });
+      expect(a.dueAt).toBeTruthy();
+      expect(b).toMatchObject({
+        status: 'exempted',
+        exemption: { reason: 'Completed the ethics module at the Academy', decidedBy: 'hr.almaty' },
+        seminarHours: null,
+      });
+      const exempted = res.body.enrolments.filter((e: { status: string }) => e.status === 'exempted').length;
+      expect(res.body.totals).toMatchObject({ enrolments: 2, exempted, seminarHours: 4 });
+    });
+
+    it('renders the record as a PDF', async () => {
+      const res = await get(officer, `/reports/officers/${own}/record?format=pdf`).buffer(true).parse(binary);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.headers['content-disposition']).toMatch(/training-record-\d+\.pdf/);
+      expect((res.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    });
+
+    it("answers 404 for another officer's record, and for HR outside the subtree; HR and trainers in it read it", async () => {
+      const [other] = await t.sql<{ id: string }>(`SELECT id FROM officer WHERE id <> $1 LIMIT 1`, [own]);
+      expect((await get(officer, `/reports/officers/${other.id}/record`)).status).toBe(404);
+      expect((await get(hrAstana, `/reports/officers/${own}/record`)).status).toBe(404);
+      expect((await get(hr, `/reports/officers/${own}/record`)).status).toBe(200);
+      expect((await get(trainer, `/reports/officers/${own}/record`)).status).toBe(200);
+      expect((await get(officer, `/reports/officers/${own}/record?format=xlsx`)).status).toBe(422);
+    });
+  });
+
+  describe('execution reports', () => {
+    let snapshot: { id: string; sha256: string; createdAt: string };
+    let frozen: { content: { report: { rows: Row[]; total: Counts } } };
+
+    beforeAll(async () => {
+      const res = await t.http().post(`${API}/orders/${orderId}/execution-reports`).set(auth(hr)).send({});
+      expect(res.status).toBe(201);
+      snapshot = res.body;
+      frozen = (await get(hr, `/execution-reports/${snapshot.id}`)).body;
+    });
+
+    it('freezes the order’s compliance with a SHA-256 of its canonical content, audited', async () => {
+      expect(snapshot).toEqual({
+        id: expect.any(String),
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        createdAt: expect.any(String),
+      });
+      const res = await get(hr, `/execution-reports/${snapshot.id}`);
+      expect(res.status).toBe(200);
+      expect(res.headers['x-content-sha256']).toBe(snapshot.sha256);
+      expect(res.body).toMatchObject({
+        id: snapshot.id,
+        orderId,
+        createdAt: snapshot.createdAt,
+        createdByName: 'hr.almaty',
+        sha256: snapshot.sha256,
+        verified: true,
+      });
+      expect(sha256(canonical(res.body.content))).toBe(snapshot.sha256);
+      const [row] = await t.sql<{ content_text: string }>('SELECT content_text FROM report_snapshot WHERE id = $1', [
+        snapshot.id,
+      ]);
+      expect(row.content_text).toBe(canonical(res.body.content));
+      expect(res.body.content).toMatchObject({
+        kind: 'order-execution',
+        order: { id: orderId, number: 'ALM-R/1' },
+        producedAt: snapshot.createdAt,
+        producedBy: { username: 'hr.almaty' },
+        report: { asOf: snapshot.createdAt, unit: { code: 'ALM' } },
+      });
+      const live = await compliance(hr, `orderId=${orderId}`);
+      expect(res.body.content.report.total).toEqual(live.total);
+      const [event] = await t.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_event WHERE action = 'report-snapshot.create' AND entity_id = $1`,
+        [snapshot.id],
+      );
+      expect(event.n).toBe(1);
+    });
+
+    it('stays as it was when enrolments change later', async () => {
+      const open = await enrolmentsIn('ALM-MEDEU');
+      await setEnrolments(open.slice(0, 4), `status = 'completed', started_at = now(), completed_at = now()`);
+      const live = await compliance(hr, `orderId=${orderId}`);
+      expect(live.total.completed).toBe(frozen.content.report.total.completed + 4);
+      const again = await get(hr, `/execution-reports/${snapshot.id}`);
+      expect(again.body).toEqual(frozen);
+      const later = await t.http().post(`${API}/orders/${orderId}/execution-reports`).set(auth(hr)).send({});
+      expect(later.status).toBe(201);
+      expect(later.body.sha256).not.toBe(snapshot.sha256);
+      const list = await get(hr, `/orders/${orderId}/execution-reports`);
+      expect(list.status).toBe(200);
+      expect(list.body.total).toBe(2);
+      expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([later.body.id, snapshot.id]);
+      expect(list.body.items.every((i: { verified: boolean }) => i.verified)).toBe(true);
+    });
+
+    it('serves the frozen content as CSV and PDF with its hash', async () => {
+      const csv = await get(hr, `/execution-reports/${snapshot.id}?format=csv`);
+      expect(csv.status).toBe(200);
+      expect(csv.headers['x-content-sha256']).toBe(snapshot.sha256);
+      expect(csv.headers['content-disposition']).toMatch(/execution-report-ALM-R_1-ALM-/);
+      const lines: string[][] = parse(csv.text.slice(1));
+      expect(lines).toHaveLength(frozen.content.report.rows.length + 2);
+      expect(lines.at(-1)![2]).toBe(String(frozen.content.report.total.inAudience));
+      expect(lines.at(-1)![3]).toBe(String(frozen.content.report.total.completed));
+      const pdf = await get(hr, `/execution-reports/${snapshot.id}?format=pdf`).buffer(true).parse(binary);
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers['x-content-sha256']).toBe(snapshot.sha256);
+      expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+      const text = pdfText(pdf.body as Buffer);
+      if (text !== null) expect(text).toContain(snapshot.sha256);
+    });
+
+    it('refuses to UPDATE or DELETE a snapshot', async () => {
+      await expect(
+        t.sql(`UPDATE report_snapshot SET sha256 = repeat('0', 64) WHERE id = $1`, [snapshot.id]),
+      ).rejects.toThrow(/append-only/);
+      await expect(t.sql('DELETE FROM report_snapshot WHERE id = $1', [snapshot.id])).rejects.toThrow(/append-only/);
+      expect((await get(hr, `/execution-reports/${snapshot.id}`)).status).toBe(200);
+    });
+
+    it('detects content changed behind the trigger: 409 snapshot-tampered, and unverified in the list', async () => {
+      const victim = (await t.http().post(`${API}/orders/${orderId}/execution-reports`).set(auth(hr)).send({})).body;
+      const other = (await t.http().post(`${API}/orders/${orderId}/execution-reports`).set(auth(hr)).send({})).body;
+      await t.sql('SET session_replication_role = replica');
+      try {
+        await t.sql(
+          `UPDATE report_snapshot SET content_text = replace(content_text, 'коммуникативной', 'иной') WHERE id = $1`,
+          [victim.id],
+        );
+        await t.sql(
+          `UPDATE report_snapshot SET content = jsonb_set(content, '{order,title}', '"forged"') WHERE id = $1`,
+          [other.id],
+        );
+      } finally {
+        await t.sql('RESET session_replication_role');
+      }
+      for (const id of [victim.id, other.id]) {
+        const res = await get(hr, `/execution-reports/${id}`);
+        expect(res.status).toBe(409);
+        expect(res.body).toMatchObject({ type: '/problems/snapshot-tampered', snapshotId: id });
+        expect((await get(hr, `/execution-reports/${id}?format=pdf`)).status).toBe(409);
+      }
+      const list = await get(hr, `/orders/${orderId}/execution-reports?limit=10`);
+      const verified = Object.fromEntries(
+        list.body.items.map((i: { id: string; verified: boolean }) => [i.id, i.verified]),
+      );
+      expect(verified).toMatchObject({ [victim.id]: false, [other.id]: false, [snapshot.id]: true });
+      // The trigger is back.
+      await expect(t.sql('DELETE FROM report_snapshot WHERE id = $1', [victim.id])).rejects.toThrow(/append-only/);
+    });
+
+    it('lets HR report its own part of an order issued above it', async () => {
+      const national = await t
+        .http()
+        .post(`${API}/orders`)
+        .set(auth(admin))
+        .send({ number: 'MVD-R/7', date: '2026-02-01', title: 'National order', courseIds: [courseA] });
+      expect(national.status).toBe(201);
+      const res = await t.http().post(`${API}/orders/${national.body.id}/execution-reports`).set(auth(hr)).send({});
+      expect(res.status).toBe(201);
+      const body = (await get(hr, `/execution-reports/${res.body.id}`)).body;
+      expect(body.unitId).toBe(alm);
+      expect(body.content.report.unit.code).toBe('ALM');
+      // Admin's report of the same order covers the ministry, which HR of Almaty may not read.
+      const whole = await t
+        .http()
+        .post(`${API}/orders/${national.body.id}/execution-reports`)
+        .set(auth(admin))
+        .send({});
+      expect(whole.status).toBe(201);
+      expect((await get(admin, `/execution-reports/${whole.body.id}`)).body.content.report.unit.code).toBe('MVD');
+      expect((await get(hr, `/execution-reports/${whole.body.id}`)).status).toBe(404);
+      const outside = await t
+        .http()
+        .post(`${API}/orders/${national.body.id}/execution-reports`)
+        .set(auth(hr))
+        .send({ unitId: await unitId(t, 'AST') });
+      expect(outside.status).toBe(404);
+    });
+
+    it('keeps other regions, trainers and officers from making or reading them', async () => {
+      expect(
+        (await t.http().post(`${API}/orders/${orderId}/execution-reports`).set(auth(hrAstana)).send({})).status,
+      ).toBe(404);
+      expect((await get(hrAstana, `/execution-reports/${snapshot.id}`)).status).toBe(404);
+      expect((await get(hrAstana, `/orders/${orderId}/execution-reports`)).status).toBe(404);
+      expect(
+        (await t.http().post(`${API}/orders/${orderId}/execution-reports`).set(auth(trainer)).send({})).status,
+      ).toBe(403);
+      expect(
+        (await t.http().post(`${API}/orders/${orderId}/execution-reports`).set(auth(officer)).send({})).status,
+      ).toBe(403);
+      expect((await get(officer, `/execution-reports/${snapshot.id}`)).status).toBe(403);
+      expect((await get(trainer, `/execution-reports/${snapshot.id}`)).status).toBe(200);
+    });
+  });
+});
