@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig, migrate, openDataSource } from '@lms/core';
 import { DemoSeeder } from '@lms/demo';
-import { SCHEMA } from '@lms/schema';
-import { CliModule } from '../../apps/cli/src/cli.module';
+import { PlatformModule, SCHEMA } from '@lms/schema';
 import { databaseUrl, onServer, openTestServer } from './test-database';
 
 /**
@@ -27,7 +26,7 @@ async function main(): Promise<void> {
   await dataSource.destroy();
 
   const config = loadConfig({ DATABASE_URL: url, JWT_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent' });
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, url), { logger: false });
+  const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(config, url), { logger: false });
   await app.get(DemoSeeder).seed();
   await app.close();
 

@@ -2,17 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { AssessmentsModule } from '@lms/assessments';
-import { AssignmentsModule } from '@lms/assignments';
-import { CatalogueModule } from '@lms/catalogue';
-import { CertificatesModule } from '@lms/certificates';
-import { AppConfig, CoreModule, ProblemFilter } from '@lms/core';
-import { DemoModule } from '@lms/demo';
-import { IdentityModule } from '@lms/identity';
-import { PersonnelModule } from '@lms/personnel';
-import { ReportsModule } from '@lms/reports';
-import { SCHEMA } from '@lms/schema';
-import { SeminarsModule } from '@lms/seminars';
+import { AppConfig, ProblemFilter } from '@lms/core';
+import { PlatformModule } from '@lms/schema';
 import { HealthController } from './health.controller';
 
 @Module({})
@@ -35,16 +26,7 @@ export class AppModule {
             autoLogging: { ignore: (request) => request.url === '/api/v1/health' },
           },
         }),
-        CoreModule.forRoot(config, databaseUrl, SCHEMA),
-        PersonnelModule,
-        IdentityModule,
-        CatalogueModule,
-        AssignmentsModule,
-        SeminarsModule,
-        AssessmentsModule,
-        CertificatesModule,
-        ReportsModule,
-        DemoModule,
+        PlatformModule.forRoot(config, databaseUrl),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

@@ -5,8 +5,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { loadConfig, migrate, openDataSource, startEmbeddedPostgres } from '@lms/core';
-import { SCHEMA } from '@lms/schema';
-import { CliModule } from '../../cli/src/cli.module';
+import { PlatformModule, SCHEMA } from '@lms/schema';
 
 export interface BenchDatabase {
   url: string;
@@ -36,7 +35,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   await migrate(dataSource);
   await dataSource.destroy();
   const config = loadConfig({ DATABASE_URL: url.toString(), JWT_SECRET: 'b'.repeat(40), LOG_LEVEL: 'warn' });
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, url.toString()), {
+  const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(config, url.toString()), {
     logger: ['error', 'warn'],
   });
   const client = new Client({ connectionString: url.toString() });

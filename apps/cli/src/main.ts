@@ -19,8 +19,7 @@ import { ProgrammeSeeder } from '@lms/catalogue';
 import { DemoSeeder } from '@lms/demo';
 import { AdminBootstrapService } from '@lms/identity';
 import { OfficerImportService } from '@lms/personnel';
-import { SCHEMA } from '@lms/schema';
-import { CliModule } from './cli.module';
+import { PlatformModule, SCHEMA } from '@lms/schema';
 import { checkSchema, generateMigration } from './commands/schema';
 
 const ROOT = resolve(__dirname, '../../../..');
@@ -42,7 +41,7 @@ async function withServices<T>(
   work: (app: INestApplicationContext) => Promise<T>,
 ): Promise<T> {
   await migrateDatabase(db.url);
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, db.url), {
+  const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(config, db.url), {
     logger: ['error', 'warn', 'log'],
   });
   try {

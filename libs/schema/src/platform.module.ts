@@ -8,15 +8,18 @@ import { DemoModule } from '@lms/demo';
 import { IdentityModule } from '@lms/identity';
 import { PersonnelModule } from '@lms/personnel';
 import { ReportsModule } from '@lms/reports';
-import { SCHEMA } from '@lms/schema';
 import { SeminarsModule } from '@lms/seminars';
+import { SCHEMA } from './schema';
 
-/** The domain services without HTTP, for commands run from the shell. */
+/**
+ * The whole system without a transport: core plumbing and every domain. The
+ * API adds HTTP around it; the CLI and the benchmarks use it as it is.
+ */
 @Module({})
-export class CliModule {
+export class PlatformModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
-      module: CliModule,
+      module: PlatformModule,
       imports: [
         CoreModule.forRoot(config, databaseUrl, SCHEMA),
         PersonnelModule,
