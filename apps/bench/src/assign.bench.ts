@@ -1,12 +1,7 @@
-import { NestFactory } from '@nestjs/core';
-import { Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { RuleService } from '@lms/assignments';
 import { CourseDocumentService } from '@lms/catalogue';
-import { loadConfig, RequestContext } from '@lms/core';
-import { PasswordService, UserService } from '@lms/identity';
-import { AppModule } from '../../api/src/app.module';
-import { configureApp } from '../../api/src/http-setup';
+import { RequestContext } from '@lms/core';
+import { startBenchApi } from './bench-api';
 import { BenchDatabase, openBenchDatabase, timed } from './bench-database';
 import { createUnitTree } from './org-fixture';
 
@@ -82,33 +77,16 @@ export async function assignBench(): Promise<Record<string, number | string>> {
 
     // GET /me/enrollments over HTTP for an officer with 13 enrolments.
     const [someone] = await db.sql<{ id: string }>(`SELECT id FROM officer WHERE personnel_number = 'B12345'`);
-    const users = db.app.get(UserService);
-    const userId = await users.insert(
-      'bench.officer',
-      await db.app.get(PasswordService).hash('Bench-officer-2026'),
+    const [{ unit_id: unitId }] = await db.sql<{ unit_id: string }>('SELECT unit_id FROM officer WHERE id = $1', [
       someone.id,
-      false,
-    );
-    await users.writeGrants(userId, [
-      {
-        role: 'officer',
-        unitId: (await db.sql<{ unit_id: string }>('SELECT unit_id FROM officer WHERE id = $1', [someone.id]))[0]
-          .unit_id,
-      },
     ]);
-    const config = loadConfig({ DATABASE_URL: db.url, JWT_SECRET: 'b'.repeat(40), LOG_LEVEL: 'silent' });
-    const api = await NestFactory.create(AppModule.forRoot(config, db.url), { bodyParser: false, logger: false });
-    configureApp(api, config);
-    await api.listen(0, '127.0.0.1');
-    const server = api.getHttpServer() as Server;
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+    const api = await startBenchApi(db, {
+      username: 'bench.officer',
+      officerId: someone.id,
+      grant: { role: 'officer', unitId },
+    });
+    const { base, token: accessToken } = api;
     try {
-      const login = await fetch(`${base}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'bench.officer', password: 'Bench-officer-2026' }),
-      });
-      const { accessToken } = (await login.json()) as { accessToken: string };
       const times: number[] = [];
       let items = 0;
       for (let i = 0; i < 220; i++) {

@@ -1,11 +1,6 @@
-import { NestFactory } from '@nestjs/core';
-import { Server } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { loadConfig, RequestContext } from '@lms/core';
-import { PasswordService, UserService } from '@lms/identity';
+import { RequestContext } from '@lms/core';
 import { ExecutionReportService } from '@lms/reports';
-import { AppModule } from '../../api/src/app.module';
-import { configureApp } from '../../api/src/http-setup';
+import { startBenchApi } from './bench-api';
 import { BenchDatabase, openBenchDatabase, timed } from './bench-database';
 import { createUnitTree } from './org-fixture';
 
@@ -83,27 +78,9 @@ export async function reportBench(): Promise<Record<string, number | string>> {
     const [course] = await db.sql<{ id: string }>(`SELECT id FROM course WHERE code = 'RB-5'`);
 
     // A national trainer (no second factor by policy) reads reports over HTTP.
-    const users = db.app.get(UserService);
-    const userId = await users.insert(
-      'bench.trainer',
-      await db.app.get(PasswordService).hash('Bench-trainer-2026'),
-      null,
-      false,
-    );
-    await users.writeGrants(userId, [{ role: 'trainer', unitId: root.id }]);
-    const config = loadConfig({ DATABASE_URL: db.url, JWT_SECRET: 'b'.repeat(40), LOG_LEVEL: 'silent' });
-    const api = await NestFactory.create(AppModule.forRoot(config, db.url), { bodyParser: false, logger: false });
-    configureApp(api, config);
-    await api.listen(0, '127.0.0.1');
-    const server = api.getHttpServer() as Server;
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+    const api = await startBenchApi(db, { username: 'bench.trainer', grant: { role: 'trainer', unitId: root.id } });
+    const { base, token: accessToken } = api;
     try {
-      const login = await fetch(`${base}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'bench.trainer', password: 'Bench-trainer-2026' }),
-      });
-      const { accessToken } = (await login.json()) as { accessToken: string };
       /** Median of CALLS requests after two warm-up calls; the last body for a sanity check. */
       const measure = async (query: string) => {
         const times: number[] = [];
