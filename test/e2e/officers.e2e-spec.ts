@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
 
 interface OfficerItem {
@@ -70,17 +71,6 @@ describe('officers', () => {
         `SELECT count(*)::int AS count, md5(coalesce(string_agg(o::text, '|' ORDER BY o.id), '')) AS hash FROM officer o`,
       )
     )[0];
-
-  function expectProblem(
-    res: { status: number; headers: Record<string, string>; body: Record<string, unknown> },
-    status: number,
-    type?: string,
-  ) {
-    expect(res.status).toBe(status);
-    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body.status).toBe(status);
-    if (type) expect(res.body.type).toBe(`/problems/${type}`);
-  }
 
   const fieldsOf = (res: { body: { errors?: { field: string }[] } }) =>
     [...new Set((res.body.errors ?? []).map((error) => error.field))].sort();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -47,17 +48,6 @@ describe('units', () => {
         `SELECT count(*)::int AS count, md5(coalesce(string_agg(u::text, '|' ORDER BY u.id), '')) AS hash FROM unit u`,
       )
     )[0];
-
-  function expectProblem(
-    res: { status: number; headers: Record<string, string>; body: Record<string, unknown> },
-    status: number,
-    type?: string,
-  ) {
-    expect(res.status).toBe(status);
-    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body.status).toBe(status);
-    if (type) expect(res.body.type).toBe(`/problems/${type}`);
-  }
 
   beforeAll(async () => {
     t = await createTestApp();
