@@ -115,6 +115,22 @@ describe('parseOfficerCsv', () => {
       expect(result.rows.position).toEqual(['инспектор, старший']);
     });
 
+    it('reads a semicolon file as Excel writes it in the Russian locale, commas inside fields included', async () => {
+      const header = CSV_COLUMNS.join(';');
+      const line = '100001;Ахметов Ерлан;капитан полиции;инспектор, старший;patrol;ALM-BOST-PPS;active;kk';
+      const result = await parse(csv(header, line), '');
+      expect(result.errors).toEqual([]);
+      expect(result.rows.position).toEqual(['инспектор, старший']);
+      expect(result.lines).toEqual([2]);
+    });
+
+    it('finds the header when it arrives in several chunks', async () => {
+      const text = csv(HEADER, row('100001'), row('100002'));
+      const result = await parse(...text.match(/[\s\S]{1,7}/g)!);
+      expect(result.errors).toEqual([]);
+      expect(result.rows.personnelNumber).toEqual(['100001', '100002']);
+    });
+
     it('maps columns by header name, in any order and case', async () => {
       const header = 'Language,UNIT_CODE,status,service_type,position,rank,full_name,personnel_number';
       const result = await parse(

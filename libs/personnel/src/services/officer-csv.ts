@@ -90,6 +90,40 @@ function headerIndex(header: string[], errors: ErrorList): Map<Column, number> |
  * validating every line; nothing is written here. Without a sink the valid
  * rows are returned; with one they go to it in batches as they are read.
  */
+/**
+ * Excel saves "CSV" with semicolons where the decimal separator is a comma
+ * (the Russian and Kazakh locales), so the header line decides: semicolons
+ * and no commas there mean a semicolon file. The bytes read to decide are put
+ * back in front of the rest of the stream.
+ */
+async function sniffDelimiter(input: Readable): Promise<{ delimiter: ',' | ';'; stream: Readable }> {
+  const iterator = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let size = 0;
+  let exhausted = false;
+  while (size < 64 * 1024) {
+    const next = await iterator.next();
+    if (next.done) {
+      exhausted = true;
+      break;
+    }
+    const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+    head.push(chunk);
+    size += chunk.length;
+    if (chunk.includes(0x0a)) break;
+  }
+  const headerLine = Buffer.concat(head).toString('utf8').split(/\r?\n/)[0];
+  const delimiter = headerLine.includes(';') && !headerLine.includes(',') ? ';' : ',';
+  async function* replay(): AsyncGenerator<Buffer> {
+    yield* head;
+    if (exhausted) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      yield Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+    }
+  }
+  return { delimiter, stream: Readable.from(replay()) };
+}
+
 /** Receives valid rows in batches while the file is still being read (only while no line has failed). */
 export type BatchSink = (rows: OfficerColumns, lines: number[]) => Promise<void>;
 
@@ -109,10 +143,18 @@ export async function parseOfficerCsv(input: Readable, units: UnitLookup, sink?:
     await sink(batch, batchLines);
   };
   const seen = new Map<string, number>();
-  const parser = input.pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: 64 * 1024 }),
+  const { delimiter, stream } = await sniffDelimiter(input);
+  const parser = stream.pipe(
+    parse({
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      max_record_size: 64 * 1024,
+    }),
   );
-  input.on('error', (error) => parser.destroy(error));
+  stream.on('error', (error) => parser.destroy(error));
   let index: Map<Column, number> | null | undefined;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
