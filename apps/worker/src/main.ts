@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { loadConfigOrExit, migrate, openDatabaseServer, openDataSource } from '@lms/core';
 import { SCHEMA } from '@lms/schema';
 import { RecurrenceJob } from './jobs/recurrence.job';
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const db = await openDatabaseServer(config.databaseUrl, config.dataDir);
   await prepareSchema(db.url);
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, db.url));
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, db.url), { bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
   const logger = new Logger('Worker');
   const recurrence = app.get(RecurrenceJob);
   const round = () =>
