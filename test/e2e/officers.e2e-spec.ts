@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { apiAs } from '../support/api-client';
 import { expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -27,21 +28,7 @@ describe('officers', () => {
   /** The officer record behind the `officer` demo account (in ALM-BOST-UP). */
   let self: { id: string; unit_id: string; full_name: string };
 
-  const api = (token: string) => ({
-    get: (url: string) => t.http().get(`/api/v1${url}`).set('Authorization', `Bearer ${token}`),
-    post: (url: string, body: unknown) =>
-      t
-        .http()
-        .post(`/api/v1${url}`)
-        .set('Authorization', `Bearer ${token}`)
-        .send(body as object),
-    patch: (url: string, body: unknown) =>
-      t
-        .http()
-        .patch(`/api/v1${url}`)
-        .set('Authorization', `Bearer ${token}`)
-        .send(body as object),
-  });
+  const api = (token: string) => apiAs(t, token);
 
   const unitId = async (code: string) =>
     (await t.sql<{ id: string }>('SELECT id FROM unit WHERE code = $1', [code]))[0].id;

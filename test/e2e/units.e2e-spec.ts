@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { apiAs } from '../support/api-client';
 import { expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -15,21 +16,7 @@ describe('units', () => {
   let trainer: string;
   let officer: string;
 
-  const api = (token: string) => ({
-    get: (url: string) => t.http().get(`/api/v1${url}`).set('Authorization', `Bearer ${token}`),
-    post: (url: string, body: unknown) =>
-      t
-        .http()
-        .post(`/api/v1${url}`)
-        .set('Authorization', `Bearer ${token}`)
-        .send(body as object),
-    patch: (url: string, body: unknown) =>
-      t
-        .http()
-        .patch(`/api/v1${url}`)
-        .set('Authorization', `Bearer ${token}`)
-        .send(body as object),
-  });
+  const api = (token: string) => apiAs(t, token);
 
   async function unit(code: string): Promise<{ id: string; path: string; parent_id: string | null; name: string }> {
     const [row] = await t.sql<{ id: string; path: string; parent_id: string | null; name: string }>(

@@ -10,7 +10,20 @@ export type RecordFormat = (typeof RECORD_FORMATS)[number];
 /** A calendar day, or an instant with its offset: a time without one would be read in nobody knows which zone. */
 const AS_OF = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
-export class ComplianceQuery {
+/** How a report is delivered: its format, and the language of the labels in files. */
+export class ReportFileQuery {
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(REPORT_FORMATS)
+  format: ReportFormat = 'json';
+
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language of labels in files (default ru)' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  lang?: Language;
+}
+
+export class ComplianceQuery extends ReportFileQuery {
   @ApiPropertyOptional({ description: 'The unit whose subtree is reported; defaults to your top unit' })
   @IsOptional()
   @IsUUID()
@@ -32,16 +45,6 @@ export class ComplianceQuery {
   @Matches(AS_OF, { message: 'asOf must be YYYY-MM-DD or an ISO 8601 instant with Z or an offset' })
   @IsISO8601({ strict: true })
   asOf?: string;
-
-  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
-  @IsOptional()
-  @IsIn(REPORT_FORMATS)
-  format: ReportFormat = 'json';
-
-  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language of labels in files (default ru)' })
-  @IsOptional()
-  @IsIn(LANGUAGES)
-  lang?: Language;
 }
 
 export class OfficerRecordQuery {
@@ -56,17 +59,8 @@ export class OfficerRecordQuery {
   lang?: Language;
 }
 
-export class SnapshotQuery {
-  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
-  @IsOptional()
-  @IsIn(REPORT_FORMATS)
-  format: ReportFormat = 'json';
-
-  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language of labels in files (default ru)' })
-  @IsOptional()
-  @IsIn(LANGUAGES)
-  lang?: Language;
-}
+/** A frozen report is delivered like a live one. */
+export class SnapshotQuery extends ReportFileQuery {}
 
 export class CreateExecutionReportDto {
   @ApiPropertyOptional({
