@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig, migrate, openDataSource } from '@lms/core';
 import { DemoSeeder } from '@lms/demo';
-import { PlatformModule, SCHEMA } from '@lms/schema';
+import { PlatformModule, SCHEMA } from '@lms/platform';
 import { databaseUrl, onServer, openTestServer } from './test-database';
 
 /**

@@ -3,7 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ProblemFilter } from '@lms/core';
-import { PlatformModule } from '@lms/schema';
+import { PlatformModule } from '@lms/platform';
 import { HealthController } from './health.controller';
 
 @Module({})

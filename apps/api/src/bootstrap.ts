@@ -4,7 +4,7 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppConfig, DatabaseServer, migrate, openDatabaseServer, openDataSource } from '@lms/core';
 import { DemoSeeder } from '@lms/demo';
 import { AdminBootstrapService } from '@lms/identity';
-import { SCHEMA } from '@lms/schema';
+import { SCHEMA } from '@lms/platform';
 import { AppModule } from './app.module';
 import { configureApp } from './http-setup';
 

@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public, TransactionHost } from '@lms/core';
-import { SCHEMA } from '@lms/schema';
+import { SCHEMA } from '@lms/platform';
 
 @ApiTags('operations')
 @Controller('health')

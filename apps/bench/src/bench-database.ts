@@ -5,7 +5,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { loadConfig, migrate, openDataSource, startEmbeddedPostgres } from '@lms/core';
-import { PlatformModule, SCHEMA } from '@lms/schema';
+import { PlatformModule, SCHEMA } from '@lms/platform';
 
 export interface BenchDatabase {
   url: string;

@@ -19,7 +19,7 @@ import { ProgrammeSeeder } from '@lms/catalogue';
 import { DemoSeeder } from '@lms/demo';
 import { AdminBootstrapService } from '@lms/identity';
 import { OfficerImportService } from '@lms/personnel';
-import { PlatformModule, SCHEMA } from '@lms/schema';
+import { PlatformModule, SCHEMA } from '@lms/platform';
 import { checkSchema, generateMigration } from './commands/schema';
 
 const ROOT = resolve(__dirname, '../../../..');

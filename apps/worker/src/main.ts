@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { loadConfigOrExit, migrate, openDatabaseServer, openDataSource } from '@lms/core';
-import { SCHEMA } from '@lms/schema';
+import { SCHEMA } from '@lms/platform';
 import { RecurrenceJob } from './jobs/recurrence.job';
 import { WorkerModule } from './worker.module';
 

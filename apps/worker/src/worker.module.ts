@@ -3,7 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AssignmentsModule } from '@lms/assignments';
 import { CertificatesModule } from '@lms/certificates';
 import { AppConfig, CoreModule } from '@lms/core';
-import { SCHEMA } from '@lms/schema';
+import { SCHEMA } from '@lms/platform';
 import { RecurrenceJob } from './jobs/recurrence.job';
 
 @Module({})

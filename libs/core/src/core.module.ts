@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditService } from './audit/audit.service';
 import { AppConfig, APP_CONFIG } from './config/app-config';
 import { dataSourceOptions, SchemaDefinition } from './database/data-source';
-import { TransactionHost, TransactionInterceptor } from './database/transaction';
+import { TransactionHost } from './database/transaction';
 
 /** Config, the database connection, transactions and the audit trail, for every domain. */
 @Global()
@@ -13,8 +13,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, schema), migrationsRun: false })],
-      providers: [{ provide: APP_CONFIG, useValue: config }, TransactionHost, TransactionInterceptor, AuditService],
-      exports: [APP_CONFIG, TransactionHost, TransactionInterceptor, AuditService],
+      providers: [{ provide: APP_CONFIG, useValue: config }, TransactionHost, AuditService],
+      exports: [APP_CONFIG, TransactionHost, AuditService],
     };
   }
 }

@@ -2,7 +2,7 @@ import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { migrate, openDataSource, schemaDrift } from '@lms/core';
-import { SCHEMA } from '@lms/schema';
+import { SCHEMA } from '@lms/platform';
 import { withScratchDatabase } from '../scratch-database';
 
 async function onMigratedScratch<T>(serverUrl: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {

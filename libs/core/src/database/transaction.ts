@@ -1,22 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import {
-  CallHandler,
-  ExecutionContext,
-  Injectable,
-  NestInterceptor,
-  SetMetadata,
-  UseInterceptors,
-  applyDecorators,
-} from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { Observable, from, lastValueFrom } from 'rxjs';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
 const storage = new AsyncLocalStorage<EntityManager>();
 
 /**
- * The one way to reach the database. Inside `withTransaction` (or a handler
- * marked `@Transactional()`), `manager` is that transaction's manager, so
+ * The one way to reach the database. Inside `withTransaction`, `manager` is
+ * that transaction's manager, so
  * every service call, audit record included, commits or rolls back together.
  */
 @Injectable()
@@ -74,24 +64,4 @@ export class TransactionHost {
     }
     return result as T[];
   }
-}
-
-const TRANSACTIONAL = 'lms:transactional';
-
-@Injectable()
-export class TransactionInterceptor implements NestInterceptor {
-  constructor(
-    private readonly tx: TransactionHost,
-    private readonly reflector: Reflector,
-  ) {}
-
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (!this.reflector.get<boolean>(TRANSACTIONAL, context.getHandler())) return next.handle();
-    return from(this.tx.withTransaction(() => lastValueFrom(next.handle(), { defaultValue: undefined })));
-  }
-}
-
-/** The whole handler runs in one transaction: all or nothing. */
-export function Transactional(): MethodDecorator {
-  return applyDecorators(SetMetadata(TRANSACTIONAL, true), UseInterceptors(TransactionInterceptor));
 }
