@@ -5,6 +5,7 @@ export * from './core.module';
 export * from './database/data-source';
 export * from './database/database-server';
 export * from './database/embedded-postgres';
+export * from './database/locks';
 export * from './database/pg-errors';
 export * from './database/sql';
 export * from './database/transaction';
