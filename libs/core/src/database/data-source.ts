@@ -47,6 +47,29 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
   }
 }
 
+/**
+ * Opens a small DataSource on `url`, applies pending migrations, runs `work`
+ * on the migrated database and closes the DataSource whatever happens: the
+ * start of the API, the worker, the CLI, benchmarks and tests.
+ */
+export async function withMigratedDatabase<T>(
+  url: string,
+  schema: SchemaDefinition,
+  work: (dataSource: DataSource, applied: string[]) => Promise<T>,
+): Promise<T> {
+  const dataSource = await openDataSource(url, schema, 2);
+  try {
+    return await work(dataSource, await migrate(dataSource));
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** Brings the database at `url` up to date; returns the names of the migrations applied. */
+export function migrateDatabase(url: string, schema: SchemaDefinition): Promise<string[]> {
+  return withMigratedDatabase(url, schema, async (_dataSource, applied) => applied);
+}
+
 /** SQL the entities would need beyond the migrated schema (empty when in sync). */
 export async function schemaDrift(dataSource: DataSource): Promise<string[]> {
   const sql = await dataSource.driver.createSchemaBuilder().log();
