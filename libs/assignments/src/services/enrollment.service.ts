@@ -4,6 +4,7 @@ import {
   Language,
   NotFound,
   Page,
+  pageClause,
   pickText,
   RequestContext,
   Role,
@@ -128,7 +129,7 @@ export class EnrollmentService {
        FROM enrollment e JOIN course c ON c.id = e.course_id JOIN officer o ON o.id = e.officer_id
        WHERE e.officer_id = $1 ${filter}
        ORDER BY (e.status IN ('assigned', 'in_progress')) DESC, e.due_at NULLS LAST, e.assigned_at DESC
-       LIMIT ${query.limit} OFFSET ${query.offset}`,
+       ${pageClause(query, params)}`,
       params,
     );
     return {
