@@ -13,6 +13,7 @@ export * from './errors/domain-error';
 export * from './errors/problem.filter';
 export * from './errors/validation';
 export * from './http/clean-text';
+export * from './http/content-disposition';
 export * from './http/pagination';
 export * from './http/request-context';
 export * from './i18n/localized-text';
