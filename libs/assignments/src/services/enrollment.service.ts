@@ -18,7 +18,7 @@ import { ListEnrollmentsQuery, ManualAssignmentDto, MeEnrollmentsQuery } from '.
 import { EnrollmentProgress } from '../entities/enrollment.entity';
 import { CourseNotPublished, EnrollmentClosed } from '../assignments.errors';
 import { EFFECTIVE_STATUS, INSERT_NEW_ENROLMENTS } from './audience.sql';
-import { todayInAlmaty } from './due-policy';
+import { checkDuePolicy } from './due-policy';
 import { EnrollmentHooks } from './enrollment-hooks';
 import { ENROLLMENT_SELECT, EnrollmentRow, EnrollmentView, mapEnrollment } from './enrollment.mapper';
 import { ORDER_WRITERS, OrderService } from './order.service';
@@ -176,14 +176,7 @@ export class EnrollmentService {
 
   /** HR assigns a course to named officers of its subtree; those already covered are skipped. */
   async assignManually(ctx: RequestContext, dto: ManualAssignmentDto): Promise<{ enrolled: number; skipped: number }> {
-    if (dto.dueDate && dto.dueInDays) {
-      throw new ValidationFailed('Give dueDate or dueInDays, not both', [
-        { field: 'dueDate', message: 'give dueDate or dueInDays, not both' },
-      ]);
-    }
-    if (dto.dueDate && dto.dueDate < todayInAlmaty()) {
-      throw new ValidationFailed('The due date is in the past', [{ field: 'dueDate', message: 'is in the past' }]);
-    }
+    checkDuePolicy(dto);
     return this.tx.withTransaction(async () => {
       const course = await this.courses.get(RequestContext.system(), dto.courseId).catch(() => null);
       if (!course) throw new NotFound('Course', dto.courseId);
