@@ -16,7 +16,7 @@ import { CourseService, CourseVersionService } from '@lms/catalogue';
 import { OfficerService } from '@lms/personnel';
 import { ListEnrollmentsQuery, ManualAssignmentDto, MeEnrollmentsQuery } from '../dto/enrollment.dto';
 import { EnrollmentProgress } from '../entities/enrollment.entity';
-import { CourseNotPublished, EnrollmentClosed } from '../assignments.errors';
+import { EnrollmentClosed } from '../assignments.errors';
 import { EFFECTIVE_STATUS, INSERT_NEW_ENROLMENTS } from './audience.sql';
 import { checkDuePolicy } from './due-policy';
 import { EnrollmentHooks } from './enrollment-hooks';
@@ -178,9 +178,7 @@ export class EnrollmentService {
   async assignManually(ctx: RequestContext, dto: ManualAssignmentDto): Promise<{ enrolled: number; skipped: number }> {
     checkDuePolicy(dto);
     return this.tx.withTransaction(async () => {
-      const course = await this.courses.get(RequestContext.system(), dto.courseId).catch(() => null);
-      if (!course) throw new NotFound('Course', dto.courseId);
-      if (!course.publishedVersionId) throw new CourseNotPublished(dto.courseId);
+      await this.courses.requirePublished(dto.courseId, 'assigning it');
       if (dto.orderId) await this.orders.find(ctx, dto.orderId);
       const params: unknown[] = [dto.officerIds];
       const scope = subtreeCondition('u.path', ctx.subtrees(...ORDER_WRITERS), params);
@@ -230,8 +228,7 @@ export class EnrollmentService {
   private async pin(row: EnrollmentRow): Promise<string> {
     if (row.status !== 'assigned' && row.status !== 'in_progress') throw new EnrollmentClosed(row.status, 'worked on');
     if (row.course_version_id) return row.course_version_id;
-    const course = await this.courses.get(RequestContext.system(), row.course_id);
-    if (!course.publishedVersionId) throw new CourseNotPublished(row.course_id);
+    const course = await this.courses.requirePublished(row.course_id, 'starting it');
     await this.tx.query(
       `UPDATE enrollment SET course_version_id = $2, status = 'in_progress', started_at = now(), updated_at = now() WHERE id = $1`,
       [row.id, course.publishedVersionId],

@@ -4,7 +4,7 @@ import { AuditService, isRootPath, NotFound, Page, RequestContext, TransactionHo
 import { CourseService, ProgrammeService } from '@lms/catalogue';
 import { UnitService } from '@lms/personnel';
 import { CreateRuleDto, ListRulesQuery } from '../dto/rule.dto';
-import { CourseNotPublished, RuleExists } from '../assignments.errors';
+import { RuleExists } from '../assignments.errors';
 import { checkDuePolicy } from './due-policy';
 import { MaterializerService } from './materializer.service';
 import { ORDER_WRITERS, OrderService } from './order.service';
@@ -114,12 +114,7 @@ export class RuleService {
     }
     return this.tx.withTransaction(async () => {
       const courseIds = dto.courseId ? [dto.courseId] : await this.programmeCourses(ctx, dto.programmeId!);
-      for (const courseId of courseIds) {
-        // Looked up as the system: HR may assign a course whose draft it cannot see, and must hear why not.
-        const course = await this.courses.get(RequestContext.system(), courseId).catch(() => null);
-        if (!course) throw new NotFound('Course', courseId);
-        if (!course.publishedVersionId) throw new CourseNotPublished(courseId);
-      }
+      for (const courseId of courseIds) await this.courses.requirePublished(courseId, 'assigning it');
       if (dto.orderId) await this.orders.find(ctx, dto.orderId);
       const unitIds = await this.audienceUnits(ctx, dto.audience.unitIds ?? []);
       const audience = {

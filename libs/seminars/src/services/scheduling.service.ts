@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, NotFound, RequestContext, TransactionHost } from '@lms/core';
+import { AuditService, RequestContext, TransactionHost } from '@lms/core';
 import { CourseService } from '@lms/catalogue';
 import { UnitService } from '@lms/personnel';
 import { CreateSessionDto, UpdateSessionDto } from '../dto/session.dto';
 import {
   CapacityBelowBooked,
-  CourseWithoutPublishedVersion,
   InvalidSchedule,
   NotSessionTrainer,
   SessionAlreadyStarted,
@@ -39,10 +38,7 @@ export class SchedulingService {
         dto.unitId ?? (await this.units.defaultUnit(ctx, SESSION_STAFF)),
         SESSION_STAFF,
       );
-      // Looked up as the system: staff schedule any course, and must hear why one cannot be.
-      const course = await this.courses.get(RequestContext.system(), dto.courseId).catch(() => null);
-      if (!course) throw new NotFound('Course', dto.courseId);
-      if (!course.publishedVersionId) throw new CourseWithoutPublishedVersion(dto.courseId);
+      const course = await this.courses.requirePublished(dto.courseId, 'scheduling seminars');
       await this.requireFuture(dto.startsAt);
       await this.trainers.requireTrainer(dto.trainerUserId);
       await this.trainers.reserve(dto.trainerUserId, dto.startsAt, dto.endsAt, null);
