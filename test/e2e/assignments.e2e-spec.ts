@@ -463,7 +463,7 @@ describe('orders, assignment rules and enrolments', () => {
        WHERE id = (SELECT id FROM enrollment WHERE course_id = $1 LIMIT 1) RETURNING id, officer_id`,
       [courseId],
     );
-    const opened = await t.app.get(MaterializerService).openExpiredCycles();
+    const opened = await t.app.get(MaterializerService).openExpiredCycles(new Date());
     expect(opened).toBe(1);
     const cycles = await t.sql<{ cycle: number; status: string }>(
       'SELECT cycle, status FROM enrollment WHERE course_id = $1 AND officer_id = $2 ORDER BY cycle',
@@ -473,7 +473,7 @@ describe('orders, assignment rules and enrolments', () => {
       { cycle: 1, status: 'completed' },
       { cycle: 2, status: 'assigned' },
     ]);
-    expect(await t.app.get(MaterializerService).openExpiredCycles()).toBe(0);
+    expect(await t.app.get(MaterializerService).openExpiredCycles(new Date())).toBe(0);
   });
 
   it('keeps orders to their subtree: HR sees orders issued above and its own, changes only its own', async () => {

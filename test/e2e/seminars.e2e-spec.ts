@@ -411,12 +411,12 @@ describe('seminars: sessions, bookings, waitlist, attendance, rosters and calend
         session.id,
       ]);
       expect(bookings.map((b) => b.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
-      const notes = await t.sql<{ officer_id: string; kind: string; delivered_at: Date | null }>(
-        `SELECT officer_id, kind, delivered_at FROM notification WHERE payload->>'sessionId' = $1`,
+      const notes = await t.sql<{ officer_id: string; kind: string; read_at: Date | null }>(
+        `SELECT officer_id, kind, read_at FROM notification WHERE payload->>'sessionId' = $1`,
         [session.id],
       );
       expect(notes.map((n) => n.officer_id).sort()).toEqual([...officers].sort());
-      expect(notes.every((n) => n.kind === 'seminar.session-cancelled' && n.delivered_at === null)).toBe(true);
+      expect(notes.every((n) => n.kind === 'seminar.session-cancelled' && n.read_at === null)).toBe(true);
 
       const late = await book(session.id, hr, officers[0]);
       expect(late.status).toBe(409);

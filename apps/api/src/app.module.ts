@@ -3,12 +3,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ProblemFilter } from '@lms/core';
-import { PlatformModule } from '@lms/platform';
+import { PlatformModule, PlatformOptions } from '@lms/platform';
 import { HealthController } from './health.controller';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, options: PlatformOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -26,7 +26,7 @@ export class AppModule {
             autoLogging: { ignore: (request) => request.url === '/api/v1/health' },
           },
         }),
-        PlatformModule.forRoot(config, databaseUrl),
+        PlatformModule.forRoot(config, databaseUrl, options),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

@@ -16,11 +16,13 @@ export interface RunningApi {
 
 /**
  * Database (embedded or DATABASE_URL), migrations, the Nest app, demo data on
- * an empty embedded database, and the admin from the environment.
+ * an empty embedded database, and the admin from the environment. With
+ * `worksJobs` the process is also a job worker (`npm start`: one command for
+ * the embedded setup).
  */
 export async function createApi(
   config: AppConfig,
-  options: { database?: DatabaseServer; listen?: boolean } = {},
+  options: { database?: DatabaseServer; listen?: boolean; worksJobs?: boolean } = {},
 ): Promise<RunningApi> {
   const logger = new Logger('Bootstrap');
   const database =
@@ -30,7 +32,7 @@ export async function createApi(
   const applied = await migrateDatabase(database.url, SCHEMA);
   if (applied.length > 0) logger.log(`applied migrations: ${applied.join(', ')}`);
 
-  const app = await NestFactory.create(AppModule.forRoot(config, database.url), {
+  const app = await NestFactory.create(AppModule.forRoot(config, database.url, { worksJobs: options.worksJobs }), {
     bodyParser: false,
     bufferLogs: true,
   });
@@ -43,6 +45,7 @@ export async function createApi(
   if (options.listen !== false) {
     await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
     logger.log(`listening on http://localhost:${config.port}/api/v1 (docs at /api/v1/docs)`);
+    if (options.worksJobs) logger.log('and working background jobs in this process');
   }
   return {
     app,

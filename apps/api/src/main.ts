@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import { loadConfigOrExit } from '@lms/core';
 import { createApi } from './bootstrap';
 
+/** `--with-worker`: also work the job queue in this process (`npm start`); without it, the API alone (`npm run start:api`). */
 async function main(): Promise<void> {
-  const api = await createApi(loadConfigOrExit());
+  const api = await createApi(loadConfigOrExit(), { worksJobs: process.argv.includes('--with-worker') });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

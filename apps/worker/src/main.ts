@@ -4,16 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { loadConfigOrExit, migrateDatabase, openDatabaseServer } from '@lms/core';
 import { SCHEMA } from '@lms/platform';
-import { RecurrenceJob } from './jobs/recurrence.job';
 import { WorkerModule } from './worker.module';
 
-/** How often the periodic jobs run. */
-const INTERVAL_MS = Number(process.env.WORKER_INTERVAL_SECONDS ?? 600) * 1000;
-
 /**
- * The background process. Today: recurrence (new cycles for expired
- * completions) every WORKER_INTERVAL_SECONDS (default 600). Any number of
- * workers can run on one database; a lock keeps rounds from overlapping.
+ * A worker process: works every job queue (e-mails, reminders, recurrence,
+ * digests, snapshots) and runs the schedules. Any number of them can run on
+ * one database (`npm run start:worker` each); SIGTERM or SIGINT finishes the
+ * jobs in hand (or hands them back to the queue) before it exits.
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -22,21 +19,22 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, db.url), { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
   const logger = new Logger('Worker');
-  const recurrence = app.get(RecurrenceJob);
-  const round = () =>
-    recurrence.run().catch((error: unknown) => logger.error(error instanceof Error ? error.message : String(error)));
-  await round();
-  const timer = setInterval(() => void round(), INTERVAL_MS);
-  logger.log(`worker started; jobs run every ${INTERVAL_MS / 1000} s`);
-  const stop = () => {
-    clearInterval(timer);
-    void app
+  logger.log(`worker ${process.pid} started`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: finishing the jobs in hand`);
+    app
       .close()
       .then(() => db.stop())
-      .then(() => process.exit(0));
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

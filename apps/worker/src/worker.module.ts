@@ -1,25 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { AssignmentsModule } from '@lms/assignments';
-import { CertificatesModule } from '@lms/certificates';
-import { AppConfig, CoreModule } from '@lms/core';
-import { SCHEMA } from '@lms/platform';
-import { RecurrenceJob } from './jobs/recurrence.job';
+import { AppConfig } from '@lms/core';
+import { PlatformModule } from '@lms/platform';
 
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: WorkerModule,
-      // Certificates listen for completions: any process that may complete enrolments loads them.
+      // Every domain, since each registers its jobs; no HTTP.
       imports: [
         // The same JSON log lines as the API's.
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
-        CoreModule.forRoot(config, databaseUrl, SCHEMA),
-        AssignmentsModule,
-        CertificatesModule,
+        PlatformModule.forRoot(config, databaseUrl, { worksJobs: true }),
       ],
-      providers: [RecurrenceJob],
     };
   }
 }

@@ -1,8 +1,13 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CatalogueModule } from '@lms/catalogue';
 import { RequestContext } from '@lms/core';
+import { JobRegistry } from '@lms/jobs';
+import { NotificationsModule } from '@lms/notifications';
 import { OfficerChangeHooks, PersonnelModule } from '@lms/personnel';
 import { EnrollmentController } from './controllers/enrollment.controller';
+import { AssignmentJobs } from './services/assignment-jobs';
+import { DueNoticesService } from './services/due-notices.service';
+import { HrDigestService } from './services/hr-digest.service';
 import { OrderController } from './controllers/order.controller';
 import { EnrollmentHooks } from './services/enrollment-hooks';
 import { EnrollmentService } from './services/enrollment.service';
@@ -13,21 +18,34 @@ import { RuleService } from './services/rule.service';
 /**
  * Ministry orders, assignment rules and enrolments. Owns ministry_order,
  * assignment_rule and enrollment. Personnel changes reach it through
- * OfficerChangeHooks, inside the transaction that made them.
+ * OfficerChangeHooks, inside the transaction that made them. Its scheduled
+ * jobs: recurrence, due reminders and overdue notices, the weekly HR digest.
  */
 @Module({
-  imports: [PersonnelModule, CatalogueModule],
+  imports: [PersonnelModule, CatalogueModule, NotificationsModule],
   controllers: [OrderController, EnrollmentController],
-  providers: [OrderService, RuleService, EnrollmentService, MaterializerService, EnrollmentHooks],
+  providers: [
+    OrderService,
+    RuleService,
+    EnrollmentService,
+    MaterializerService,
+    EnrollmentHooks,
+    DueNoticesService,
+    HrDigestService,
+    AssignmentJobs,
+  ],
   exports: [OrderService, RuleService, EnrollmentService, MaterializerService, EnrollmentHooks],
 })
 export class AssignmentsModule implements OnModuleInit {
   constructor(
     private readonly hooks: OfficerChangeHooks,
     private readonly materializer: MaterializerService,
+    private readonly jobs: JobRegistry,
+    private readonly assignmentJobs: AssignmentJobs,
   ) {}
 
   onModuleInit(): void {
     this.hooks.register((officerIds) => this.materializer.officersChanged(RequestContext.system(), officerIds));
+    this.assignmentJobs.register(this.jobs);
   }
 }

@@ -4,8 +4,9 @@ import { AuditService } from './audit/audit.service';
 import { AppConfig, APP_CONFIG } from './config/app-config';
 import { dataSourceOptions, SchemaDefinition } from './database/data-source';
 import { TransactionHost } from './database/transaction';
+import { Clock } from './time/clock';
 
-/** Config, the database connection, transactions and the audit trail, for every domain. */
+/** Config, the database connection, transactions, the audit trail and the clock, for every domain. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -13,8 +14,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, schema), migrationsRun: false })],
-      providers: [{ provide: APP_CONFIG, useValue: config }, TransactionHost, AuditService],
-      exports: [APP_CONFIG, TransactionHost, AuditService],
+      providers: [{ provide: APP_CONFIG, useValue: config }, TransactionHost, AuditService, Clock],
+      exports: [APP_CONFIG, TransactionHost, AuditService, Clock],
     };
   }
 }

@@ -17,6 +17,7 @@ export * from './http/content-disposition';
 export * from './http/pagination';
 export * from './http/request-context';
 export * from './i18n/localized-text';
+export * from './time/clock';
 
 import { AuditEventEntity } from './audit/audit-event.entity';
 export const CORE_ENTITIES = [AuditEventEntity];

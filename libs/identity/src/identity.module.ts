@@ -14,6 +14,7 @@ import { JwtStrategy } from './guards/jwt.strategy';
 import { LocalStrategy } from './guards/local.strategy';
 import { AdminBootstrapService } from './services/admin-bootstrap.service';
 import { AuthService } from './services/auth.service';
+import { ContactService } from './services/contact.service';
 import { LoginThrottleService } from './services/login-throttle.service';
 import { OfficerAccountService } from './services/officer-account.service';
 import { PasswordService } from './services/password.service';
@@ -23,7 +24,8 @@ import { TokenService } from './services/token.service';
 import { UserService } from './services/user.service';
 
 /**
- * Logins, roles scoped to the unit tree, and the global access guard.
+ * Logins, roles scoped to the unit tree, contact details for notifications,
+ * and the global access guard.
  * Owns user_account, user_role, revoked_token, login_attempt, recovery_code, role_policy.
  */
 @Module({
@@ -44,6 +46,7 @@ import { UserService } from './services/user.service';
     UserService,
     AuthService,
     OfficerAccountService,
+    ContactService,
     AdminBootstrapService,
     RolePolicyService,
     JwtStrategy,

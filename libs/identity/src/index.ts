@@ -8,6 +8,7 @@ export * from './services/password.service';
 export * from './services/role-policy.service';
 export * from './services/user.service';
 
+export { UserAccountEntity } from './entities/user-account.entity';
 import { UserAccountEntity } from './entities/user-account.entity';
 import { UserRoleEntity } from './entities/user-role.entity';
 import {

@@ -6,24 +6,34 @@ import { CertificatesModule } from '@lms/certificates';
 import { AppConfig, CoreModule } from '@lms/core';
 import { DemoModule } from '@lms/demo';
 import { IdentityModule } from '@lms/identity';
+import { JobsModule } from '@lms/jobs';
+import { NotificationsModule } from '@lms/notifications';
 import { PersonnelModule } from '@lms/personnel';
 import { ReportsModule } from '@lms/reports';
 import { SeminarsModule } from '@lms/seminars';
 import { SCHEMA } from './schema';
 
+export interface PlatformOptions {
+  /** This process works the job queue (a worker, or `npm start`'s API with its worker); otherwise it only sends jobs. */
+  worksJobs?: boolean;
+}
+
 /**
- * The whole system without a transport: core plumbing and every domain. The
- * API adds HTTP around it; the CLI and the benchmarks use it as it is.
+ * The whole system without a transport: core plumbing, the job queue and
+ * every domain. The API adds HTTP around it; the worker works its jobs; the
+ * CLI and the benchmarks use it as it is.
  */
 @Module({})
 export class PlatformModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, options: PlatformOptions = {}): DynamicModule {
     return {
       module: PlatformModule,
       imports: [
         CoreModule.forRoot(config, databaseUrl, SCHEMA),
+        JobsModule.forRoot(databaseUrl, { works: options.worksJobs ?? false }),
         PersonnelModule,
         IdentityModule,
+        NotificationsModule,
         CatalogueModule,
         AssignmentsModule,
         SeminarsModule,

@@ -4,8 +4,10 @@ export * from './reports.module';
 export * from './services/canonical-json';
 export * from './services/compliance.model';
 export * from './services/compliance.service';
+export * from './services/compliance-trend.service';
 export * from './services/execution-report.service';
 export * from './services/officer-record.service';
 
+import { ComplianceTrendEntity } from './entities/compliance-trend.entity';
 import { ReportSnapshotEntity } from './entities/report-snapshot.entity';
-export const REPORTS_ENTITIES = [ReportSnapshotEntity];
+export const REPORTS_ENTITIES = [ReportSnapshotEntity, ComplianceTrendEntity];

@@ -1,23 +1,40 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { AssignmentsModule } from '@lms/assignments';
 import { CatalogueModule } from '@lms/catalogue';
+import { JobRegistry } from '@lms/jobs';
 import { PersonnelModule } from '@lms/personnel';
 import { ExecutionReportController } from './controllers/execution-report.controller';
 import { ReportsController } from './controllers/reports.controller';
 import { AsOfResolver } from './services/as-of';
 import { ComplianceService } from './services/compliance.service';
+import { ComplianceTrendService } from './services/compliance-trend.service';
 import { ExecutionReportService } from './services/execution-report.service';
 import { OfficerRecordService } from './services/officer-record.service';
 
 /**
  * Compliance reports, officers' training records and frozen order execution
  * reports. Reads enrolments, officers, units, courses and orders with
- * set-based SQL; owns only `report_snapshot`.
+ * set-based SQL; owns `report_snapshot` and `compliance_trend` (the monthly
+ * per-region snapshot its scheduled job keeps for trend charts).
  */
 @Module({
   imports: [PersonnelModule, CatalogueModule, AssignmentsModule],
   controllers: [ReportsController, ExecutionReportController],
-  providers: [AsOfResolver, ComplianceService, OfficerRecordService, ExecutionReportService],
+  providers: [AsOfResolver, ComplianceService, OfficerRecordService, ExecutionReportService, ComplianceTrendService],
   exports: [ComplianceService, OfficerRecordService, ExecutionReportService],
 })
-export class ReportsModule {}
+export class ReportsModule implements OnModuleInit {
+  constructor(
+    private readonly jobs: JobRegistry,
+    private readonly trend: ComplianceTrendService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.defineSweep({
+      name: 'reports.compliance-trend',
+      cron: '30 * * * *',
+      description: "keeps last month's compliance per region for trend charts",
+      sweep: (asOf) => this.trend.snapshotLastMonth(asOf),
+    });
+  }
+}

@@ -1,7 +1,6 @@
 export * from './dto/attendance.dto';
 export * from './dto/booking.dto';
 export * from './dto/session.dto';
-export * from './entities/notification.entity';
 export * from './entities/seminar-attendance.entity';
 export * from './entities/seminar-booking.entity';
 export * from './entities/seminar-session.entity';
@@ -9,11 +8,11 @@ export * from './seminars.errors';
 export * from './seminars.module';
 export * from './services/attendance.service';
 export * from './services/booking.service';
-export * from './services/notification.service';
+export * from './services/seminar-notices';
 export * from './services/session.service';
 export type { SessionView } from './services/session.mapper';
 
-import { NotificationEntity } from './entities/notification.entity';
+import { CalendarFeedEntity } from './entities/calendar-feed.entity';
 import { SeminarAttendanceEntity } from './entities/seminar-attendance.entity';
 import { SeminarBookingEntity } from './entities/seminar-booking.entity';
 import { SeminarSessionEntity } from './entities/seminar-session.entity';
@@ -21,5 +20,5 @@ export const SEMINARS_ENTITIES = [
   SeminarSessionEntity,
   SeminarBookingEntity,
   SeminarAttendanceEntity,
-  NotificationEntity,
+  CalendarFeedEntity,
 ];

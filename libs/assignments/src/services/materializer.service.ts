@@ -56,24 +56,26 @@ export class MaterializerService {
   }
 
   /**
-   * Recurrence: a completion whose validity has run out opens the next cycle
-   * of the same rule, due in the rule's number of days (30 if it has a fixed date).
+   * Recurrence: a completion whose validity has run out by `asOf` (the
+   * clock's now) opens the next cycle of the same rule, due in the rule's
+   * number of days (30 if it has a fixed date).
    */
-  async openExpiredCycles(): Promise<number> {
+  async openExpiredCycles(asOf: Date): Promise<number> {
     const [{ opened }] = await this.tx.query<{ opened: number }>(
       `WITH latest AS MATERIALIZED (
          SELECT DISTINCT ON (officer_id, course_id) * FROM enrollment ORDER BY officer_id, course_id, cycle DESC
        ), inserted AS (
          INSERT INTO enrollment (officer_id, course_id, cycle, rule_id, order_id, status, assigned_at, due_at)
-         SELECT e.officer_id, e.course_id, e.cycle + 1, e.rule_id, e.order_id, 'assigned', now(),
-                now() + make_interval(days => coalesce(r.due_in_days, 30))
+         SELECT e.officer_id, e.course_id, e.cycle + 1, e.rule_id, e.order_id, 'assigned', $1::timestamptz,
+                $1::timestamptz + make_interval(days => coalesce(r.due_in_days, 30))
          FROM latest e
          JOIN assignment_rule r ON r.id = e.rule_id AND r.retired_at IS NULL
          JOIN officer o ON o.id = e.officer_id AND o.status = 'active'
-         WHERE e.status = 'completed' AND e.expires_at <= now()
+         WHERE e.status = 'completed' AND e.expires_at <= $1
          ON CONFLICT DO NOTHING
          RETURNING 1)
        SELECT count(*)::int AS opened FROM inserted`,
+      [asOf],
     );
     return opened;
   }

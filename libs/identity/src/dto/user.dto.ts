@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsEmail,
   IsIn,
   IsOptional,
   IsString,
@@ -11,9 +12,10 @@ import {
   Matches,
   MaxLength,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CleanText, PageQuery, ROLES, Role } from '@lms/core';
+import { CleanText, Language, LANGUAGES, PageQuery, ROLES, Role } from '@lms/core';
 
 /** Lower-case ASCII only: look-alike Unicode names cannot impersonate each other. */
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
@@ -90,6 +92,33 @@ export class UpdateUserDto {
   resetSecondFactor?: boolean;
 }
 
+/** Lower-cased and trimmed, so one mailbox is one address whatever the capitals. */
+const normalizeEmail = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
+
+/** How to reach a user: e-mail for notifications (null removes it) and the language they read in. */
+export class ContactDto {
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 254, example: 'e.serikov@police.kz' })
+  @IsOptional()
+  @Transform(normalizeEmail)
+  @ValidateIf((_object, value) => value !== null)
+  @IsEmail({ allow_display_name: false, require_tld: true }, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email?: string | null;
+
+  @ApiPropertyOptional({ enum: LANGUAGES, nullable: true, description: "null: the officer record's language" })
+  @IsOptional()
+  @ValidateIf((_object, value) => value !== null)
+  @IsIn(LANGUAGES)
+  language?: Language | null;
+}
+
+export class ContactView {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
+  @ApiProperty({ enum: LANGUAGES, nullable: true }) language: Language | null;
+}
+
 export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptional()
@@ -133,6 +162,8 @@ export interface UserView {
   id: string;
   username: string;
   officerId: string | null;
+  email: string | null;
+  language: Language | null;
   disabled: boolean;
   mustChangePassword: boolean;
   secondFactor: boolean;

@@ -1,9 +1,10 @@
 import { UuidPrimaryColumn } from '@lms/core';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, UpdateDateColumn } from 'typeorm';
 import { OfficerEntity } from '@lms/personnel';
 
 /** A login. Officers may have one, linked to their personnel record. */
 @Entity('user_account')
+@Check('CHK_user_account_language', `"language" IN ('kk', 'ru', 'en')`)
 export class UserAccountEntity {
   @UuidPrimaryColumn()
   id: string;
@@ -23,6 +24,14 @@ export class UserAccountEntity {
   @OneToOne(() => OfficerEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'officer_id', foreignKeyConstraintName: 'FK_user_account_officer' })
   officer?: OfficerEntity;
+
+  /** Where notifications are e-mailed; optional, set by the user or HR. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
+  /** The language the user reads notifications in; null: the officer record's, or Russian. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  language: 'kk' | 'ru' | 'en' | null;
 
   @Column({ type: 'boolean', default: false })
   disabled: boolean;

@@ -1,4 +1,4 @@
-import { RoleGrant } from '@lms/core';
+import { Language, RoleGrant } from '@lms/core';
 import { UserView } from '../dto/user.dto';
 
 export interface UserRow {
@@ -6,6 +6,8 @@ export interface UserRow {
   username: string;
   password_hash: string;
   officer_id: string | null;
+  email: string | null;
+  language: Language | null;
   disabled: boolean;
   must_change_password: boolean;
   token_version: number;
@@ -28,6 +30,8 @@ export function mapUser(row: UserRow): UserView {
     id: row.id,
     username: row.username,
     officerId: row.officer_id,
+    email: row.email,
+    language: row.language,
     disabled: row.disabled,
     mustChangePassword: row.must_change_password,
     secondFactor: row.totp_enabled,

@@ -19,7 +19,7 @@ import {
   SessionAlreadyStarted,
   SessionNotOpen,
 } from '../seminars.errors';
-import { NotificationService, sessionPayload } from './notification.service';
+import { SeminarNotices, sessionPayload } from './seminar-notices';
 import { SeatLedger } from './seat-ledger';
 import { SessionService } from './session.service';
 
@@ -49,7 +49,7 @@ export class BookingService {
     private readonly ledger: SeatLedger,
     private readonly enrollments: EnrollmentService,
     private readonly officers: OfficerService,
-    private readonly notifications: NotificationService,
+    private readonly notifications: SeminarNotices,
     private readonly audit: AuditService,
   ) {}
 

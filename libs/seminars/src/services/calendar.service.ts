@@ -19,21 +19,25 @@ export class CalendarService {
     return calendar(await this.describe([row]), 'Семинар');
   }
 
-  /**
-   * The officer's seats (booked or attended), and sessions cancelled under
-   * them, so that a subscribed calendar removes those.
-   */
+  /** The signed-in officer's sessions. */
   async mine(ctx: RequestContext): Promise<string> {
-    const officerId = ctx.actor?.officerId;
-    const rows = officerId
-      ? await this.tx.query<SessionRow>(
-          `${SESSION_SELECT}
-           WHERE EXISTS (SELECT 1 FROM seminar_booking b WHERE b.session_id = s.id AND b.officer_id = $1
-                         AND (b.status IN ('booked', 'closed') OR b.cancel_reason = 'session-cancelled'))
-           ORDER BY s.starts_at`,
-          [officerId],
-        )
-      : [];
+    return this.forUser(null, ctx.actor?.officerId ?? null);
+  }
+
+  /**
+   * An officer's seats (booked or attended), and sessions cancelled under
+   * them, so that a subscribed calendar removes those; and the sessions a
+   * trainer runs (from 90 days back).
+   */
+  async forUser(trainerUserId: string | null, officerId: string | null): Promise<string> {
+    const rows = await this.tx.query<SessionRow>(
+      `${SESSION_SELECT}
+       WHERE EXISTS (SELECT 1 FROM seminar_booking b WHERE b.session_id = s.id AND b.officer_id = $1
+                     AND (b.status IN ('booked', 'closed') OR b.cancel_reason = 'session-cancelled'))
+          OR (s.trainer_user_id = $2 AND s.ends_at > now() - interval '90 days')
+       ORDER BY s.starts_at`,
+      [officerId, trainerUserId],
+    );
     return calendar(await this.describe(rows), 'Семинарлар / Семинары');
   }
 

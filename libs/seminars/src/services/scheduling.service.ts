@@ -10,7 +10,7 @@ import {
   SessionAlreadyStarted,
   SessionNotOpen,
 } from '../seminars.errors';
-import { NotificationService, sessionPayload } from './notification.service';
+import { SeminarNotices, sessionPayload } from './seminar-notices';
 import { SeatLedger } from './seat-ledger';
 import { canManage, SESSION_STAFF } from './session-access';
 import { locationOf } from './session.mapper';
@@ -25,7 +25,7 @@ export class SchedulingService {
     private readonly sessions: SessionService,
     private readonly ledger: SeatLedger,
     private readonly trainers: TrainerCalendar,
-    private readonly notifications: NotificationService,
+    private readonly notifications: SeminarNotices,
     private readonly courses: CourseService,
     private readonly units: UnitService,
     private readonly audit: AuditService,
