@@ -58,8 +58,8 @@ export class EmailDelivery {
 
   private async record(id: string, status: EmailStatus, to: string | null): Promise<EmailStatus> {
     await this.tx.query(
-      `UPDATE notification SET email_status = $2, email_to = $3,
-              emailed_at = CASE WHEN $2 IN ('sent', 'logged') THEN now() END
+      `UPDATE notification SET email_status = $2::varchar, email_to = $3,
+              emailed_at = CASE WHEN $2::varchar IN ('sent', 'logged') THEN now() END
        WHERE id = $1`,
       [id, status, to],
     );
