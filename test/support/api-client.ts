@@ -5,6 +5,7 @@ export function apiAs(t: TestApp, token: string) {
   const auth = { Authorization: `Bearer ${token}` };
   return {
     get: (url: string) => t.http().get(`/api/v1${url}`).set(auth),
+    delete: (url: string) => t.http().delete(`/api/v1${url}`).set(auth),
     post: (url: string, body: unknown) =>
       t
         .http()
