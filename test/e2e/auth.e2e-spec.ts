@@ -349,7 +349,12 @@ describe('authentication', () => {
       }
       const reached: string[] = [];
       const closed: string[] = [];
-      const publicRoutes = ['POST /api/v1/auth/login', 'GET /api/v1/health', 'GET /api/v1/certificates/verify/:code'];
+      const publicRoutes = [
+        'POST /api/v1/auth/login',
+        'GET /api/v1/health',
+        'GET /api/v1/certificates/verify/:code',
+        'GET /api/v1/calendar-feeds/:token/sessions.ics',
+      ];
       for (const { method, path } of routes) {
         const key = `${method} ${path}`;
         // Signing out would end the token in the middle of the walk; it is called last, below.

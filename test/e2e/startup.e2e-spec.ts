@@ -13,11 +13,11 @@ interface Started {
   output: () => string;
 }
 
-/** Starts the built API as `npm start` does, on the embedded database in `dataDir`. */
+/** Starts the built API as `npm start` does (API and worker in one process), on the embedded database in `dataDir`. */
 async function start(dataDir: string, env: Record<string, string> = {}): Promise<Started> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [MAIN, '--with-worker'], {
     env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -57,9 +57,20 @@ describe('start-up on the embedded database', () => {
   chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach the folder
   let officerCount = 0;
 
-  it('comes up on an empty folder with the demo organisation and the admin from the environment', async () => {
-    const api = await start(dataDir, { ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'Chief-pass-2026' });
+  it('comes up on an empty folder with the demo organisation, the admin from the environment and a worker', async () => {
+    const api = await start(dataDir, {
+      ADMIN_USERNAME: 'chief',
+      ADMIN_PASSWORD: 'Chief-pass-2026',
+      SCHEDULE_CRON: '* * * * *',
+    });
     try {
+      // The same process works the queue: its schedules start at once and a sweep runs.
+      const deadline = Date.now() + 60_000;
+      while (!api.output().includes('assignments.due-notices as of') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(api.output()).toContain('job queues');
+      expect(api.output()).toContain('assignments.due-notices as of');
       expect((await login(api.base, 'chief', 'Chief-pass-2026')).status).toBe(200);
       const admin = await login(api.base, 'admin', 'Admin-demo-2026');
       expect(admin.status).toBe(200);
