@@ -49,6 +49,6 @@ import { UserService } from './services/user.service';
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: DeniedWriteInterceptor },
   ],
-  exports: [UserService, PasswordService, AdminBootstrapService],
+  exports: [UserService, PasswordService, AdminBootstrapService, AuthService, SecondFactorService],
 })
 export class IdentityModule {}

@@ -1,4 +1,4 @@
-import { contentDisposition } from './send-report';
+import { contentDisposition } from './content-disposition';
 
 describe('contentDisposition', () => {
   it('gives an ASCII fallback and the exact UTF-8 name', () => {

@@ -1,0 +1,2 @@
+export * from './http/web-setup';
+export * from './web.module';
