@@ -5,6 +5,7 @@ import { AppConfig, DatabaseServer, migrate, openDatabaseServer, openDataSource 
 import { DemoSeeder } from '@lms/demo';
 import { AdminBootstrapService } from '@lms/identity';
 import { SCHEMA } from '@lms/platform';
+import { notFoundPages } from '@lms/web';
 import { AppModule } from './app.module';
 import { configureApp } from './http-setup';
 
@@ -46,6 +47,7 @@ export async function createApi(
   app.useLogger(app.get(PinoLogger));
   configureApp(app, config);
   await app.init();
+  notFoundPages(app);
 
   if (database.embedded && config.demoData) await app.get(DemoSeeder).seedIfEmpty();
   await app.get(AdminBootstrapService).onStartup();

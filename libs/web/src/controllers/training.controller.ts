@@ -54,7 +54,7 @@ export class TrainingController {
       durationMinutes: lesson.durationMinutes,
       read: read.has(lesson.id),
     }));
-    const firstUnread = lessons.find((lesson) => !lesson.read) ?? lessons[0];
+    const firstUnread = lessons.find((lesson) => !lesson.read) ?? null;
     const certificate = enrolment.status === 'completed' ? await this.certificateOf(ctx, enrolment) : null;
     return {
       enrolment,

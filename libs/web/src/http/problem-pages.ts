@@ -26,9 +26,9 @@ export class WebProblemPages implements ProblemPages {
     private readonly views: ViewEngine,
   ) {}
 
-  /** Requests for people: everything outside the JSON API. */
+  /** Requests for people: everything outside the JSON API (by the original URL: a mounted router rewrites `path`). */
   handles(request: Request): boolean {
-    return !/^\/api(\/|$)/.test(request.path);
+    return !isApiRequest(request);
   }
 
   async render(error: unknown, request: Request, response: Response): Promise<void> {
@@ -76,7 +76,7 @@ export class WebProblemPages implements ProblemPages {
       {
         status,
         heading: page.title,
-        text: conflict && conflict !== `conflict.${code}` ? conflict : t(`problem.${key}.text`),
+        message: conflict && conflict !== `conflict.${code}` ? conflict : t(`problem.${key}.text`),
         back: backLink(request, page.home),
       },
       page,
@@ -94,6 +94,8 @@ export class WebProblemPages implements ProblemPages {
     response.send(this.views.render(view, model, page));
   }
 }
+
+export const isApiRequest = (request: Request) => /^\/api(\/|\?|$)/.test(request.originalUrl ?? request.url);
 
 const PROBLEM_STATUSES = new Set([400, 403, 404, 409, 429, 500]);
 

@@ -5,11 +5,10 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
+import { NotFound } from '@lms/core';
 import { ViewEngine, VIEWS_DIR } from '../render/view-engine';
 import { ASSETS_DIR } from './assets';
-import { WebProblemPages } from './problem-pages';
-
-const isApi = (request: Request) => /^\/api(\/|$)/.test(request.path);
+import { isApiRequest as isApi, WebProblemPages } from './problem-pages';
 
 /**
  * Security headers. Pages and the API: a strict Content-Security-Policy
@@ -64,6 +63,19 @@ export function configureWeb(app: INestApplication): void {
   expressApp.engine('hbs', views.expressEngine());
   expressApp.setBaseViewsDir(VIEWS_DIR);
   expressApp.setViewEngine('hbs');
+}
+
+/**
+ * The last stop of a request no route took: outside the API, the 404 page in
+ * the visitor's language (the API's prefix answers its own misses with
+ * problem+json). Call after `app.init()`, when every route is in place.
+ */
+export function notFoundPages(app: INestApplication): void {
+  const pages = app.get(WebProblemPages);
+  (app as NestExpressApplication).use((request: Request, response: Response, next: NextFunction) => {
+    if (isApi(request) || response.headersSent) return next();
+    void pages.render(new NotFound('Page'), request, response);
+  });
 }
 
 /**

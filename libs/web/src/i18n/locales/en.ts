@@ -169,6 +169,8 @@ export const en = {
   course: {
     objectives: 'What you will learn',
     lessons: 'Lessons',
+    start: 'Start reading',
+    continue: 'Continue reading',
     lessonsRead: '{{read}} of {{total}} read',
     needs: 'To complete this course',
     need: {

@@ -162,6 +162,8 @@ export const kk = {
   course: {
     objectives: 'Не үйренесіз',
     lessons: 'Сабақтар',
+    start: 'Оқуды бастау',
+    continue: 'Оқуды жалғастыру',
     lessonsRead: '{{total}} сабақтың {{read}} оқылды',
     needs: 'Курсты аяқтау үшін',
     need: {

@@ -176,6 +176,8 @@ export const ru = {
   course: {
     objectives: 'Чему вы научитесь',
     lessons: 'Уроки',
+    start: 'Начать чтение',
+    continue: 'Продолжить чтение',
     lessonsRead: 'Прочитано {{read}} из {{total}}',
     needs: 'Чтобы пройти курс',
     need: {
