@@ -1,13 +1,12 @@
 import { Body, Get, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AnyRole, Ctx, RequestContext, ValidationFailed } from '@lms/core';
-import { AllowLimited, AuthenticatedActor, AuthService, SecondFactorService } from '@lms/identity';
+import { AllowLimited, AuthService, SecondFactorService } from '@lms/identity';
 import { PasswordForm, SecondFactorForm } from '../forms/account.forms';
 import { setSessionCookie } from '../http/cookies';
 import { FormRejected } from '../http/form-rejected';
 import { homeOf } from '../http/page-context';
 import { Form, Page, redirectTo, WebController } from '../http/page.decorators';
-import { SessionActor } from '../http/page-params';
 
 /** The password change (forced at first sign-in when the account says so) and the second factor's enrolment. */
 @WebController()
@@ -21,8 +20,8 @@ export class AccountController {
   @AnyRole()
   @AllowLimited()
   @Page('pages/password', 'password.title')
-  passwordPage(@SessionActor() actor: AuthenticatedActor) {
-    return { forced: actor.limit === 'password-change' };
+  passwordPage() {
+    return {};
   }
 
   @Post('account/password')
@@ -32,22 +31,18 @@ export class AccountController {
   async changePassword(
     @Body() form: PasswordForm,
     @Ctx() ctx: RequestContext,
-    @SessionActor() actor: AuthenticatedActor,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const model = { forced: actor.limit === 'password-change' };
-    if (form.repeatPassword !== form.newPassword)
-      throw FormRejected.of({}, { repeatPassword: 'errors.mismatch' }, undefined, model);
-    if (form.newPassword === form.currentPassword)
-      throw FormRejected.of({}, { newPassword: 'errors.sameAsCurrent' }, undefined, model);
+    if (form.repeatPassword !== form.newPassword) throw FormRejected.of({}, { repeatPassword: 'errors.mismatch' });
+    if (form.newPassword === form.currentPassword) throw FormRejected.of({}, { newPassword: 'errors.sameAsCurrent' });
     try {
       const token = await this.auth.changePassword(ctx, form.currentPassword, form.newPassword);
       // Every older token (this cookie's included) stopped working: the session goes on with the new one.
       setSessionCookie(request, response, token.accessToken, token.expiresIn);
     } catch (error) {
       if (error instanceof ValidationFailed || (error as { code?: string }).code === 'wrong-current-password') {
-        throw FormRejected.of({}, { currentPassword: 'errors.wrongCurrentPassword' }, undefined, model);
+        throw FormRejected.of({}, { currentPassword: 'errors.wrongCurrentPassword' });
       }
       throw error;
     }
