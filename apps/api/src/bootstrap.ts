@@ -53,7 +53,7 @@ export async function createApi(
   await app.get(AdminBootstrapService).onStartup();
   if (options.listen !== false) {
     await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
-    logger.log(`listening on http://localhost:${config.port}/api/v1 (docs at /api/v1/docs)`);
+    logger.log(`open http://localhost:${config.port}/ to sign in (API at /api/v1, docs at /api/v1/docs)`);
   }
   return {
     app,
