@@ -9,6 +9,7 @@ export * from './services/auth.service';
 export * from './services/second-factor.service';
 export type { TokenLimit } from './services/token.service';
 export * from './services/password.service';
+export * from './services/role-policy.service';
 export * from './services/user.service';
 
 import { UserAccountEntity } from './entities/user-account.entity';

@@ -27,7 +27,7 @@ export async function sendTable(
   response.setHeader('Content-Type', CONTENT_TYPES[format]);
   response.setHeader(
     'Content-Disposition',
-    contentDisposition(format === 'html' ? 'inline' : 'attachment', `${table.fileName}.${format}`),
+    contentDisposition(`${table.fileName}.${format}`, format === 'html' ? 'inline' : 'attachment'),
   );
   response.setHeader('Cache-Control', 'no-store');
   switch (format) {

@@ -36,7 +36,7 @@ export class CertificatesController {
     const pdf = await renderCertificatePdf(certificate);
     response
       .type('application/pdf')
-      .set('Content-Disposition', contentDisposition('attachment', `certificate-${certificate.serial}.pdf`))
+      .set('Content-Disposition', contentDisposition(`certificate-${certificate.serial}.pdf`))
       .set('Cache-Control', 'private, no-store')
       .send(pdf);
   }

@@ -58,7 +58,7 @@ export class SeminarsController {
     const ics = await this.calendars.session(ctx, id);
     response
       .type('text/calendar; charset=utf-8')
-      .set('Content-Disposition', contentDisposition('attachment', 'seminar.ics'))
+      .set('Content-Disposition', contentDisposition('seminar.ics'))
       .send(ics);
   }
 }

@@ -123,7 +123,7 @@ export class TrainingController {
     const file = await this.attachments.download(ctx, id);
     response
       .type(file.contentType)
-      .set('Content-Disposition', contentDisposition('attachment', file.fileName))
+      .set('Content-Disposition', contentDisposition(file.fileName))
       .set('Content-Security-Policy', "default-src 'none'")
       .send(file.data);
   }
