@@ -1,17 +1,15 @@
 import { Get, Param, Query, UseGuards } from '@nestjs/common';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
-import { CertificateService } from '@lms/certificates';
+import { CertificateService, VERIFY_PATH } from '@lms/certificates';
 import { Public } from '@lms/core';
 import { PageContext } from '../http/page-context';
 import { Page, WebController } from '../http/page.decorators';
 import { PageCtx } from '../http/page-params';
 
-/** Where a certificate's QR code points. */
-export const VERIFY_PAGE = '/verify/';
-
+/** Where a certificate's QR code points: this page, at the address the officer reached us by. */
 export function verificationUrl(request: Request, code: string): string {
-  return `${request.protocol}://${request.get('host')}${VERIFY_PAGE}${code}`;
+  return `${request.protocol}://${request.get('host')}${VERIFY_PATH}${code}`;
 }
 
 /** Verification attempts per address per minute: enough for people, too few to try codes at scale. */
