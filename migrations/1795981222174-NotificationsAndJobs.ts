@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * idempotency key, a recipient that is an officer or a user account, the unit
  * it concerns, read and e-mail state. Rows written before (cancellations and
  * waitlist promotions nobody received) stay, keyed `legacy:<id>`, in their
- * officers' inboxes; nobody had an e-mail address then. Also: e-mail and
- * language per user account, reminder days per course, calendar feeds and
+ * officers' inboxes; nobody had an e-mail address then. Also: an e-mail
+ * address per user account, reminder days per course, calendar feeds and
  * the monthly compliance trend. The job queue's own schema is not here:
  * pg-boss installs it after the migrations (JOB_QUEUE_SCHEMA).
  */
@@ -28,7 +28,6 @@ export class NotificationsAndJobs1795981222174 implements MigrationInterface {
     await runner.query(`CREATE INDEX "IDX_calendar_feed_user" ON "calendar_feed"  ("user_id") `);
     await runner.query(`ALTER TABLE "notification" DROP COLUMN "delivered_at"`);
     await runner.query(`ALTER TABLE "user_account" ADD "email" character varying(254)`);
-    await runner.query(`ALTER TABLE "user_account" ADD "language" character varying(2)`);
     await runner.query(`ALTER TABLE "course" ADD "reminder_days" integer array`);
     await runner.query(`ALTER TABLE "notification" ADD "idempotency_key" character varying(200)`);
     await runner.query(`UPDATE "notification" SET "idempotency_key" = 'legacy:' || "id"`);
@@ -53,9 +52,6 @@ export class NotificationsAndJobs1795981222174 implements MigrationInterface {
     await runner.query(`CREATE INDEX "IDX_notification_unit" ON "notification"  ("unit_id", "created_at") `);
     await runner.query(`CREATE INDEX "IDX_notification_user" ON "notification"  ("user_id", "created_at") `);
     await runner.query(`CREATE INDEX "IDX_notification_officer" ON "notification"  ("officer_id", "created_at") `);
-    await runner.query(
-      `ALTER TABLE "user_account" ADD CONSTRAINT "CHK_user_account_language" CHECK ("language" IN ('kk', 'ru', 'en'))`,
-    );
     await runner.query(
       `ALTER TABLE "notification" ADD CONSTRAINT "CHK_notification_email_status" CHECK ("email_status" IN ('pending', 'sent', 'logged', 'no-address'))`,
     );
@@ -87,7 +83,6 @@ export class NotificationsAndJobs1795981222174 implements MigrationInterface {
     await runner.query(`ALTER TABLE "notification" DROP CONSTRAINT "FK_notification_officer"`);
     await runner.query(`ALTER TABLE "notification" DROP CONSTRAINT "CHK_notification_recipient"`);
     await runner.query(`ALTER TABLE "notification" DROP CONSTRAINT "CHK_notification_email_status"`);
-    await runner.query(`ALTER TABLE "user_account" DROP CONSTRAINT "CHK_user_account_language"`);
     await runner.query(`DROP INDEX "public"."IDX_notification_officer"`);
     await runner.query(`DROP INDEX "public"."IDX_notification_user"`);
     await runner.query(`DROP INDEX "public"."IDX_notification_unit"`);
@@ -107,7 +102,6 @@ export class NotificationsAndJobs1795981222174 implements MigrationInterface {
     await runner.query(`ALTER TABLE "notification" DROP COLUMN "user_id"`);
     await runner.query(`ALTER TABLE "notification" DROP COLUMN "idempotency_key"`);
     await runner.query(`ALTER TABLE "course" DROP COLUMN "reminder_days"`);
-    await runner.query(`ALTER TABLE "user_account" DROP COLUMN "language"`);
     await runner.query(`ALTER TABLE "user_account" DROP COLUMN "email"`);
     await runner.query(`ALTER TABLE "notification" ADD "delivered_at" TIMESTAMP WITH TIME ZONE`);
     await runner.query(`DROP INDEX "public"."IDX_calendar_feed_user"`);

@@ -22,4 +22,5 @@ export * from './time/clock';
 import { AuditEventEntity } from './audit/audit-event.entity';
 export const CORE_ENTITIES = [AuditEventEntity];
 export * from './http/access';
+export * from './http/content-disposition';
 export * from './database/columns';

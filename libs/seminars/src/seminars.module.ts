@@ -58,7 +58,7 @@ import { TrainerCalendar } from './services/trainer-calendar';
     SessionRemindersService,
     SeminarJobs,
   ],
-  exports: [SessionService, BookingService, AttendanceService],
+  exports: [SessionService, BookingService, AttendanceService, MySessionsService, CalendarService],
 })
 export class SeminarsModule implements OnModuleInit {
   constructor(

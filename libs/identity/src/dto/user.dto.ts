@@ -163,10 +163,11 @@ export interface UserView {
   username: string;
   officerId: string | null;
   email: string | null;
-  language: Language | null;
   disabled: boolean;
   mustChangePassword: boolean;
   secondFactor: boolean;
+  /** The interface language chosen on the pages, if any. */
+  language: Language | null;
   roles: { role: Role; unitId: string }[];
   lastLoginAt: Date | null;
   createdAt: Date;

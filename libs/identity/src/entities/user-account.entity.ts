@@ -29,10 +29,6 @@ export class UserAccountEntity {
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;
 
-  /** The language the user reads notifications in; null: the officer record's, or Russian. */
-  @Column({ type: 'varchar', length: 2, nullable: true })
-  language: 'kk' | 'ru' | 'en' | null;
-
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
 
@@ -52,6 +48,10 @@ export class UserAccountEntity {
   /** The last TOTP time step accepted: a code is good once. */
   @Column({ name: 'totp_last_step', type: 'bigint', nullable: true })
   totpLastStep: string | null;
+
+  /** The language the user chose (pages, notifications); null: the officer's language, else the browser's (Russian in e-mails). */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  language: string | null;
 
   @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
   lockedUntil: Date | null;

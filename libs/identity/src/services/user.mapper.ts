@@ -7,12 +7,12 @@ export interface UserRow {
   password_hash: string;
   officer_id: string | null;
   email: string | null;
-  language: Language | null;
   disabled: boolean;
   must_change_password: boolean;
   token_version: number;
   totp_secret: string | null;
   totp_enabled: boolean;
+  language: Language | null;
   last_login_at: Date | null;
   created_at: Date;
   roles: RoleGrant[];
@@ -31,10 +31,10 @@ export function mapUser(row: UserRow): UserView {
     username: row.username,
     officerId: row.officer_id,
     email: row.email,
-    language: row.language,
     disabled: row.disabled,
     mustChangePassword: row.must_change_password,
     secondFactor: row.totp_enabled,
+    language: row.language,
     roles: row.roles.map((grant) => ({ role: grant.role, unitId: grant.unitId })),
     lastLoginAt: row.last_login_at,
     createdAt: row.created_at,
