@@ -6,6 +6,7 @@ import { AppConfig, ProblemFilter } from '@lms/core';
 import { PlatformModule, PlatformOptions } from '@lms/platform';
 import { WebModule } from '@lms/web';
 import { HealthController } from './health.controller';
+import { hideFeedToken } from './log-redaction';
 
 @Module({})
 export class AppModule {
@@ -24,6 +25,13 @@ export class AppModule {
               return id;
             },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            serializers: {
+              req: (req: { url: string; params?: unknown }) => ({
+                ...req,
+                url: hideFeedToken(req.url),
+                params: undefined,
+              }),
+            },
             autoLogging: { ignore: (request) => request.url === '/api/v1/health' },
           },
         }),

@@ -54,6 +54,14 @@ import { UserService } from './services/user.service';
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: DeniedWriteInterceptor },
   ],
-  exports: [UserService, PasswordService, AdminBootstrapService, RolePolicyService, AuthService, SecondFactorService],
+  exports: [
+    UserService,
+    PasswordService,
+    AdminBootstrapService,
+    RolePolicyService,
+    AuthService,
+    SecondFactorService,
+    ContactService,
+  ],
 })
 export class IdentityModule {}

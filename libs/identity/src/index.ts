@@ -5,6 +5,7 @@ export * from './guards/session-cookie';
 export * from './identity.errors';
 export * from './identity.module';
 export * from './services/admin-bootstrap.service';
+export * from './services/contact.service';
 export * from './services/auth.service';
 export * from './services/second-factor.service';
 export type { TokenLimit } from './services/token.service';

@@ -19,7 +19,8 @@ import { EMAIL_JOB, NotificationService } from './services/notification.service'
   imports: [PersonnelModule, IdentityModule],
   controllers: [MyNotificationsController, SentNotificationsController],
   providers: [NotificationService, InboxService, EmailDelivery, Mailer],
-  exports: [NotificationService],
+  // InboxService for the pages (the inbox page calls it like the API controllers do).
+  exports: [NotificationService, InboxService],
 })
 export class NotificationsModule implements OnModuleInit {
   constructor(
