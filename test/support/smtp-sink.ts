@@ -50,6 +50,7 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      closeTimeout: 1000, // a connection left open by a killed client must not hold the test's teardown
       onRcptTo: (address, _session, callback) => {
         const behaviour = this.behaviour(address.address);
         if (behaviour === 'refuse') {
