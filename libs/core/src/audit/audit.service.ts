@@ -4,6 +4,7 @@ import { subtreeCondition } from '../database/sql';
 import { RequestContext } from '../http/request-context';
 import { Page } from '../http/pagination';
 import { AUDIT_CHAIN_LOCK, auditHashSql } from './audit-hash.sql';
+import { AuditView } from './audit-event.dto';
 
 export interface AuditRecord {
   action: string;
@@ -22,21 +23,6 @@ export interface AuditFilter {
   to?: Date;
   limit: number;
   offset: number;
-}
-
-export interface AuditView {
-  id: string;
-  seq: number;
-  occurredAt: Date;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  hash: string;
 }
 
 export interface ChainCheck {

@@ -1,10 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, FieldProblem } from './domain-error';
+import { CommonProblem, DomainError, FieldProblem } from './domain-error';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 /** Problem types are relative URIs: stable codes, not links to follow. */
-const TYPE_BASE = '/problems/';
+export const PROBLEM_TYPE_BASE = '/problems/';
 
 export interface ProblemBody {
   type: string;
@@ -43,7 +43,7 @@ export function problem(
   detail: string,
   extra: Record<string, unknown> = {},
 ): ProblemBody {
-  return { type: TYPE_BASE + code, title: TITLES[status] ?? 'Error', status, detail, ...extra };
+  return { type: PROBLEM_TYPE_BASE + code, title: TITLES[status] ?? 'Error', status, detail, ...extra };
 }
 
 /** Maps what Express and Nest throw (body parser, routing, guards) to a problem. */
@@ -68,12 +68,12 @@ function fromMiddlewareError(error: unknown): ProblemBody | null {
   if (!status || status < 400 || status >= 500 || !e.expose) return null;
   switch (e.type ?? '') {
     case 'entity.parse.failed':
-      return problem(400, 'malformed-body', 'The request body is not valid JSON');
+      return problem(400, CommonProblem.MalformedBody, 'The request body is not valid JSON');
     case 'entity.too.large':
-      return problem(413, 'payload-too-large', 'The request body is too large');
+      return problem(413, CommonProblem.PayloadTooLarge, 'The request body is too large');
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return problem(415, 'unsupported-media-type', 'The request body encoding is not supported');
+      return problem(415, CommonProblem.UnsupportedMediaType, 'The request body encoding is not supported');
     default:
       return problem(status, slug(TITLES[status] ?? 'error'), 'The request could not be read');
   }
@@ -95,7 +95,7 @@ export class ProblemFilter implements ExceptionFilter {
     } else {
       body =
         fromMiddlewareError(error) ??
-        problem(500, 'internal-error', 'An unexpected error occurred; it has been logged');
+        problem(500, CommonProblem.InternalError, 'An unexpected error occurred; it has been logged');
     }
     if (body.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     body.instance = request.originalUrl?.split('?')[0];
