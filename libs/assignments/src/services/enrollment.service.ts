@@ -13,14 +13,16 @@ import {
 } from '@lms/core';
 import { CourseService, CourseVersionService } from '@lms/catalogue';
 import { OfficerService } from '@lms/personnel';
+import { ManualAssignmentResult } from '../dto/assignment.response';
 import { ListEnrollmentsQuery, ManualAssignmentDto, MeEnrollmentsQuery } from '../dto/enrollment.dto';
+import { EnrollmentView } from '../dto/enrollment.response';
 import { EnrollmentProgress } from '../entities/enrollment.entity';
 import { CourseNotPublished, EnrollmentClosed } from '../assignments.errors';
 import { EFFECTIVE_STATUS, INSERT_NEW_ENROLMENTS } from './audience.sql';
 import { completionValidityMonths, meetsCompletionRule } from './completion-rule';
 import { todayInAlmaty } from './due-policy';
 import { EnrollmentHooks } from './enrollment-hooks';
-import { ENROLLMENT_SELECT, EnrollmentRow, EnrollmentView, mapEnrollment } from './enrollment.mapper';
+import { ENROLLMENT_SELECT, EnrollmentRow, mapEnrollment } from './enrollment.mapper';
 import { ORDER_WRITERS, OrderService } from './order.service';
 
 /** Roles that read enrolments within their subtree (admin implied); officers read their own. */
@@ -175,7 +177,7 @@ export class EnrollmentService {
   }
 
   /** HR assigns a course to named officers of its subtree; those already covered are skipped. */
-  async assignManually(ctx: RequestContext, dto: ManualAssignmentDto): Promise<{ enrolled: number; skipped: number }> {
+  async assignManually(ctx: RequestContext, dto: ManualAssignmentDto): Promise<ManualAssignmentResult> {
     if (dto.dueDate && dto.dueInDays) {
       throw new ValidationFailed('Give dueDate or dueInDays, not both', [
         { field: 'dueDate', message: 'give dueDate or dueInDays, not both' },
