@@ -1,4 +1,5 @@
 import { Conflict, DomainError, FieldProblem, ValidationFailed } from '@lms/core';
+import { CatalogueProblem } from '@lms/catalogue';
 
 /** Every problem code the assessments library answers with (besides the common ones). */
 export enum AssessmentsProblem {
@@ -13,6 +14,12 @@ export enum AssessmentsProblem {
   InvalidScores = 'invalid-scores',
   OwnEnrollment = 'own-enrollment',
 }
+
+/** What assessment routes answer besides the common codes: their own, and a course with no published version yet (pinned at the first attempt or scoring). */
+export const ASSESSMENTS_ROUTE_PROBLEMS: string[] = [
+  ...Object.values(AssessmentsProblem),
+  CatalogueProblem.CourseNotPublished,
+];
 
 export class NoQuiz extends Conflict {
   constructor() {

@@ -1,26 +1,23 @@
 import { Conflict, ValidationFailed } from '@lms/core';
+import { CatalogueProblem } from '@lms/catalogue';
 
 /** Every problem code the assignments library answers with (besides the common ones). */
 export enum AssignmentsProblem {
   OrderNumberTaken = 'order-number-taken',
-  CourseNotPublished = 'course-not-published',
   RuleExists = 'rule-exists',
   InvalidDuePolicy = 'invalid-due-policy',
   EnrollmentClosed = 'enrollment-closed',
 }
 
+/** What assignment routes answer besides the common codes: their own, and a course with no published version yet. */
+export const ASSIGNMENTS_ROUTE_PROBLEMS: string[] = [
+  ...Object.values(AssignmentsProblem),
+  CatalogueProblem.CourseNotPublished,
+];
+
 export class OrderNumberTaken extends Conflict {
   constructor(number: string) {
     super(AssignmentsProblem.OrderNumberTaken, `An order numbered ${number} already exists`);
-  }
-}
-
-export class CourseNotPublished extends Conflict {
-  constructor(courseId: string) {
-    super(
-      AssignmentsProblem.CourseNotPublished,
-      `Course ${courseId} has no published version yet; publish it before assigning it`,
-    );
   }
 }
 

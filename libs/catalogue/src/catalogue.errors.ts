@@ -3,6 +3,7 @@ import { Conflict, DomainError, FieldProblem, ValidationFailed } from '@lms/core
 /** Every problem code the catalogue library answers with (besides the common ones). */
 export enum CatalogueProblem {
   CourseCodeTaken = 'course-code-taken',
+  CourseNotPublished = 'course-not-published',
   ProgrammeCodeTaken = 'programme-code-taken',
   VersionNotDraft = 'version-not-draft',
   DraftExists = 'draft-exists',
@@ -17,6 +18,16 @@ export enum CatalogueProblem {
 export class CourseCodeTaken extends Conflict {
   constructor(code: string) {
     super(CatalogueProblem.CourseCodeTaken, `A course with code ${code} already exists`);
+  }
+}
+
+export class CourseNotPublished extends Conflict {
+  /** `use`: what needs the published version, as in "publish one before assigning it". */
+  constructor(courseId: string, use: string) {
+    super(
+      CatalogueProblem.CourseNotPublished,
+      `Course ${courseId} has no published version yet; publish one before ${use}`,
+    );
   }
 }
 

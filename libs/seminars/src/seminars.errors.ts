@@ -1,9 +1,9 @@
 import { Conflict, DomainError, ValidationFailed } from '@lms/core';
+import { CatalogueProblem } from '@lms/catalogue';
 import type { SessionStatus } from './entities/seminar-session.entity';
 
 /** Every problem code the seminars library answers with (besides the common ones). */
 export enum SeminarsProblem {
-  CourseNotPublished = 'course-not-published',
   NotATrainer = 'not-a-trainer',
   TrainerDoubleBooked = 'trainer-double-booked',
   InvalidSchedule = 'invalid-schedule',
@@ -21,14 +21,11 @@ export enum SeminarsProblem {
   NotSessionTrainer = 'not-session-trainer',
 }
 
-export class CourseWithoutPublishedVersion extends Conflict {
-  constructor(courseId: string) {
-    super(
-      SeminarsProblem.CourseNotPublished,
-      `Course ${courseId} has no published version; publish one before scheduling seminars`,
-    );
-  }
-}
+/** What seminar routes answer besides the common codes: their own, and a course with no published version yet. */
+export const SEMINARS_ROUTE_PROBLEMS: string[] = [
+  ...Object.values(SeminarsProblem),
+  CatalogueProblem.CourseNotPublished,
+];
 
 export class NotATrainer extends ValidationFailed {
   constructor(userId: string) {

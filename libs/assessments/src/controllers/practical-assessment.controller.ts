@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Ctx, PageOf, PageQuery, RequestContext, Roles } from '@lms/core';
-import { AssessmentsProblem } from '../assessments.errors';
+import { ASSESSMENTS_ROUTE_PROBLEMS } from '../assessments.errors';
 import { PracticalAssessmentResult, PracticalAssessmentView } from '../dto/assessment.response';
 import { PracticalAssessmentDto } from '../dto/practical.dto';
 import { PracticalAssessmentService } from '../services/practical-assessment.service';
 
 @ApiTags('assessments')
-@ApiProblems('Assessments', Object.values(AssessmentsProblem))
+@ApiProblems('Assessments', ASSESSMENTS_ROUTE_PROBLEMS)
 @Controller('enrollments/:id/practical-assessments')
 export class PracticalAssessmentController {
   constructor(private readonly practicals: PracticalAssessmentService) {}

@@ -9,13 +9,13 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiProblems, Ctx, PageOf, PageQuery, RequestContext, Roles } from '@lms/core';
-import { AssessmentsProblem } from '../assessments.errors';
+import { ASSESSMENTS_ROUTE_PROBLEMS } from '../assessments.errors';
 import { AttemptResultView, AttemptSummary, OpenAttemptView, SubmittedAttemptView } from '../dto/assessment.response';
 import { SubmitAttemptDto } from '../dto/attempt.dto';
 import { QuizAttemptService } from '../services/quiz-attempt.service';
 
 @ApiTags('assessments')
-@ApiProblems('Assessments', Object.values(AssessmentsProblem))
+@ApiProblems('Assessments', ASSESSMENTS_ROUTE_PROBLEMS)
 @Controller()
 export class QuizAttemptController {
   constructor(private readonly attempts: QuizAttemptService) {}

@@ -1,14 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Ctx, PageOf, RequestContext, Roles } from '@lms/core';
-import { AssignmentsProblem } from '../assignments.errors';
+import { ASSIGNMENTS_ROUTE_PROBLEMS } from '../assignments.errors';
 import { ManualAssignmentResult } from '../dto/assignment.response';
 import { ExemptionDto, ListEnrollmentsQuery, ManualAssignmentDto, MeEnrollmentsQuery } from '../dto/enrollment.dto';
 import { EnrollmentView, MyEnrollmentView } from '../dto/enrollment.response';
 import { EnrollmentService } from '../services/enrollment.service';
 
 @ApiTags('orders and assignments')
-@ApiProblems('Assignments', Object.values(AssignmentsProblem))
+@ApiProblems('Assignments', ASSIGNMENTS_ROUTE_PROBLEMS)
 @Controller()
 export class EnrollmentController {
   constructor(private readonly enrollments: EnrollmentService) {}

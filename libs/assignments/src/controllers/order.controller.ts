@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Ctx, PageOf, RequestContext, Roles } from '@lms/core';
-import { AssignmentsProblem } from '../assignments.errors';
+import { ASSIGNMENTS_ROUTE_PROBLEMS } from '../assignments.errors';
 import { OrderView, RuleEnrolment, RuleView } from '../dto/assignment.response';
 import { CreateOrderDto, ListOrdersQuery, UpdateOrderDto } from '../dto/order.dto';
 import { CreateRuleDto, ListRulesQuery } from '../dto/rule.dto';
@@ -9,7 +9,7 @@ import { OrderService } from '../services/order.service';
 import { RuleService } from '../services/rule.service';
 
 @ApiTags('orders and assignments')
-@ApiProblems('Assignments', Object.values(AssignmentsProblem))
+@ApiProblems('Assignments', ASSIGNMENTS_ROUTE_PROBLEMS)
 @Controller()
 export class OrderController {
   constructor(

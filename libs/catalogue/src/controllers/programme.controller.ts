@@ -1,7 +1,17 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AnyRole, ApiDownload, ApiProblems, Ctx, PageOf, PageQuery, RequestContext, Roles } from '@lms/core';
+import {
+  AnyRole,
+  ApiDownload,
+  ApiProblems,
+  contentDisposition,
+  Ctx,
+  PageOf,
+  PageQuery,
+  RequestContext,
+  Roles,
+} from '@lms/core';
 import { CatalogueProblem } from '../catalogue.errors';
 import { ProgrammeView } from '../dto/course.response';
 import { CreateProgrammeDto, UpdateProgrammeDto } from '../dto/programme.dto';
@@ -63,7 +73,7 @@ export class ProgrammeController {
     const file = await this.attachments.download(ctx, id);
     response
       .type(file.contentType)
-      .set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .set('Content-Disposition', contentDisposition(file.fileName))
       .set('Content-Security-Policy', "default-src 'none'")
       .send(file.data);
   }

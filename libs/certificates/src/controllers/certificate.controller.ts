@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiDownload, ApiProblems, Ctx, PageOf, Public, RequestContext, Roles } from '@lms/core';
+import { ApiDownload, ApiProblems, contentDisposition, Ctx, PageOf, Public, RequestContext, Roles } from '@lms/core';
 import { ListCertificatesQuery } from '../dto/certificate.dto';
 import { CertificateView, Verification } from '../dto/certificate.response';
 import { renderCertificatePdf } from '../services/certificate-pdf';
@@ -57,7 +57,7 @@ export class CertificateController {
     const pdf = await renderCertificatePdf(certificate);
     response
       .type('application/pdf')
-      .set('Content-Disposition', `attachment; filename="certificate-${certificate.serial}.pdf"`)
+      .set('Content-Disposition', contentDisposition(`certificate-${certificate.serial}.pdf`))
       .set('Cache-Control', 'private, no-store')
       .send(pdf);
   }

@@ -23,7 +23,7 @@ export class ProblemDto {
   errors?: FieldProblemDto[];
 }
 
-const problemTypes = new Map<string, Type<ProblemDto>>();
+const librarySchemas = new Map<string, { schema: Type<ProblemDto>; types: string[] }>();
 
 /**
  * The problem schema of one library (`CatalogueProblem`): `type` is one of
@@ -32,15 +32,19 @@ const problemTypes = new Map<string, Type<ProblemDto>>();
  */
 export function problemOf(library: string, codes: readonly string[]): Type<ProblemDto> {
   const name = `${library}Problem`;
-  const known = problemTypes.get(name);
-  if (known) return known;
   const types = [...new Set([...codes, ...Object.values(CommonProblem)])].map((code) => PROBLEM_TYPE_BASE + code);
+  const known = librarySchemas.get(name);
+  if (known) {
+    // One schema per library: a second, different list of codes would silently lose to the first.
+    if (known.types.join() !== types.join()) throw new Error(`${name} is documented with two code lists`);
+    return known.schema;
+  }
   class LibraryProblem extends ProblemDto {
     @ApiProperty({ enum: types, enumName: `${name}Type`, description: '`/problems/<code>`: a stable code to act on' })
     declare type: string;
   }
   Object.defineProperty(LibraryProblem, 'name', { value: name });
-  problemTypes.set(name, LibraryProblem);
+  librarySchemas.set(name, { schema: LibraryProblem, types });
   return LibraryProblem;
 }
 

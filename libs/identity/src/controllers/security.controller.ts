@@ -13,11 +13,11 @@ import {
   Role,
   ROLES,
   Roles,
-  TransactionHost,
 } from '@lms/core';
 import { RolePolicyDto } from '../dto/user.dto';
 import { RolePolicyView } from '../dto/user.response';
-import { AccessDenied, IdentityProblem } from '../identity.errors';
+import { IdentityProblem } from '../identity.errors';
+import { RolePolicyService } from '../services/role-policy.service';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) entityType?: string;
@@ -33,7 +33,7 @@ export class AuditQuery extends PageQuery {
 export class SecurityController {
   constructor(
     private readonly audit: AuditService,
-    private readonly tx: TransactionHost,
+    private readonly policies: RolePolicyService,
   ) {}
 
   @Get('audit')
@@ -55,8 +55,8 @@ export class SecurityController {
     description: 'For each role, whether its holders need a second factor.',
   })
   @ApiOkResponse({ type: [RolePolicyView] })
-  policies() {
-    return this.tx.query<RolePolicyView>('SELECT role, mfa_required AS "mfaRequired" FROM role_policy ORDER BY role');
+  listPolicies() {
+    return this.policies.list();
   }
 
   @Put('role-policies/:role')
@@ -67,26 +67,11 @@ export class SecurityController {
   })
   @ApiParam({ name: 'role', enum: ROLES })
   @ApiOkResponse({ type: RolePolicyView })
-  async setPolicy(
+  setPolicy(
     @Ctx() ctx: RequestContext,
     @Param('role', new ParseEnumPipe(Object.fromEntries(ROLES.map((r) => [r, r])))) role: Role,
     @Body() dto: RolePolicyDto,
-  ): Promise<RolePolicyView> {
-    // A national policy: only an admin of the whole tree (a grant at a root unit) may change it.
-    if (!ctx.isNational()) throw new AccessDenied();
-    return this.tx.withTransaction(async () => {
-      await this.tx.query(
-        `INSERT INTO role_policy (role, mfa_required) VALUES ($1, $2)
-         ON CONFLICT (role) DO UPDATE SET mfa_required = EXCLUDED.mfa_required`,
-        [role, dto.mfaRequired],
-      );
-      await this.audit.record(ctx, {
-        action: 'role-policy.update',
-        entityType: 'role_policy',
-        entityId: role,
-        after: dto,
-      });
-      return { role, mfaRequired: dto.mfaRequired };
-    });
+  ) {
+    return this.policies.set(ctx, role, dto.mfaRequired);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiDownload, ApiProblems, Ctx, PageOf, RequestContext, Roles } from '@lms/core';
+import { ApiDownload, ApiProblems, contentDisposition, Ctx, PageOf, RequestContext, Roles } from '@lms/core';
 import { CreateUserDto, ListUsersQuery, OfficerAccountsDto, UpdateUserDto } from '../dto/user.dto';
 import { IssuedAccount, UserView } from '../dto/user.response';
 import { IdentityProblem } from '../identity.errors';
@@ -72,7 +72,7 @@ export class UserController {
   @Post('officer-accounts')
   @Roles('hr')
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="officer-accounts.csv"')
+  @Header('Content-Disposition', contentDisposition('officer-accounts.csv'))
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'Create accounts for a subtree',

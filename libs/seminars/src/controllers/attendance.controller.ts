@@ -3,11 +3,11 @@ import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Ctx, RequestContext, Roles } from '@lms/core';
 import { AttendanceEntryDto, AttendanceListPipe } from '../dto/attendance.dto';
 import { AttendanceResult } from '../dto/session.response';
-import { SeminarsProblem } from '../seminars.errors';
+import { SEMINARS_ROUTE_PROBLEMS } from '../seminars.errors';
 import { AttendanceService } from '../services/attendance.service';
 
 @ApiTags('seminars')
-@ApiProblems('Seminars', Object.values(SeminarsProblem))
+@ApiProblems('Seminars', SEMINARS_ROUTE_PROBLEMS)
 @Controller('sessions')
 export class AttendanceController {
   constructor(private readonly attendance: AttendanceService) {}

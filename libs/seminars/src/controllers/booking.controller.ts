@@ -3,11 +3,11 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from 
 import { ApiProblems, Ctx, RequestContext, Roles } from '@lms/core';
 import { BookSeatDto } from '../dto/booking.dto';
 import { BookingResult } from '../dto/session.response';
-import { SeminarsProblem } from '../seminars.errors';
+import { SEMINARS_ROUTE_PROBLEMS } from '../seminars.errors';
 import { BookingService } from '../services/booking.service';
 
 @ApiTags('seminars')
-@ApiProblems('Seminars', Object.values(SeminarsProblem))
+@ApiProblems('Seminars', SEMINARS_ROUTE_PROBLEMS)
 @Controller()
 export class BookingController {
   constructor(private readonly bookings: BookingService) {}

@@ -1,14 +1,14 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiDownload, ApiProblems, Ctx, PageOf, RequestContext, Roles } from '@lms/core';
+import { ApiDownload, ApiProblems, contentDisposition, Ctx, PageOf, RequestContext, Roles } from '@lms/core';
 import { MySessionsQuery } from '../dto/booking.dto';
 import { MySessionView } from '../dto/session.response';
-import { SeminarsProblem } from '../seminars.errors';
+import { SEMINARS_ROUTE_PROBLEMS } from '../seminars.errors';
 import { CalendarService } from '../services/calendar.service';
 import { MySessionsService } from '../services/my-sessions.service';
 
 @ApiTags('me')
-@ApiProblems('Seminars', Object.values(SeminarsProblem))
+@ApiProblems('Seminars', SEMINARS_ROUTE_PROBLEMS)
 @Controller('me')
 export class MySessionsController {
   constructor(
@@ -30,7 +30,7 @@ export class MySessionsController {
   @Get('sessions.ics')
   @Roles('officer')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="my-seminars.ics"')
+  @Header('Content-Disposition', contentDisposition('my-seminars.ics'))
   @ApiOperation({ summary: 'My seminar calendar', description: 'Your booked sessions as one iCalendar file.' })
   @ApiDownload({ description: 'iCalendar (RFC 5545)', mediaTypes: ['text/calendar'] })
   feed(@Ctx() ctx: RequestContext) {

@@ -1,12 +1,12 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiDownload, ApiProblems, Ctx, RequestContext, Roles } from '@lms/core';
-import { SeminarsProblem } from '../seminars.errors';
+import { ApiDownload, ApiProblems, contentDisposition, Ctx, RequestContext, Roles } from '@lms/core';
+import { SEMINARS_ROUTE_PROBLEMS } from '../seminars.errors';
 import { CalendarService } from '../services/calendar.service';
 import { RosterExportService } from '../services/roster-export.service';
 
 @ApiTags('seminars')
-@ApiProblems('Seminars', Object.values(SeminarsProblem))
+@ApiProblems('Seminars', SEMINARS_ROUTE_PROBLEMS)
 @Controller('sessions')
 export class SessionFilesController {
   constructor(
@@ -17,7 +17,7 @@ export class SessionFilesController {
   @Get(':id/roster.csv')
   @Roles('hr', 'trainer')
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="roster.csv"')
+  @Header('Content-Disposition', contentDisposition('roster.csv'))
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'Download the roster',
@@ -44,7 +44,7 @@ export class SessionFilesController {
   @Get(':id/calendar.ics')
   @Roles('officer', 'hr', 'trainer')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="seminar.ics"')
+  @Header('Content-Disposition', contentDisposition('seminar.ics'))
   @ApiOperation({ summary: 'Download the session', description: 'The session as an iCalendar event.' })
   @ApiDownload({ description: 'iCalendar (RFC 5545)', mediaTypes: ['text/calendar'] })
   calendar(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {

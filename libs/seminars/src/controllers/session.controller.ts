@@ -9,12 +9,12 @@ import {
   UpdateSessionDto,
 } from '../dto/session.dto';
 import { SeminarSessionDetail } from '../dto/session.response';
-import { SeminarsProblem } from '../seminars.errors';
+import { SEMINARS_ROUTE_PROBLEMS } from '../seminars.errors';
 import { SchedulingService } from '../services/scheduling.service';
 import { SessionService } from '../services/session.service';
 
 @ApiTags('seminars')
-@ApiProblems('Seminars', Object.values(SeminarsProblem))
+@ApiProblems('Seminars', SEMINARS_ROUTE_PROBLEMS)
 @Controller('sessions')
 export class SessionController {
   constructor(
