@@ -54,7 +54,7 @@ export class SecurityController {
     summary: 'List role policies',
     description: 'For each role, whether its holders need a second factor.',
   })
-  @ApiOkResponse({ type: [RolePolicyView] })
+  @ApiOkResponse({ type: PageOf(RolePolicyView) })
   listPolicies() {
     return this.policies.list();
   }
