@@ -9,6 +9,9 @@ import { IdentityProblem } from '@lms/identity';
 import { PersonnelProblem } from '@lms/personnel';
 import { ReportsProblem } from '@lms/reports';
 import { SeminarsProblem } from '@lms/seminars';
+import { apiAs } from '../support/api-client';
+import { enrol, officerOf, rightAnswers } from '../support/assessment-fixtures';
+import { createCourse, unitId } from '../support/catalogue-fixtures';
 import { controllerRoutes, NestRoute } from '../support/controller-routes';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -23,6 +26,8 @@ interface Schema {
   allOf?: Schema[];
   oneOf?: Schema[];
   anyOf?: Schema[];
+  nullable?: boolean;
+  required?: string[];
 }
 interface Response {
   description?: string;
@@ -101,6 +106,46 @@ function shapelessObjects(name: string, schema: Schema, path = name): string[] {
     if (property.items) found.push(...shapelessObjects(name, property.items, `${where}[]`));
   }
   return found;
+}
+
+/**
+ * Where a JSON value departs from its documented schema: a field the schema
+ * does not name, a required one missing, null where it is not nullable, a
+ * value of another type. Empty when the answer is what the document says.
+ */
+function departures(doc: Document, schema: Schema, value: unknown, path: string): string[] {
+  if (schema.$ref) return departures(doc, doc.components.schemas[schema.$ref.split('/').pop()!], value, path);
+  if (value === null) return schema.nullable ? [] : [`${path}: null, not nullable`];
+  if (schema.oneOf) {
+    const fits = schema.oneOf.some((option) => departures(doc, option, value, path).length === 0);
+    return fits ? [] : [`${path}: fits none of oneOf`];
+  }
+  if (schema.allOf) return schema.allOf.flatMap((part) => departures(doc, part, value, path));
+  if (schema.enum && !schema.enum.includes(value as string)) return [`${path}: ${JSON.stringify(value)} not in enum`];
+  switch (schema.type) {
+    case 'array':
+      return Array.isArray(value)
+        ? value.flatMap((item, i) => departures(doc, schema.items ?? {}, item, `${path}[${i}]`))
+        : [`${path}: not an array`];
+    case 'integer':
+      return Number.isInteger(value) ? [] : [`${path}: ${JSON.stringify(value)} is not an integer`];
+    case 'number':
+    case 'string':
+    case 'boolean':
+      return typeof value === schema.type ? [] : [`${path}: ${JSON.stringify(value)} is not a ${schema.type}`];
+    case undefined: // an object, or a free-form value: below
+  }
+  if (!schema.properties) return []; // free-form
+  if (typeof value !== 'object' || Array.isArray(value)) return [`${path}: not an object`];
+  const record = value as Record<string, unknown>;
+  return [
+    ...(schema.required ?? []).filter((key) => record[key] === undefined).map((key) => `${path}.${key}: missing`),
+    ...Object.entries(record).flatMap(([key, field]) =>
+      schema.properties![key]
+        ? departures(doc, schema.properties![key], field, `${path}.${key}`)
+        : [`${path}.${key}: not documented`],
+    ),
+  ];
 }
 
 describe('the OpenAPI document', () => {
@@ -261,5 +306,86 @@ describe('the OpenAPI document', () => {
       'text/html',
       'application/pdf',
     ]);
+  });
+
+  describe('matches what the routes answer', () => {
+    /** The documented JSON schema of an answer, by the operation and status it came from. */
+    const check = (method: string, path: string, res: { status: number; body: unknown }) => {
+      const template = path.replace(/\?.*$/, '').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '{id}');
+      const key = `${method} /api/v1${template}`;
+      const operation = operations.find(([k]) => k.replace(/\{\w+\}/g, '{id}') === key)?.[1];
+      const schema = operation?.responses[String(res.status)]?.content?.['application/json']?.schema;
+      if (!schema) return [`${key} ${res.status}: no documented JSON schema`];
+      return departures(doc, schema, res.body, `${key} ${res.status}`);
+    };
+
+    it('answers as documented along a course’s whole journey: catalogue, order, rule, quiz, certificate, reports', async () => {
+      const [hr, admin, officer] = [await t.login('hr.almaty'), await t.login('admin'), await t.login('officer')];
+      const as = { hr: apiAs(t, hr), admin: apiAs(t, admin), officer: apiAs(t, officer) };
+      const seen: string[] = [];
+      const call = async (who: keyof typeof as, method: 'get' | 'post', path: string, body?: unknown) => {
+        const res = method === 'get' ? await as[who].get(path) : await as[who].post(path, body ?? {});
+        expect(`${method} ${path} ${res.status}`).toMatch(/ 20[01]$/);
+        seen.push(...check(method.toUpperCase(), path, res));
+        return res.body as Record<string, unknown> & { id: string; items: { id: string }[] };
+      };
+      const course = await createCourse(t, 'OPENAPI-CONTRACT', {
+        quiz: { questions: 4, drawCount: 3, timeLimitMinutes: 20 },
+        completionRule: { lessonsRead: false, quizPassed: true, practicalPassed: false, seminarAttended: false },
+      });
+      const me = await officerOf(t, 'officer');
+      const unit = await unitId(t, 'ALM');
+
+      await call('hr', 'get', '/units');
+      await call('hr', 'get', `/units/${unit}`);
+      await call('hr', 'get', `/units/${unit}/subtree`);
+      await call('hr', 'get', '/officers?limit=5');
+      await call('hr', 'get', `/officers/${me.id}`);
+      await call('hr', 'get', '/me');
+      await call('officer', 'get', '/me');
+      await call('admin', 'get', '/users?limit=5');
+      await call('admin', 'get', '/audit?limit=20');
+      await call('hr', 'get', '/courses');
+      await call('hr', 'get', `/courses/${course.courseId}`);
+      await call('hr', 'get', `/course-versions/${course.versionId}`);
+      await call('admin', 'get', `/course-versions/${course.versionId}/export`);
+      const programmes = await call('hr', 'get', '/programmes');
+      await call('hr', 'get', `/programmes/${programmes.items[0].id}`);
+
+      const order = await call('hr', 'post', '/orders', { number: 'OPENAPI-1', date: '2026-11-20', title: 'Contract' });
+      await call('hr', 'get', '/orders');
+      await call('hr', 'get', `/orders/${order.id}`);
+      const rule = await call('hr', 'post', '/assignment-rules', {
+        courseId: course.courseId,
+        orderId: order.id,
+        audience: { unitIds: [unit], serviceTypes: ['district_inspector'] },
+        dueInDays: 30,
+      });
+      await call('hr', 'get', '/assignment-rules');
+      await call('hr', 'get', `/assignment-rules/${rule.id}`);
+      const enrollmentId = await enrol(t, hr, course.courseId, me.id);
+      await call('hr', 'get', `/enrollments?courseId=${course.courseId}&limit=5`);
+      await call('hr', 'get', `/enrollments/${enrollmentId}`);
+
+      await call('officer', 'post', `/enrollments/${enrollmentId}/start`);
+      const attempt = await call('officer', 'post', `/enrollments/${enrollmentId}/attempts`);
+      await call('officer', 'get', `/attempts/${attempt.id}`);
+      const answers = rightAnswers(attempt.questions as { id: string; options: { id: string }[] }[], course.quiz!);
+      await call('officer', 'post', `/attempts/${attempt.id}/submit`, { answers });
+      await call('officer', 'get', `/attempts/${attempt.id}`);
+      await call('officer', 'get', `/enrollments/${enrollmentId}/attempts`);
+      const certificates = await call('officer', 'get', '/certificates');
+      const certificate = await call('officer', 'get', `/certificates/${certificates.items[0].id}`);
+      const verification = await t.http().get(`/api/v1/certificates/verify/${String(certificate.verificationCode)}`);
+      seen.push(...check('GET', '/certificates/verify/{id}', verification));
+
+      await call('hr', 'get', `/reports/compliance?orderId=${order.id}`);
+      const snapshot = await call('hr', 'post', `/orders/${order.id}/execution-reports`);
+      await call('hr', 'get', `/orders/${order.id}/execution-reports`);
+      await call('hr', 'get', `/execution-reports/${snapshot.id}`);
+      seen.push(...check('GET', '/health', await t.http().get('/api/v1/health')));
+
+      expect(seen).toEqual([]);
+    });
   });
 });
