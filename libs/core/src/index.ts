@@ -24,4 +24,5 @@ import { AuditEventEntity } from './audit/audit-event.entity';
 export const CORE_ENTITIES = [AuditEventEntity];
 export * from './http/access';
 export * from './http/api-download';
+export * from './http/content-disposition';
 export * from './database/columns';

@@ -58,6 +58,8 @@ export class AttemptResultView extends AttemptSummary {
   @ApiProperty({ type: 'integer', nullable: true, description: 'null: unlimited' }) attemptsLeft: number | null;
   @ApiProperty({ description: 'Right options and explanations shown: passed, or no attempts left' })
   answersRevealed: boolean;
+  @ApiProperty({ type: [PresentedQuestion], description: 'The questions as the officer saw them' })
+  questions: PresentedQuestion[];
   @ApiProperty({ type: [QuestionResultView] }) results: QuestionResultView[];
 }
 

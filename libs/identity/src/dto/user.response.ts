@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ROLES, type Role } from '@lms/core';
+import { LANGUAGES, type Language, ROLES, type Role } from '@lms/core';
 import { OfficerView } from '@lms/personnel';
 import { RoleGrantDto } from './user.dto';
 
@@ -11,6 +11,13 @@ export class UserView {
   @ApiProperty() disabled: boolean;
   @ApiProperty({ description: 'A new password is asked at the next sign-in' }) mustChangePassword: boolean;
   @ApiProperty({ description: 'A second factor (TOTP) is active' }) secondFactor: boolean;
+  @ApiProperty({
+    enum: LANGUAGES,
+    enumName: 'Language',
+    nullable: true,
+    description: 'The interface language chosen on the pages, if any',
+  })
+  language: Language | null;
   @ApiProperty({ type: [RoleGrantDto] }) roles: RoleGrantDto[];
   @ApiProperty({ type: Date, nullable: true }) lastLoginAt: Date | null;
   @ApiProperty() createdAt: Date;
