@@ -166,7 +166,8 @@ describe('workers: scheduled reminders and e-mail delivery', () => {
     ]);
     // What the officer sees in the inbox.
     const inbox = await officer.get('/me/notifications?unread=true');
-    expect(inbox.body.unread).toBe(2);
+    expect(inbox.body.total).toBe(2);
+    expect((await officer.get('/me/notifications/unread-count')).body).toEqual({ unread: 2 });
     expect(inbox.body.items.map((n: { title: string }) => n.title).sort()).toEqual(mails.map((m) => m.subject).sort());
     expect(workers.every((worker) => worker.running)).toBe(true);
     sink.messages.length = 0;

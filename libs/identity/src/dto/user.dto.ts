@@ -113,12 +113,6 @@ export class ContactDto {
   language?: Language | null;
 }
 
-export class ContactView {
-  @ApiProperty({ format: 'uuid' }) userId: string;
-  @ApiProperty({ type: String, nullable: true }) email: string | null;
-  @ApiProperty({ enum: LANGUAGES, nullable: true }) language: Language | null;
-}
-
 export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptional()
@@ -156,19 +150,4 @@ export class RolePolicyDto {
   @ApiProperty()
   @IsBoolean()
   mfaRequired: boolean;
-}
-
-export interface UserView {
-  id: string;
-  username: string;
-  officerId: string | null;
-  email: string | null;
-  disabled: boolean;
-  mustChangePassword: boolean;
-  secondFactor: boolean;
-  /** The interface language chosen on the pages, if any. */
-  language: Language | null;
-  roles: { role: Role; unitId: string }[];
-  lastLoginAt: Date | null;
-  createdAt: Date;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, NotFound, RequestContext, subtreeCondition, TransactionHost } from '@lms/core';
-import { ContactDto, ContactView } from '../dto/user.dto';
+import { ContactDto } from '../dto/user.dto';
+import { ContactView } from '../dto/user.response';
 
 interface ContactRow {
   id: string;

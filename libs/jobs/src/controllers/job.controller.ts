@@ -1,10 +1,12 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@lms/core';
+import { ApiProblems, Roles } from '@lms/core';
 import { JobPage, JobView, ListJobsQuery } from '../dto/job.dto';
+import { JobsProblem } from '../jobs.errors';
 import { JobAdminService } from '../services/job-admin.service';
 
 @ApiTags('jobs')
+@ApiProblems('Jobs', Object.values(JobsProblem))
 @Controller('jobs')
 export class JobController {
   constructor(private readonly jobs: JobAdminService) {}

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { PageQuery } from '@lms/core';
+import { Page, PageOf, PageQuery } from '@lms/core';
 
 export const JOB_STATES = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'] as const;
 export type JobState = (typeof JOB_STATES)[number];
@@ -27,8 +27,8 @@ export class JobView {
   @ApiProperty({ enum: JOB_STATES }) state: JobState;
   @ApiProperty({ description: 'What the job works on (ids only)', type: 'object', additionalProperties: true })
   data: Record<string, unknown>;
-  @ApiProperty({ description: 'Retries done so far' }) retryCount: number;
-  @ApiProperty({ description: 'Retries allowed before it is dead-lettered' }) retryLimit: number;
+  @ApiProperty({ type: 'integer', description: 'Retries done so far' }) retryCount: number;
+  @ApiProperty({ type: 'integer', description: 'Retries allowed before it is dead-lettered' }) retryLimit: number;
   @ApiProperty({ type: String, nullable: true, description: 'The last error, for failed and retrying jobs' })
   error: string | null;
   @ApiProperty() createdAt: string;
@@ -37,9 +37,5 @@ export class JobView {
   @ApiProperty({ type: String, nullable: true }) completedAt: string | null;
 }
 
-export class JobPage {
-  @ApiProperty({ type: [JobView] }) items: JobView[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
-}
+export const JobPage = PageOf(JobView);
+export type JobPage = Page<JobView>;

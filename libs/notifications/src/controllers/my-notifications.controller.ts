@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AnyRole, Ctx, RequestContext } from '@lms/core';
-import { MyNotificationsQuery, NotificationPage, ReadReceipt } from '../dto/notification.dto';
+import { AnyRole, ApiProblems, Ctx, RequestContext } from '@lms/core';
+import { MyNotificationsQuery, NotificationPage, ReadReceipt, UnreadCount } from '../dto/notification.dto';
 import { InboxService } from '../services/inbox.service';
 
 @ApiTags('me')
+@ApiProblems('Notifications', [])
 @Controller('me/notifications')
 export class MyNotificationsController {
   constructor(private readonly inbox: InboxService) {}
@@ -14,11 +15,19 @@ export class MyNotificationsController {
   @ApiOperation({
     summary: 'Your inbox',
     description:
-      'What the system told you (reminders, overdue notices, seminar changes), newest first, in your language, with the unread count and whether each was e-mailed.',
+      'What the system told you (reminders, overdue notices, seminar changes), newest first, in your language, and whether each was e-mailed. `unread=true`: only those not yet read.',
   })
   @ApiOkResponse({ type: NotificationPage })
   list(@Ctx() ctx: RequestContext, @Query() query: MyNotificationsQuery): Promise<NotificationPage> {
     return this.inbox.mine(ctx, query);
+  }
+
+  @Get('unread-count')
+  @AnyRole()
+  @ApiOperation({ summary: 'How many of your notifications are unread', description: 'For the badge on the inbox.' })
+  @ApiOkResponse({ type: UnreadCount })
+  unread(@Ctx() ctx: RequestContext): Promise<UnreadCount> {
+    return this.inbox.unreadCount(ctx);
   }
 
   @Post(':id/read')

@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Ctx, RequestContext, Roles } from '@lms/core';
+import { ApiProblems, Ctx, RequestContext, Roles } from '@lms/core';
 import { SentNotificationPage, SentNotificationsQuery } from '../dto/notification.dto';
 import { InboxService } from '../services/inbox.service';
 
 @ApiTags('notifications')
+@ApiProblems('Notifications', [])
 @Controller('notifications')
 export class SentNotificationsController {
   constructor(private readonly inbox: InboxService) {}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { Language, LANGUAGES, PageQuery } from '@lms/core';
+import { Language, LANGUAGES, Page, PageOf, PageQuery } from '@lms/core';
 import { EMAIL_STATUSES, EmailStatus } from '../entities/notification.entity';
 import { NOTIFICATION_KINDS, NotificationKind } from '../notification-kinds';
 
@@ -64,12 +64,11 @@ export class NotificationView {
   @ApiProperty({ type: EmailRecord }) email: EmailRecord;
 }
 
-export class NotificationPage {
-  @ApiProperty({ type: [NotificationView] }) items: NotificationView[];
-  @ApiProperty() total: number;
-  @ApiProperty({ description: 'Unread notifications in the whole inbox' }) unread: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+export const NotificationPage = PageOf(NotificationView);
+export type NotificationPage = Page<NotificationView>;
+
+export class UnreadCount {
+  @ApiProperty({ type: 'integer', description: 'Unread notifications in your whole inbox' }) unread: number;
 }
 
 export class ReadReceipt {
@@ -95,9 +94,5 @@ export class SentNotificationView {
   @ApiProperty({ type: SentEmailRecord }) email: SentEmailRecord;
 }
 
-export class SentNotificationPage {
-  @ApiProperty({ type: [SentNotificationView] }) items: SentNotificationView[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
-}
+export const SentNotificationPage = PageOf(SentNotificationView);
+export type SentNotificationPage = Page<SentNotificationView>;

@@ -8,6 +8,7 @@ import {
   ReadReceipt,
   SentNotificationsQuery,
   SentNotificationView,
+  UnreadCount,
 } from '../dto/notification.dto';
 import { EmailStatus } from '../entities/notification.entity';
 import { NotificationKind } from '../notification-kinds';
@@ -58,18 +59,21 @@ export class InboxService {
       params,
       page: query,
     });
-    const [{ unread }] = await this.tx.query<{ unread: number }>(
-      `SELECT count(*)::int AS unread FROM notification n WHERE ${MINE} AND n.read_at IS NULL`,
-      [actor.userId, actor.officerId],
-    );
     const language = query.lang ?? (await this.languageOf(actor.userId));
     return {
       items: rows.map((row) => this.mapOwn(row, language)),
       total,
-      unread,
       limit: query.limit,
       offset: query.offset,
     };
+  }
+
+  async unreadCount(ctx: RequestContext): Promise<UnreadCount> {
+    const [{ unread }] = await this.tx.query<{ unread: number }>(
+      `SELECT count(*)::int AS unread FROM notification n WHERE ${MINE} AND n.read_at IS NULL`,
+      [ctx.actor!.userId, ctx.actor!.officerId],
+    );
+    return { unread };
   }
 
   /** Marks one of mine read (again: keeps the first time); anyone else's is 404. */

@@ -1,17 +1,12 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
-import { AnyRole, Ctx, Public, RequestContext } from '@lms/core';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AnyRole, ApiDownload, ApiProblems, Ctx, Public, RequestContext } from '@lms/core';
 import { CalendarFeedList, CreatedCalendarFeed } from '../dto/calendar-feed.dto';
+import { SEMINARS_ROUTE_PROBLEMS } from '../seminars.errors';
 import { CalendarFeedService } from '../services/calendar-feed.service';
 
 @ApiTags('me')
+@ApiProblems('Seminars', SEMINARS_ROUTE_PROBLEMS)
 @Controller()
 export class CalendarFeedController {
   constructor(private readonly feeds: CalendarFeedService) {}
@@ -50,7 +45,7 @@ export class CalendarFeedController {
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Cache-Control', 'private, no-store')
   @ApiTags('seminars')
-  @ApiProduces('text/calendar')
+  @ApiDownload({ description: 'iCalendar (RFC 5545)', mediaTypes: ['text/calendar'] })
   @ApiOperation({
     summary: 'A calendar feed (iCalendar)',
     description: 'Public, by the secret token in the URL. Unknown or revoked: 404.',
