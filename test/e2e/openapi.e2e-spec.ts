@@ -46,15 +46,7 @@ interface Document {
 }
 
 /** Properties that hold any JSON on purpose: an audit event's record, a setting's old and new value. */
-const FREE_FORM = [
-  'AuditView.before',
-  'AuditView.after',
-  'SettingChangeView.from',
-  'SettingChangeView.to',
-  // A job's data and a notification's facts differ by kind.
-  'JobView.data',
-  'NotificationView.payload',
-];
+const FREE_FORM = ['AuditView.before', 'AuditView.after', 'SettingChangeView.from', 'SettingChangeView.to'];
 
 const LIBRARY_PROBLEMS: Record<string, Record<string, string>> = {
   Personnel: PersonnelProblem,
