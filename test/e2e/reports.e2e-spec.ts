@@ -1,12 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { Response as AgentResponse } from 'superagent';
 import { createCourse, unitId } from '../support/catalogue-fixtures';
+import { binary, pdfText } from '../support/pdf';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const API = '/api/v1';
@@ -23,25 +19,6 @@ const canonical = (value: unknown): string => {
     .join(',')}}`;
 };
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
-/** supertest keeps binary bodies (XLSX, PDF) as one Buffer. */
-const binary = (res: AgentResponse, done: (error: Error | null, body: unknown) => void) => {
-  const chunks: Buffer[] = [];
-  const stream = res as unknown as NodeJS.ReadableStream;
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-};
-
-const pdfText = (pdf: Buffer): string | null => {
-  if (!existsSync('/usr/bin/pdftotext')) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'lms-report-pdf-'));
-  try {
-    writeFileSync(join(dir, 'r.pdf'), pdf);
-    return execFileSync('/usr/bin/pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-};
 
 interface Counts {
   inAudience: number;
@@ -440,11 +417,9 @@ describe('reports', () => {
       const pdf = res.body as Buffer;
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       expect(pdf.subarray(-6).toString()).toMatch(/%%EOF/);
-      const text = pdfText(pdf);
-      if (text !== null) {
-        expect(text).toContain('Бостандық');
-        expect(text).toContain('Әуезов');
-      }
+      const text = pdfText(pdf, { layout: true });
+      expect(text).toContain('Бостандық');
+      expect(text).toContain('Әуезов');
     });
   });
 
@@ -589,8 +564,7 @@ describe('reports', () => {
       expect(pdf.status).toBe(200);
       expect(pdf.headers['x-content-sha256']).toBe(snapshot.sha256);
       expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
-      const text = pdfText(pdf.body as Buffer);
-      if (text !== null) expect(text).toContain(snapshot.sha256);
+      expect(pdfText(pdf.body as Buffer, { layout: true })).toContain(snapshot.sha256);
     });
 
     it('refuses to UPDATE or DELETE a snapshot', async () => {
