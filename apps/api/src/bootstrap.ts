@@ -1,8 +1,15 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger as PinoLogger } from 'nestjs-pino';
-import { AppConfig, DatabaseServer, migrate, openDatabaseServer, openDataSource } from '@lms/core';
-import { DemoSeeder } from '@lms/demo';
+import {
+  AppConfig,
+  createLogger,
+  DatabaseServer,
+  migrate,
+  openDatabaseServer,
+  openDataSource,
+  PinoLoggerService,
+} from '@lms/core';
+import { DEMO_ACCOUNTS, DemoSeeder } from '@lms/demo';
 import { AdminBootstrapService } from '@lms/identity';
 import { SCHEMA } from '@lms/platform';
 import { AppModule } from './app.module';
@@ -19,7 +26,7 @@ export async function prepareSchema(url: string, log: (message: string) => void)
   const dataSource = await openDataSource(url, SCHEMA, 2);
   try {
     const applied = await migrate(dataSource);
-    if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
+    if (applied.length > 0) log(`applied ${applied.length} migration(s), the last ${applied.at(-1)}`);
   } finally {
     await dataSource.destroy();
   }
@@ -33,25 +40,33 @@ export async function createApi(
   config: AppConfig,
   options: { database?: DatabaseServer; listen?: boolean } = {},
 ): Promise<RunningApi> {
+  const pino = createLogger(config);
+  const nestLogger = new PinoLoggerService(pino);
+  Logger.overrideLogger(nestLogger);
   const logger = new Logger('Bootstrap');
   const database =
-    options.database ?? (await openDatabaseServer(config.databaseUrl, config.dataDir, (m) => logger.debug?.(m)));
+    options.database ?? (await openDatabaseServer(config.databaseUrl, config.dataDir, (m) => logger.debug(m)));
   if (database.embedded) logger.log(`embedded PostgreSQL ready (data in ${config.dataDir})`);
   await prepareSchema(database.url, (m) => logger.log(m));
 
   const app = await NestFactory.create(AppModule.forRoot(config, database.url), {
     bodyParser: false,
-    bufferLogs: true,
+    logger: nestLogger,
   });
-  app.useLogger(app.get(PinoLogger));
-  configureApp(app, config);
+  configureApp(app, config, pino);
   await app.init();
 
-  if (database.embedded && config.demoData) await app.get(DemoSeeder).seedIfEmpty();
+  const demo = database.embedded && config.demoData;
+  if (demo) await app.get(DemoSeeder).seedIfEmpty();
   await app.get(AdminBootstrapService).onStartup();
   if (options.listen !== false) {
-    await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
-    logger.log(`listening on http://localhost:${config.port}/api/v1 (docs at /api/v1/docs)`);
+    await app.listen(config.port, config.host);
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    logger.log(`ready: open http://${host}:${config.port}/api/v1/docs`);
+    if (demo)
+      logger.log(
+        `demo accounts (username / password): ${DEMO_ACCOUNTS.map((a) => `${a.username} / ${a.password}`).join(', ')}`,
+      );
   }
   return {
     app,

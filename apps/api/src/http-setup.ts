@@ -3,7 +3,8 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { AppConfig, createValidationPipe, problem, PROBLEM_CONTENT_TYPE } from '@lms/core';
+import type { Logger } from 'pino';
+import { AppConfig, createValidationPipe, httpLogging, problem, PROBLEM_CONTENT_TYPE } from '@lms/core';
 
 export const API_PREFIX = 'api/v1';
 
@@ -24,10 +25,11 @@ function bodyErrorHandler(error: unknown, request: Request, response: Response, 
 }
 
 /** Everything an API process needs around the routes: security headers, parsing, validation, errors, docs. */
-export function configureApp(app: INestApplication, config: AppConfig): void {
+export function configureApp(app: INestApplication, config: AppConfig, logger: Logger): void {
   const express_ = app as NestExpressApplication;
   express_.set('trust proxy', 'loopback');
   express_.disable('x-powered-by');
+  app.use(...httpLogging(logger, { ignore: (url) => url === `/${API_PREFIX}/health` }));
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
   app.use(express.json({ limit: '2mb', type: ['application/json', 'application/*+json'] }));

@@ -19,3 +19,5 @@ import { AuditEventEntity } from './audit/audit-event.entity';
 export const CORE_ENTITIES = [AuditEventEntity];
 export * from './http/access';
 export * from './database/columns';
+export * from './logging/logger';
+export * from './logging/http-logging';
