@@ -1,18 +1,13 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { AnyRole, Ctx, PageQuery, RequestContext, Roles } from '@lms/core';
 import { CreateProgrammeDto, UpdateProgrammeDto } from '../dto/programme.dto';
-import { AttachmentService } from '../services/attachment.service';
 import { ProgrammeService } from '../services/programme.service';
 
 @ApiTags('catalogue')
 @Controller()
 export class ProgrammeController {
-  constructor(
-    private readonly programmes: ProgrammeService,
-    private readonly attachments: AttachmentService,
-  ) {}
+  constructor(private readonly programmes: ProgrammeService) {}
 
   @Get('programmes')
   @AnyRole()
@@ -36,17 +31,5 @@ export class ProgrammeController {
   @Roles('trainer')
   update(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateProgrammeDto) {
     return this.programmes.update(ctx, id, dto);
-  }
-
-  /** A lesson file; served as a download so nothing in it runs in the browser. */
-  @Get('attachments/:id')
-  @AnyRole()
-  async download(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res() response: Response) {
-    const file = await this.attachments.download(ctx, id);
-    response
-      .type(file.contentType)
-      .set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-      .set('Content-Security-Policy', "default-src 'none'")
-      .send(file.data);
   }
 }

@@ -5,7 +5,7 @@ import { Ctx, RequestContext, Roles } from '@lms/core';
 import { CreateExecutionReportDto, ListSnapshotsQuery, SnapshotQuery } from '../dto/report-query.dto';
 import { complianceTable } from '../render/compliance-table';
 import { ExecutionReportService } from '../services/execution-report.service';
-import { sendJson, sendTable } from './send-report';
+import { sendJson, sendTable } from '../render/send-report';
 
 @ApiTags('reports')
 @Controller()

@@ -7,7 +7,7 @@ import { complianceTable } from '../render/compliance-table';
 import { recordTable } from '../render/record-table';
 import { ComplianceService } from '../services/compliance.service';
 import { OfficerRecordService } from '../services/officer-record.service';
-import { sendJson, sendTable } from './send-report';
+import { sendJson, sendTable } from '../render/send-report';
 
 const FILE_TYPES = [
   'application/json',
