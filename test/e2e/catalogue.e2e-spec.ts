@@ -60,22 +60,13 @@ describe('catalogue: courses, versions and the programme', () => {
       .set(auth(trainer))
       .send({ code, title: text(code) });
     expect(res.status).toBe(201);
-    const draft = await t.http().post(`/api/v1/courses/${res.body.id}/versions`).set(auth(trainer));
-    expect(draft.status).toBe(201);
-    return {
-      ...(res.body as { id: string; publishedVersionId: string | null }),
-      draftVersionId: draft.body.id as string,
-    };
+    return res.body as { id: string; publishedVersionId: string | null; draftVersionId: string };
   }
 
-  it('creates a course without a version, then a first draft that only its authors see', async () => {
-    const bare = await t
-      .http()
-      .post('/api/v1/courses')
-      .set(auth(trainer))
-      .send({ code: 'T-Bare', title: text('bare') });
-    expect(bare.body).toMatchObject({ code: 'T-Bare', publishedVersionId: null, draftVersionId: null });
+  it('creates a course with its first draft, empty and ready to edit, that only its authors see', async () => {
     const course = await newCourse('T-DRAFT-ONLY');
+    const draft = await t.http().get(`/api/v1/course-versions/${course.draftVersionId}`).set(auth(trainer));
+    expect(draft.body).toMatchObject({ courseId: course.id, number: 1, status: 'draft', lessons: [] });
     expect(course.publishedVersionId).toBeNull();
     const got = await t.http().get(`/api/v1/courses/${course.id}`).set(auth(trainer));
     expect(got.body.draftVersionId).toBe(course.draftVersionId);
@@ -181,11 +172,14 @@ describe('catalogue: courses, versions and the programme', () => {
 
     await t.http().post(`/api/v1/course-versions/${draft.body.id}/publish`).set(auth(trainer)).expect(200);
     const history = await t.http().get(`/api/v1/courses/${course.id}/versions`).set(auth(trainer));
-    expect(history.body.map((v: { number: number; status: string }) => [v.number, v.status])).toEqual([
+    expect(history.body).toMatchObject({ total: 2, limit: 50, offset: 0 });
+    expect(history.body.items.map((v: { number: number; status: string }) => [v.number, v.status])).toEqual([
       [2, 'published'],
       [1, 'archived'],
     ]);
-    expect(history.body[0].publishedBy).toBe('trainer');
+    expect(history.body.items[0].publishedBy).toBe('trainer');
+    const older = await t.http().get(`/api/v1/courses/${course.id}/versions?limit=1&offset=1`).set(auth(trainer));
+    expect(older.body).toMatchObject({ items: [{ number: 1 }], total: 2, limit: 1, offset: 1 });
   });
 
   it('shows the correct options to trainers and never to officers or HR', async () => {

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { AnyRole, Ctx, RequestContext, Roles } from '@lms/core';
+import { AnyRole, Ctx, PageQuery, RequestContext, Roles } from '@lms/core';
 import {
   CourseDocumentDto,
   CreateCourseDto,
@@ -31,7 +31,7 @@ export class CourseController {
     return this.courses.list(ctx, query);
   }
 
-  /** A new course; its first draft comes from `POST /courses/:id/versions`. */
+  /** A new course with its first (empty) draft: `draftVersionId` is ready to edit. */
   @Post()
   @Roles('trainer')
   async create(@Ctx() ctx: RequestContext, @Body() dto: CreateCourseDto) {
@@ -60,8 +60,8 @@ export class CourseController {
   /** Version history: who made and published which version, when. */
   @Get(':id/versions')
   @AnyRole()
-  history(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
-    return this.courses.history(ctx, id);
+  history(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Query() page: PageQuery) {
+    return this.courses.history(ctx, id, page);
   }
 
   /** A new draft copied from the latest published version (409 if a draft exists). */
