@@ -377,7 +377,8 @@ describe('second factor', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ role: 'hr', mfaRequired: true });
     const policies = await t.http().get(`${API}/role-policies`).set(auth(admin));
-    expect(policies.body).toEqual(
+    expect(policies.body).toMatchObject({ total: 4, limit: 50, offset: 0 });
+    expect(policies.body.items).toEqual(
       expect.arrayContaining([
         { role: 'hr', mfaRequired: true },
         { role: 'trainer', mfaRequired: false },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { expectProblem } from '../support/problems';
 import { createTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
 
 const API = '/api/v1';
@@ -114,6 +115,22 @@ describe('authentication', () => {
       const res = await login('hr.almaty', 'Hr-almaty-2026', nextAddress(), { roles: [{ role: 'admin' }] });
       expect(res.status).toBe(422);
       expect(res.body.accessToken).toBeUndefined();
+    });
+
+    it('answers a sign-in that is not JSON with a 415 problem, not as wrong credentials', async () => {
+      const attempts = async () =>
+        (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM login_attempt WHERE username = 'hr.almaty'`))[0].n;
+      const before = await attempts();
+      const form = await t
+        .http()
+        .post(`${API}/auth/login`)
+        .set('X-Forwarded-For', nextAddress())
+        .type('form')
+        .send('username=hr.almaty&password=Hr-almaty-2026');
+      expectProblem(form, 415, 'unsupported-media-type');
+      const bare = await t.http().post(`${API}/auth/login`).set('X-Forwarded-For', nextAddress());
+      expectProblem(bare, 415, 'unsupported-media-type');
+      expect(await attempts()).toBe(before); // no failed sign-in was counted against the account
     });
   });
 

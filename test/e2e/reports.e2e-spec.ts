@@ -447,9 +447,9 @@ describe('reports', () => {
       const res = await get(officer, `/reports/officers/${own}/record`);
       expect(res.status).toBe(200);
       expect(res.body.officer).toMatchObject({ id: own, unit: { code: 'ALM-BOST-UP' } });
-      expect(res.body.enrolments).toHaveLength(2);
-      const a = res.body.enrolments.find((e: { courseId: string }) => e.courseId === courseA);
-      const b = res.body.enrolments.find((e: { courseId: string }) => e.courseId === courseB);
+      expect(res.body.enrollments).toHaveLength(2);
+      const a = res.body.enrollments.find((e: { courseId: string }) => e.courseId === courseA);
+      const b = res.body.enrollments.find((e: { courseId: string }) => e.courseId === courseB);
       expect(a).toMatchObject({
         courseCode: 'R-CONFLICT',
         courseTitle: { kk: 'R-CONFLICT (kk)', ru: 'R-CONFLICT (ru)' },
@@ -463,8 +463,8 @@ describe('reports', () => {
         exemption: { reason: 'Completed the ethics module at the Academy', decidedBy: 'hr.almaty' },
         seminarHours: null,
       });
-      const exempted = res.body.enrolments.filter((e: { status: string }) => e.status === 'exempted').length;
-      expect(res.body.totals).toMatchObject({ enrolments: 2, exempted, seminarHours: 4 });
+      const exempted = res.body.enrollments.filter((e: { status: string }) => e.status === 'exempted').length;
+      expect(res.body.totals).toMatchObject({ enrollments: 2, exempted, seminarHours: 4 });
     });
 
     it('renders the record as a PDF', async () => {

@@ -21,3 +21,4 @@ export * from './http/access';
 export * from './database/columns';
 export * from './logging/logger';
 export * from './logging/http-logging';
+export * from './http/json-body.guard';

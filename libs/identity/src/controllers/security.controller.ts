@@ -34,8 +34,16 @@ export class SecurityController {
 
   @Get('role-policies')
   @Roles('admin')
-  policies() {
-    return this.tx.query('SELECT role, mfa_required AS "mfaRequired" FROM role_policy ORDER BY role');
+  async policies(@Query() page: PageQuery) {
+    const { rows, total } = await this.tx.page<{ role: Role; mfaRequired: boolean }>({
+      from: 'role_policy',
+      select: 'SELECT role, mfa_required AS "mfaRequired" FROM role_policy',
+      where: 'TRUE',
+      orderBy: 'role',
+      params: [],
+      page,
+    });
+    return { items: rows, total, limit: page.limit, offset: page.offset };
   }
 
   /** Whether holders of a role must use a second factor. */

@@ -1,13 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext, Roles } from '@lms/core';
-import {
-  CancelSessionDto,
-  CreateSessionDto,
-  LanguageQuery,
-  ListSessionsQuery,
-  UpdateSessionDto,
-} from '../dto/session.dto';
+import { CancelSessionDto, CreateSessionDto, ListSessionsQuery, UpdateSessionDto } from '../dto/session.dto';
 import { SchedulingService } from '../services/scheduling.service';
 import { SessionService } from '../services/session.service';
 
@@ -36,8 +30,8 @@ export class SessionController {
   /** With its roster for trainers and HR; an officer sees their own booking instead. */
   @Get(':id')
   @Roles('officer', 'hr', 'trainer')
-  get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Query() query: LanguageQuery) {
-    return this.sessions.get(ctx, id, query.lang);
+  get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.sessions.get(ctx, id);
   }
 
   /** Reschedule, move, resize (never below the seats booked) or hand over to another trainer. */
