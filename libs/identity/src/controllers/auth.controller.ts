@@ -15,7 +15,9 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @UseGuards(JsonBodyGuard, AuthGuard('local'))
-  @ApiOperation({ summary: 'Sign in; 401 for wrong credentials, 415 for a body that is not JSON, 429 after repeated failures' })
+  @ApiOperation({
+    summary: 'Sign in; 401 for wrong credentials, 415 for a body that is not JSON, 429 after repeated failures',
+  })
   login(@Body() _body: LoginDto, @Req() request: { user: unknown }) {
     // The local strategy has already checked the credentials; its result is the token.
     return request.user;
