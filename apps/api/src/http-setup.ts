@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -5,6 +6,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppConfig, createValidationPipe, httpLogging, problem, PROBLEM_CONTENT_TYPE } from '@lms/core';
+import { answerUnparseableRequests } from './client-errors';
 
 export const API_PREFIX = 'api/v1';
 
@@ -29,6 +31,7 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
   const express_ = app as NestExpressApplication;
   express_.set('trust proxy', 'loopback');
   express_.disable('x-powered-by');
+  answerUnparseableRequests(app.getHttpServer() as Server);
   app.use(...httpLogging(logger, { ignore: (url) => url === `/${API_PREFIX}/health` }));
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
