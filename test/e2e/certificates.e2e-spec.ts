@@ -1,6 +1,7 @@
 import { CertificateService } from '@lms/certificates';
 import { RequestContext } from '@lms/core';
-import { auth, enrol, officerOf, otherOfficerLogin, rightAnswers } from '../support/assessment-fixtures';
+import { apiAs } from '../support/api-client';
+import { enrol, officerOf, otherOfficerLogin, rightAnswers } from '../support/assessment-fixtures';
 import { createCourse } from '../support/catalogue-fixtures';
 import { binary, pdfText } from '../support/pdf';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -21,6 +22,7 @@ const almatyDate = (iso: string) =>
 
 describe('certificates', () => {
   let t: TestApp;
+  const api = (token: string) => apiAs(t, token);
   let hr: string;
   let hrAstana: string;
   let trainer: string;
@@ -28,9 +30,8 @@ describe('certificates', () => {
   let officer: string;
   let me: { id: string; fullName: string };
 
-  const enrollment = async (id: string) => (await t.http().get(`${API}/enrollments/${id}`).set(auth(hr))).body;
-  const certificatesOf = async (token: string, query = '') =>
-    (await t.http().get(`${API}/certificates${query}`).set(auth(token))).body;
+  const enrollment = async (id: string) => (await api(hr).get(`/enrollments/${id}`)).body;
+  const certificatesOf = async (token: string, query = '') => (await api(token).get(`/certificates${query}`)).body;
   const fullMarks = (rubric: { criteria: { id: string; maxScore: number }[] }) =>
     rubric.criteria.map((c) => ({ criterionId: c.id, score: c.maxScore }));
 
@@ -38,10 +39,8 @@ describe('certificates', () => {
   async function completedPractical(code: string) {
     const course = await createCourse(t, code, { rubric: {}, completionRule: PRACTICAL_ONLY, validityMonths: 12 });
     const enrollmentId = await enrol(t, hr, course.courseId, me.id);
-    const graded = await t
-      .http()
-      .post(`${API}/enrollments/${enrollmentId}/practical-assessments`)
-      .set(auth(trainer))
+    const graded = await api(trainer)
+      .post(`/enrollments/${enrollmentId}/practical-assessments`)
       .send({ scores: fullMarks(course.rubric!), comment: 'Good.' });
     expect(graded.body.enrollmentStatus).toBe('completed');
     const list = await certificatesOf(officer, `?courseId=${course.courseId}`);
@@ -81,37 +80,27 @@ describe('certificates', () => {
         completionRule: ALL_THREE,
         validityMonths: 24,
       });
-      await t
-        .http()
-        .patch(`${API}/courses/${course.courseId}`)
-        .set(auth(trainer))
+      await api(trainer)
+        .patch(`/courses/${course.courseId}`)
         .send({ title: { kk: KAZAKH_TITLE, ru: RUSSIAN_TITLE, en: 'Conflict resolution and ethics' } })
         .expect(200);
       enrollmentId = await enrol(t, hr, course.courseId, me.id);
 
       for (const lessonId of course.lessonIds) {
-        await t
-          .http()
-          .post(`${API}/enrollments/${enrollmentId}/lessons/${lessonId}/read`)
-          .set(auth(officer))
-          .expect(200);
+        await api(officer).post(`/enrollments/${enrollmentId}/lessons/${lessonId}/read`).expect(200);
       }
       expect((await enrollment(enrollmentId)).progress).toMatchObject({ lessonsRead: true, quizPassed: false });
 
-      const attempt = await t.http().post(`${API}/enrollments/${enrollmentId}/attempts`).set(auth(officer));
+      const attempt = await api(officer).post(`/enrollments/${enrollmentId}/attempts`);
       expect(attempt.status).toBe(201);
-      const submitted = await t
-        .http()
-        .post(`${API}/attempts/${attempt.body.id}/submit`)
-        .set(auth(officer))
+      const submitted = await api(officer)
+        .post(`/attempts/${attempt.body.id}/submit`)
         .send({ answers: rightAnswers(attempt.body.questions, course.quiz!) });
       expect(submitted.body).toMatchObject({ score: 100, passed: true, enrollmentStatus: 'in_progress' });
       expect(await certificatesOf(officer, `?courseId=${course.courseId}`)).toMatchObject({ items: [], total: 0 });
 
-      const graded = await t
-        .http()
-        .post(`${API}/enrollments/${enrollmentId}/practical-assessments`)
-        .set(auth(trainer))
+      const graded = await api(trainer)
+        .post(`/enrollments/${enrollmentId}/practical-assessments`)
         .send({ scores: fullMarks(course.rubric!), comment: 'Kept distance, named the feeling, offered a choice.' });
       expect(graded.status).toBe(201);
       expect(graded.body).toMatchObject({ score: 100, passed: true, enrollmentStatus: 'completed' });
@@ -149,12 +138,7 @@ describe('certificates', () => {
     });
 
     it('serves the certificate as a PDF with the officer, the course in Kazakh and Russian, serial, date and verification', async () => {
-      const res = await t
-        .http()
-        .get(`${API}/certificates/${certificate.id}/pdf`)
-        .set(auth(officer))
-        .buffer(true)
-        .parse(binary);
+      const res = await api(officer).get(`/certificates/${certificate.id}/pdf`).buffer(true).parse(binary);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^application\/pdf/);
       expect(res.headers['content-disposition']).toContain(`certificate-${certificate.serial}.pdf`);
@@ -207,23 +191,23 @@ describe('certificates', () => {
     });
 
     it('keeps certificates to their officer, and HR and trainers to their subtree', async () => {
-      const path = `${API}/certificates/${certificate.id}`;
-      expect((await t.http().get(path).set(auth(officer))).status).toBe(200);
+      const path = `/certificates/${certificate.id}`;
+      expect((await api(officer).get(path)).status).toBe(200);
       expect((await certificatesOf(hr, `?officerId=${me.id}`)).items.map((c: { id: string }) => c.id)).toContain(
         certificate.id,
       );
       expect((await certificatesOf(trainer, `?courseId=${course.courseId}`)).total).toBe(1);
       expect(await certificatesOf(hrAstana, `?officerId=${me.id}`)).toMatchObject({ items: [], total: 0 });
-      expect((await t.http().get(path).set(auth(hrAstana))).status).toBe(404);
-      expect((await t.http().get(`${path}/pdf`).set(auth(hrAstana))).status).toBe(404);
+      expect((await api(hrAstana).get(path)).status).toBe(404);
+      expect((await api(hrAstana).get(`${path}/pdf`)).status).toBe(404);
 
       const colleague = await otherOfficerLogin(t, admin, 'ALM-BOST-UP', 'c.colleague');
       expect(await certificatesOf(colleague.token)).toMatchObject({ items: [], total: 0 });
-      expect((await t.http().get(path).set(auth(colleague.token))).status).toBe(404);
-      expect((await t.http().get(`${path}/pdf`).set(auth(colleague.token))).status).toBe(404);
+      expect((await api(colleague.token).get(path)).status).toBe(404);
+      expect((await api(colleague.token).get(`${path}/pdf`)).status).toBe(404);
       expect(await certificatesOf(officer, `?officerId=${colleague.officerId}`)).toMatchObject({ total: 0 });
       expect((await t.http().get(`${API}/certificates`)).status).toBe(401);
-      expect((await t.http().get(`${API}/certificates?officerId=nope`).set(auth(hr))).status).toBe(422);
+      expect((await api(hr).get('/certificates?officerId=nope')).status).toBe(422);
     });
 
     it('shows an expired certificate as not valid', async () => {
@@ -235,7 +219,7 @@ describe('certificates', () => {
         serial: certificate.serial,
         officerName: me.fullName,
       });
-      expect((await t.http().get(`${API}/certificates/${certificate.id}`).set(auth(officer))).body.valid).toBe(false);
+      expect((await api(officer).get(`/certificates/${certificate.id}`)).body.valid).toBe(false);
     });
   });
 
@@ -259,10 +243,8 @@ describe('certificates', () => {
       `CREATE TRIGGER refuse_certificate BEFORE INSERT ON certificate FOR EACH ROW EXECUTE FUNCTION refuse_certificate()`,
     );
     try {
-      const refused = await t
-        .http()
-        .post(`${API}/enrollments/${enrollmentId}/practical-assessments`)
-        .set(auth(trainer))
+      const refused = await api(trainer)
+        .post(`/enrollments/${enrollmentId}/practical-assessments`)
         .send({ scores: fullMarks(course.rubric!) });
       expect(refused.status).toBe(500);
       expect(await enrollment(enrollmentId)).toMatchObject({ status: 'assigned', completedAt: null });
@@ -271,10 +253,8 @@ describe('certificates', () => {
       await t.sql('DROP TRIGGER refuse_certificate ON certificate');
       await t.sql('DROP FUNCTION refuse_certificate()');
     }
-    const graded = await t
-      .http()
-      .post(`${API}/enrollments/${enrollmentId}/practical-assessments`)
-      .set(auth(trainer))
+    const graded = await api(trainer)
+      .post(`/enrollments/${enrollmentId}/practical-assessments`)
       .send({ scores: fullMarks(course.rubric!) });
     expect(graded.body.enrollmentStatus).toBe('completed');
     expect(await t.sql('SELECT 1 FROM certificate WHERE enrollment_id = $1', [enrollmentId])).toHaveLength(1);
