@@ -1,3 +1,4 @@
+import type { Response } from 'supertest';
 import { CertificateService } from '@lms/certificates';
 import { RequestContext } from '@lms/core';
 import { apiAs } from '../support/api-client';
@@ -72,7 +73,19 @@ describe('certificates', () => {
       verifyPath: string;
     };
 
-    it('completes the enrolment once lessons are read, the quiz passed and the practical passed, and issues the certificate', async () => {
+    /** What the officer and the trainer saw on the way: the first test checks each step. */
+    const seen = {} as {
+      afterLessons: { progress: unknown };
+      attempt: Response;
+      submitted: Response;
+      certificatesBeforePractical: unknown;
+      graded: Response;
+      done: { completedAt: string; expiresAt: string };
+      mine: { total: number; items: (typeof certificate)[] };
+    };
+
+    // The whole journey runs once here, so every test below starts from an issued certificate.
+    beforeAll(async () => {
       course = await createCourse(t, 'C-FULL', {
         lessons: 2,
         quiz: { questions: 6, drawCount: 4, passMark: 75 },
@@ -85,34 +98,37 @@ describe('certificates', () => {
         .send({ title: { kk: KAZAKH_TITLE, ru: RUSSIAN_TITLE, en: 'Conflict resolution and ethics' } })
         .expect(200);
       enrollmentId = await enrol(t, hr, course.courseId, me.id);
-
       for (const lessonId of course.lessonIds) {
         await api(officer).post(`/enrollments/${enrollmentId}/lessons/${lessonId}/read`).expect(200);
       }
-      expect((await enrollment(enrollmentId)).progress).toMatchObject({ lessonsRead: true, quizPassed: false });
-
-      const attempt = await api(officer).post(`/enrollments/${enrollmentId}/attempts`);
-      expect(attempt.status).toBe(201);
-      const submitted = await api(officer)
-        .post(`/attempts/${attempt.body.id}/submit`)
-        .send({ answers: rightAnswers(attempt.body.questions, course.quiz!) });
-      expect(submitted.body).toMatchObject({ score: 100, passed: true, enrollmentStatus: 'in_progress' });
-      expect(await certificatesOf(officer, `?courseId=${course.courseId}`)).toMatchObject({ items: [], total: 0 });
-
-      const graded = await api(trainer)
+      seen.afterLessons = await enrollment(enrollmentId);
+      seen.attempt = await api(officer).post(`/enrollments/${enrollmentId}/attempts`);
+      seen.submitted = await api(officer)
+        .post(`/attempts/${seen.attempt.body.id}/submit`)
+        .send({ answers: rightAnswers(seen.attempt.body.questions, course.quiz!) });
+      seen.certificatesBeforePractical = await certificatesOf(officer, `?courseId=${course.courseId}`);
+      seen.graded = await api(trainer)
         .post(`/enrollments/${enrollmentId}/practical-assessments`)
         .send({ scores: fullMarks(course.rubric!), comment: 'Kept distance, named the feeling, offered a choice.' });
-      expect(graded.status).toBe(201);
-      expect(graded.body).toMatchObject({ score: 100, passed: true, enrollmentStatus: 'completed' });
-      const done = await enrollment(enrollmentId);
+      seen.done = await enrollment(enrollmentId);
+      seen.mine = await certificatesOf(officer, `?courseId=${course.courseId}`);
+      certificate = seen.mine.items[0];
+    });
+
+    it('completes the enrolment once lessons are read, the quiz passed and the practical passed, and issues the certificate', async () => {
+      expect(seen.afterLessons.progress).toMatchObject({ lessonsRead: true, quizPassed: false });
+      expect(seen.attempt.status).toBe(201);
+      expect(seen.submitted.body).toMatchObject({ score: 100, passed: true, enrollmentStatus: 'in_progress' });
+      expect(seen.certificatesBeforePractical).toMatchObject({ items: [], total: 0 });
+      expect(seen.graded.status).toBe(201);
+      expect(seen.graded.body).toMatchObject({ score: 100, passed: true, enrollmentStatus: 'completed' });
+      const done = seen.done;
       expect(done).toMatchObject({
         status: 'completed',
         progress: { lessonsRead: true, quizPassed: true, practicalPassed: true },
       });
 
-      const mine = await certificatesOf(officer, `?courseId=${course.courseId}`);
-      expect(mine.total).toBe(1);
-      certificate = mine.items[0];
+      expect(seen.mine.total).toBe(1);
       expect(certificate).toMatchObject({
         enrollmentId,
         officerId: me.id,
@@ -211,15 +227,16 @@ describe('certificates', () => {
     });
 
     it('shows an expired certificate as not valid', async () => {
-      await t.sql(`UPDATE certificate SET expires_at = now() - interval '1 day' WHERE id = $1`, [certificate.id]);
-      const res = await t.http().get(`${API}/certificates/verify/${certificate.verificationCode}`);
+      const expired = (await completedPractical('C-EXPIRED')).certificate;
+      await t.sql(`UPDATE certificate SET expires_at = now() - interval '1 day' WHERE id = $1`, [expired.id]);
+      const res = await t.http().get(`${API}/certificates/verify/${expired.verificationCode}`);
       expect(res.body).toMatchObject({
         valid: false,
         status: 'expired',
-        serial: certificate.serial,
+        serial: expired.serial,
         officerName: me.fullName,
       });
-      expect((await api(officer).get(`/certificates/${certificate.id}`)).body.valid).toBe(false);
+      expect((await api(officer).get(`/certificates/${expired.id}`)).body.valid).toBe(false);
     });
   });
 
