@@ -320,8 +320,6 @@ describe('second factor', () => {
   let t: TestApp;
   const api = (token: string) => apiAs(t, token);
   let admin: string;
-  let secret: string;
-  let recoveryCodes: string[];
   /** A six-digit code that is not the current one. */
   const otherCode = (code: string) => String((Number(code) + 500_000) % 1_000_000).padStart(6, '0');
   const login = (extra: Record<string, unknown> = {}) =>
@@ -329,116 +327,137 @@ describe('second factor', () => {
       .http()
       .post(`${API}/auth/login`)
       .send({ username: 'hr.astana', password: 'Hr-astana-2026', ...extra });
-
-  beforeAll(async () => {
+  /** Each part starts from its own database with the second factor required for HR. */
+  const freshApp = async () => {
     t = await createTestApp();
     admin = await t.login('admin');
-  });
-  afterAll(() => t.close());
+    expect((await api(admin).put('/role-policies/hr').send({ mfaRequired: true })).status).toBe(200);
+  };
 
-  it('lets an admin require a second factor for a role', async () => {
-    const res = await api(admin).put('/role-policies/hr').send({ mfaRequired: true });
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({ role: 'hr', mfaRequired: true });
-    const policies = await api(admin).get('/role-policies');
-    expect(policies.body).toMatchObject({ total: 4, limit: 50, offset: 0 });
-    expect(policies.body.items).toEqual(
-      expect.arrayContaining([
-        { role: 'hr', mfaRequired: true },
-        { role: 'trainer', mfaRequired: false },
-      ]),
-    );
-  });
+  describe('enrolment', () => {
+    beforeAll(freshApp);
+    afterAll(() => t.close());
 
-  it('gives an HR without a second factor a token limited to enrolment', async () => {
-    const res = await login();
-    expect(res.status).toBe(200);
-    expect(res.body.restrictedTo).toBe('mfa-enrolment');
-    const refused = await api(res.body.accessToken).get('/units');
-    expectProblem(refused, 403, 'second-factor-enrolment-required');
-    expect((await api(res.body.accessToken).get('/me')).status).toBe(200);
-    expect((await t.login('trainer')).length).toBeGreaterThan(0);
-  });
-
-  it('enrols with a secret, an otpauth URL and a QR code, activated by a valid code that returns ten recovery codes', async () => {
-    const limited = (await login()).body.accessToken as string;
-    const begin = await api(limited).post('/me/totp');
-    expect(begin.status).toBe(200);
-    expect(begin.body).toEqual({
-      secret: expect.stringMatching(/^[A-Z2-7]{16,}$/),
-      otpauthUrl: expect.stringMatching(/^otpauth:\/\/totp\//),
-      qrCode: expect.stringMatching(/^data:image\/png;base64,/),
+    it('lets an admin require a second factor for a role', async () => {
+      const res = await api(admin).put('/role-policies/hr').send({ mfaRequired: true });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ role: 'hr', mfaRequired: true });
+      const policies = await api(admin).get('/role-policies');
+      expect(policies.body).toMatchObject({ total: 4, limit: 50, offset: 0 });
+      expect(policies.body.items).toEqual(
+        expect.arrayContaining([
+          { role: 'hr', mfaRequired: true },
+          { role: 'trainer', mfaRequired: false },
+        ]),
+      );
     });
-    secret = begin.body.secret;
-    const url = new URL(begin.body.otpauthUrl);
-    expect(url.searchParams.get('secret')).toBe(secret);
-    expect(decodeURIComponent(url.pathname)).toContain('hr.astana');
 
-    const wrong = await api(limited)
-      .post('/me/totp/confirm')
-      .send({ code: otherCode(await generate({ secret })) });
-    expect(wrong.status).toBe(422);
-    expect(await t.sql(`SELECT totp_enabled FROM user_account WHERE username = 'hr.astana'`)).toEqual([
-      { totp_enabled: false },
-    ]);
+    it('gives an HR without a second factor a token limited to enrolment', async () => {
+      const res = await login();
+      expect(res.status).toBe(200);
+      expect(res.body.restrictedTo).toBe('mfa-enrolment');
+      const refused = await api(res.body.accessToken).get('/units');
+      expectProblem(refused, 403, 'second-factor-enrolment-required');
+      expect((await api(res.body.accessToken).get('/me')).status).toBe(200);
+      expect((await t.login('trainer')).length).toBeGreaterThan(0);
+    });
 
-    const confirm = await api(limited)
-      .post('/me/totp/confirm')
-      .send({ code: await generate({ secret }) });
-    expect(confirm.status).toBe(200);
-    recoveryCodes = confirm.body.recoveryCodes;
-    expect(recoveryCodes).toHaveLength(10);
-    expect(new Set(recoveryCodes).size).toBe(10);
-    for (const code of recoveryCodes) expect(code).toMatch(/^[0-9a-f]{5}-[0-9a-f]{5}$/);
-    expect(JSON.stringify(await t.sql('SELECT code_hash FROM recovery_code'))).not.toContain(recoveryCodes[0]);
+    it('enrols with a secret, an otpauth URL and a QR code, activated by a valid code that returns ten recovery codes', async () => {
+      const limited = (await login()).body.accessToken as string;
+      const begin = await api(limited).post('/me/totp');
+      expect(begin.status).toBe(200);
+      expect(begin.body).toEqual({
+        secret: expect.stringMatching(/^[A-Z2-7]{16,}$/),
+        otpauthUrl: expect.stringMatching(/^otpauth:\/\/totp\//),
+        qrCode: expect.stringMatching(/^data:image\/png;base64,/),
+      });
+      const secret = begin.body.secret as string;
+      const url = new URL(begin.body.otpauthUrl);
+      expect(url.searchParams.get('secret')).toBe(secret);
+      expect(decodeURIComponent(url.pathname)).toContain('hr.astana');
 
-    // The enrolment limit ends with the enrolment: the same token now reaches HR's routes.
-    expect((await api(limited).get('/units')).status).toBe(200);
-    const restart = await api(limited).post('/me/totp');
-    expect(restart.status).toBe(409);
+      const wrong = await api(limited)
+        .post('/me/totp/confirm')
+        .send({ code: otherCode(await generate({ secret })) });
+      expect(wrong.status).toBe(422);
+      expect(await t.sql(`SELECT totp_enabled FROM user_account WHERE username = 'hr.astana'`)).toEqual([
+        { totp_enabled: false },
+      ]);
+
+      const confirm = await api(limited)
+        .post('/me/totp/confirm')
+        .send({ code: await generate({ secret }) });
+      expect(confirm.status).toBe(200);
+      const recoveryCodes = confirm.body.recoveryCodes as string[];
+      expect(recoveryCodes).toHaveLength(10);
+      expect(new Set(recoveryCodes).size).toBe(10);
+      for (const code of recoveryCodes) expect(code).toMatch(/^[0-9a-f]{5}-[0-9a-f]{5}$/);
+      expect(JSON.stringify(await t.sql('SELECT code_hash FROM recovery_code'))).not.toContain(recoveryCodes[0]);
+
+      // The enrolment limit ends with the enrolment: the same token now reaches HR's routes.
+      expect((await api(limited).get('/units')).status).toBe(200);
+      const restart = await api(limited).post('/me/totp');
+      expect(restart.status).toBe(409);
+    });
   });
 
-  it('asks for the second factor when only the password is given', async () => {
-    const res = await login();
-    expectProblem(res, 401, 'second-factor-required');
-    expect(res.body.accessToken).toBeUndefined();
-  });
+  describe('signing in with it', () => {
+    let secret: string;
+    let recoveryCodes: string[];
 
-  it('signs in with a fresh code, refuses a wrong one and the same code twice', async () => {
-    // The enrolment spent the current time step; the next one is within the accepted drift.
-    const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
-    const wrong = await login({ totp: otherCode(code) });
-    expectProblem(wrong, 401, 'invalid-credentials');
-    const ok = await login({ totp: code });
-    expect(ok.status).toBe(200);
-    expect(ok.body.restrictedTo).toBeUndefined();
-    expect((await api(ok.body.accessToken).get('/units')).status).toBe(200);
-    const replayed = await login({ totp: code });
-    expectProblem(replayed, 401, 'invalid-credentials');
-    const enrolmentCode = await generate({ secret });
-    expect((await login({ totp: enrolmentCode })).status).toBe(401);
-  });
+    beforeAll(async () => {
+      await freshApp();
+      const limited = (await login()).body.accessToken as string;
+      secret = (await api(limited).post('/me/totp')).body.secret;
+      const confirm = await api(limited)
+        .post('/me/totp/confirm')
+        .send({ code: await generate({ secret }) });
+      recoveryCodes = confirm.body.recoveryCodes;
+    });
+    afterAll(() => t.close());
 
-  it('accepts each recovery code once', async () => {
-    const first = await login({ recoveryCode: recoveryCodes[0] });
-    expect(first.status).toBe(200);
-    const again = await login({ recoveryCode: recoveryCodes[0] });
-    expectProblem(again, 401, 'invalid-credentials');
-    const typed = await login({ recoveryCode: recoveryCodes[1].replace('-', '').toUpperCase() });
-    expect(typed.status).toBe(200);
-  });
+    it('asks for the second factor when only the password is given', async () => {
+      const res = await login();
+      expectProblem(res, 401, 'second-factor-required');
+      expect(res.body.accessToken).toBeUndefined();
+    });
 
-  it('refuses a recovery code that was never issued', async () => {
-    const res = await login({ recoveryCode: 'aaaaa-bbbbb' });
-    expectProblem(res, 401, 'invalid-credentials');
-  });
+    it('signs in with a fresh code, refuses a wrong one and the same code twice', async () => {
+      // The enrolment spent the current time step; the next one is within the accepted drift.
+      const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+      const wrong = await login({ totp: otherCode(code) });
+      expectProblem(wrong, 401, 'invalid-credentials');
+      const ok = await login({ totp: code });
+      expect(ok.status).toBe(200);
+      expect(ok.body.restrictedTo).toBeUndefined();
+      expect((await api(ok.body.accessToken).get('/units')).status).toBe(200);
+      const replayed = await login({ totp: code });
+      expectProblem(replayed, 401, 'invalid-credentials');
+      const enrolmentCode = await generate({ secret });
+      expect((await login({ totp: enrolmentCode })).status).toBe(401);
+    });
 
-  it('lets an admin reset the second factor, so the next sign-in asks for enrolment again', async () => {
-    const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM user_account WHERE username = 'hr.astana'`);
-    const res = await api(admin).patch(`/users/${id}`).send({ resetSecondFactor: true });
-    expect(res.status).toBe(200);
-    expect(res.body.secondFactor).toBe(false);
-    expect(await t.sql('SELECT 1 FROM recovery_code WHERE user_id = $1', [id])).toEqual([]);
-    expect((await login()).body.restrictedTo).toBe('mfa-enrolment');
+    it('accepts each recovery code once', async () => {
+      const first = await login({ recoveryCode: recoveryCodes[0] });
+      expect(first.status).toBe(200);
+      const again = await login({ recoveryCode: recoveryCodes[0] });
+      expectProblem(again, 401, 'invalid-credentials');
+      const typed = await login({ recoveryCode: recoveryCodes[1].replace('-', '').toUpperCase() });
+      expect(typed.status).toBe(200);
+    });
+
+    it('refuses a recovery code that was never issued', async () => {
+      const res = await login({ recoveryCode: 'aaaaa-bbbbb' });
+      expectProblem(res, 401, 'invalid-credentials');
+    });
+
+    it('lets an admin reset the second factor, so the next sign-in asks for enrolment again', async () => {
+      const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM user_account WHERE username = 'hr.astana'`);
+      const res = await api(admin).patch(`/users/${id}`).send({ resetSecondFactor: true });
+      expect(res.status).toBe(200);
+      expect(res.body.secondFactor).toBe(false);
+      expect(await t.sql('SELECT 1 FROM recovery_code WHERE user_id = $1', [id])).toEqual([]);
+      expect((await login()).body.restrictedTo).toBe('mfa-enrolment');
+    });
   });
 });
