@@ -4,9 +4,8 @@ import {
   AppConfig,
   createLogger,
   DatabaseServer,
-  migrate,
+  migrateDatabase,
   openDatabaseServer,
-  openDataSource,
   PinoLoggerService,
 } from '@lms/core';
 import { DEMO_ACCOUNTS, DemoSeeder } from '@lms/demo';
@@ -19,17 +18,6 @@ export interface RunningApi {
   app: INestApplication;
   database: DatabaseServer;
   close(): Promise<void>;
-}
-
-/** Brings the database up to date before the app starts serving. */
-export async function prepareSchema(url: string, log: (message: string) => void): Promise<void> {
-  const dataSource = await openDataSource(url, SCHEMA, 2);
-  try {
-    const applied = await migrate(dataSource);
-    if (applied.length > 0) log(`applied ${applied.length} migration(s), the last ${applied.at(-1)}`);
-  } finally {
-    await dataSource.destroy();
-  }
 }
 
 /**
@@ -47,7 +35,9 @@ export async function createApi(
   const database =
     options.database ?? (await openDatabaseServer(config.databaseUrl, config.dataDir, (m) => logger.debug(m)));
   if (database.embedded) logger.log(`embedded PostgreSQL ready (data in ${config.dataDir})`);
-  await prepareSchema(database.url, (m) => logger.log(m));
+  // The database is brought up to date before the app starts serving.
+  const applied = await migrateDatabase(database.url, SCHEMA);
+  if (applied.length > 0) logger.log(`applied ${applied.length} migration(s), the last ${applied.at(-1)}`);
 
   const app = await NestFactory.create(AppModule.forRoot(config, database.url), {
     bodyParser: false,

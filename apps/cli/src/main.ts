@@ -11,9 +11,8 @@ import {
   DatabaseServer,
   DomainError,
   loadConfigOrExit,
-  migrate,
+  migrateDatabase,
   openDatabaseServer,
-  openDataSource,
   PinoLoggerService,
   RequestContext,
 } from '@lms/core';
@@ -30,17 +29,9 @@ const out = (text: string) => process.stdout.write(text + '\n');
 const logger = new Logger('CLI');
 
 /** Applies pending migrations; says what it did on `report` (the migrate command), else in the log. */
-async function migrateDatabase(
-  url: string,
-  report: (text: string) => void = (text) => logger.debug(text),
-): Promise<void> {
-  const dataSource = await openDataSource(url, SCHEMA, 2);
-  try {
-    const applied = await migrate(dataSource);
-    report(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
-  } finally {
-    await dataSource.destroy();
-  }
+async function migrateAndSay(url: string, report: (text: string) => void = (text) => logger.debug(text)): Promise<void> {
+  const applied = await migrateDatabase(url, SCHEMA);
+  report(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
 }
 
 async function withServices<T>(
@@ -48,7 +39,7 @@ async function withServices<T>(
   db: DatabaseServer,
   work: (app: INestApplicationContext) => Promise<T>,
 ): Promise<T> {
-  await migrateDatabase(db.url);
+  await migrateAndSay(db.url);
   const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(config, db.url), {
     logger: new PinoLoggerService(createLogger(config, 2)),
   });
@@ -69,7 +60,7 @@ async function readPassword(): Promise<string> {
 
 const COMMANDS: Record<string, (config: AppConfig, db: DatabaseServer, args: string[]) => Promise<number>> = {
   migrate: async (_config, db) => {
-    await migrateDatabase(db.url, out);
+    await migrateAndSay(db.url, out);
     return 0;
   },
   'schema:check': (_config, db) => checkSchema(db.url),

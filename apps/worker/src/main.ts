@@ -1,14 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import {
-  createLogger,
-  loadConfigOrExit,
-  migrate,
-  openDatabaseServer,
-  openDataSource,
-  PinoLoggerService,
-} from '@lms/core';
+import { createLogger, loadConfigOrExit, migrateDatabase, openDatabaseServer, PinoLoggerService } from '@lms/core';
 import { SCHEMA } from '@lms/platform';
 import { RecurrenceJob } from './jobs/recurrence.job';
 import { WorkerModule } from './worker.module';
@@ -21,15 +14,6 @@ const INTERVAL_MS = Number(process.env.WORKER_INTERVAL_SECONDS ?? 600) * 1000;
  * completions) every WORKER_INTERVAL_SECONDS (default 600). Any number of
  * workers can run on one database; a lock keeps rounds from overlapping.
  */
-async function prepareSchema(url: string): Promise<void> {
-  const dataSource = await openDataSource(url, SCHEMA, 2);
-  try {
-    await migrate(dataSource);
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   // The same log lines as the API's.
@@ -37,7 +21,7 @@ async function main(): Promise<void> {
   Logger.overrideLogger(nestLogger);
   const logger = new Logger('Worker');
   const db = await openDatabaseServer(config.databaseUrl, config.dataDir, (m) => logger.debug(m));
-  await prepareSchema(db.url);
+  await migrateDatabase(db.url, SCHEMA);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, db.url), { logger: nestLogger });
   const recurrence = app.get(RecurrenceJob);
   const round = () =>

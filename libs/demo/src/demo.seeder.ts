@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { ProgrammeSeeder } from '@lms/catalogue';
 import { RequestContext, TransactionHost } from '@lms/core';
-import { PasswordService, UserService } from '@lms/identity';
+import { PasswordService, RolePolicyService, UserService } from '@lms/identity';
 import { CSV_COLUMNS, OfficerImportService, UnitService } from '@lms/personnel';
 import { demoOfficers, demoUnits } from './demo-organisation';
 
@@ -26,6 +26,7 @@ export class DemoSeeder {
     private readonly importer: OfficerImportService,
     private readonly users: UserService,
     private readonly passwords: PasswordService,
+    private readonly policies: RolePolicyService,
     private readonly programme: ProgrammeSeeder,
   ) {}
 
@@ -88,7 +89,7 @@ export class DemoSeeder {
         ]);
       }
       // The demo is for trying things out: no second factor required for anyone.
-      await this.tx.query('UPDATE role_policy SET mfa_required = false');
+      await this.policies.waiveSecondFactorForAll();
       await this.programme.seed();
       this.logger.log(
         `demo data loaded: ${ids.size} units, ${imported.created} officers, ${DEMO_ACCOUNTS.length} accounts`,

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AnyRole, Ctx, RequestContext } from '@lms/core';
+import { AnyRole, contentDisposition, Ctx, RequestContext } from '@lms/core';
 import { AttachmentService } from '../services/attachment.service';
 
 @ApiTags('catalogue')
@@ -16,7 +16,7 @@ export class AttachmentController {
     const file = await this.attachments.download(ctx, id);
     response
       .type(file.contentType)
-      .set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .set('Content-Disposition', contentDisposition(file.fileName))
       .set('Content-Security-Policy', "default-src 'none'")
       .send(file.data);
   }
