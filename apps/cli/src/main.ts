@@ -29,7 +29,10 @@ const out = (text: string) => process.stdout.write(text + '\n');
 const logger = new Logger('CLI');
 
 /** Applies pending migrations; says what it did on `report` (the migrate command), else in the log. */
-async function migrateAndSay(url: string, report: (text: string) => void = (text) => logger.debug(text)): Promise<void> {
+async function migrateAndSay(
+  url: string,
+  report: (text: string) => void = (text) => logger.debug(text),
+): Promise<void> {
   const applied = await migrateDatabase(url, SCHEMA);
   report(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
 }
