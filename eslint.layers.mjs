@@ -13,6 +13,8 @@ export const LAYERS = {
   certificates: ['core', 'personnel', 'catalogue', 'assignments'],
   reports: ['core', 'personnel', 'catalogue', 'assignments'],
   demo: ['core', 'personnel', 'identity', 'catalogue'],
+  // the server-rendered pages: they call the domains' services like the API controllers do
+  web: ['core', 'personnel', 'identity', 'catalogue', 'assignments', 'seminars', 'assessments', 'certificates'],
   // the composition root: every entity, migration and module
   platform: [
     'core',

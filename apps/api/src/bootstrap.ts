@@ -11,6 +11,7 @@ import {
 import { DEMO_ACCOUNTS, DemoSeeder } from '@lms/demo';
 import { AdminBootstrapService } from '@lms/identity';
 import { SCHEMA } from '@lms/platform';
+import { notFoundPages } from '@lms/web';
 import { AppModule } from './app.module';
 import { configureApp } from './http-setup';
 
@@ -45,14 +46,15 @@ export async function createApi(
   });
   configureApp(app, config, pino);
   await app.init();
+  notFoundPages(app);
 
   const demo = database.embedded && config.demoData;
   if (demo) await app.get(DemoSeeder).seedIfEmpty();
   await app.get(AdminBootstrapService).onStartup();
   if (options.listen !== false) {
     await app.listen(config.port, config.host);
-    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-    logger.log(`ready: open http://${host}:${config.port}/api/v1/docs`);
+    const origin = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
+    logger.log(`ready: open ${origin}/ to sign in (API at ${origin}/api/v1, docs at ${origin}/api/v1/docs)`);
     if (demo)
       logger.log(
         `demo accounts (username / password): ${DEMO_ACCOUNTS.map((a) => `${a.username} / ${a.password}`).join(', ')}`,

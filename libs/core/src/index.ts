@@ -21,6 +21,7 @@ export * from './i18n/localized-text';
 import { AuditEventEntity } from './audit/audit-event.entity';
 export const CORE_ENTITIES = [AuditEventEntity];
 export * from './http/access';
+export * from './http/content-disposition';
 export * from './database/columns';
 export * from './logging/logger';
 export * from './logging/http-logging';

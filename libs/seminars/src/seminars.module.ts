@@ -47,6 +47,6 @@ import { TrainerCalendar } from './services/trainer-calendar';
     MySessionsService,
     NotificationService,
   ],
-  exports: [SessionService, BookingService, AttendanceService, NotificationService],
+  exports: [SessionService, BookingService, AttendanceService, NotificationService, MySessionsService, CalendarService],
 })
 export class SeminarsModule {}

@@ -91,6 +91,8 @@ export function mapAttemptResult(row: AttemptRow, quiz: Quiz, attemptsLeft: numb
     passMark: quiz.passMark,
     attemptsLeft,
     answersRevealed: revealed,
+    // The questions as the officer saw them, so a result can be read on its own.
+    questions: presentQuestions(row.questions, quiz),
     results: grade.results.map((r) => ({
       questionId: r.questionId,
       chosenOptionIds: r.chosenOptionIds,

@@ -1,7 +1,10 @@
 import type { LocalizedText } from '@lms/core';
 
-/** Where anyone checks a certificate; printed on it. */
-export const VERIFY_PATH = '/api/v1/certificates/verify/';
+/**
+ * Where a person checks a certificate (the public page, the QR code's target);
+ * printed on it. Machines ask `GET /api/v1/certificates/verify/:code`.
+ */
+export const VERIFY_PATH = '/verify/';
 
 export interface CertificateRow {
   id: string;

@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger, Optional } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { DomainError, FieldProblem } from './domain-error';
 
@@ -95,14 +95,31 @@ export function bodyParserErrors(error: unknown, request: Request, response: Res
     .send(JSON.stringify({ ...body, instance: request.path }));
 }
 
+/**
+ * Who answers errors of requests meant for people (the web pages) with an HTML
+ * page instead of problem+json: unknown paths, middleware errors. Provided by
+ * the web library; the API works without one.
+ */
+export interface ProblemPages {
+  handles(request: Request): boolean;
+  render(error: unknown, request: Request, response: Response): Promise<void>;
+}
+export const PROBLEM_PAGES = Symbol('PROBLEM_PAGES');
+
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
+
+  constructor(@Optional() @Inject(PROBLEM_PAGES) private readonly pages?: ProblemPages) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
+    if (this.pages?.handles(request)) {
+      void this.pages.render(error, request, response);
+      return;
+    }
     let body: ProblemBody;
     if (error instanceof DomainError) {
       body = problem(error.status, error.code, error.detail, error.extra);

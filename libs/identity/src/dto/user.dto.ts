@@ -13,7 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { CleanText, PageQuery, ROLES, Role } from '@lms/core';
+import { CleanText, Language, PageQuery, ROLES, Role } from '@lms/core';
 
 /** Lower-case ASCII only: look-alike Unicode names cannot impersonate each other. */
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
@@ -136,6 +136,8 @@ export interface UserView {
   disabled: boolean;
   mustChangePassword: boolean;
   secondFactor: boolean;
+  /** The interface language chosen on the pages, if any. */
+  language: Language | null;
   roles: { role: Role; unitId: string }[];
   lastLoginAt: Date | null;
   createdAt: Date;

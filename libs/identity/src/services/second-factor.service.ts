@@ -31,6 +31,17 @@ export class SecondFactorService {
     return { secret, otpauthUrl, qrCode: await toDataURL(otpauthUrl) };
   }
 
+  /** The enrolment already started and not confirmed yet, so a page shown again keeps the same QR code. */
+  async pending(userId: string, username: string) {
+    const [user] = await this.tx.query<{ totp_secret: string | null; totp_enabled: boolean }>(
+      'SELECT totp_secret, totp_enabled FROM user_account WHERE id = $1',
+      [userId],
+    );
+    if (!user?.totp_secret || user.totp_enabled) return null;
+    const otpauthUrl = generateURI({ issuer: ISSUER, label: username, secret: user.totp_secret });
+    return { secret: user.totp_secret, otpauthUrl, qrCode: await toDataURL(otpauthUrl) };
+  }
+
   /** Activates the factor and returns the recovery codes, shown this once only. */
   async confirm(ctx: RequestContext, userId: string, code: string): Promise<{ recoveryCodes: string[] }> {
     return this.tx.withTransaction(async () => {

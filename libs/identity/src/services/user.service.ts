@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AuditService,
   isUniqueViolation,
+  Language,
   likeEscape,
   NotFound,
   Page,
@@ -194,6 +195,11 @@ export class UserService {
       });
       return after;
     });
+  }
+
+  /** Remembers the interface language the user chose on the pages (a preference: not audited). */
+  async setLanguage(userId: string, language: Language): Promise<void> {
+    await this.tx.query('UPDATE user_account SET language = $2 WHERE id = $1', [userId, language]);
   }
 
   /** The unit path an event about this user is filed under: its officer's unit, else its first grant. */
