@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer, Reflector } from '@nestjs/core';
 import jwt from 'jsonwebtoken';
-import { ACCESS_KEY, AccessRule } from '@lms/core';
-import { WEB_CONTROLLER_KEY } from '@lms/web';
+import { controllerRoutes, Method } from '../support/controller-routes';
 import { apiAs } from '../support/api-client';
 import { expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const API = '/api/v1';
 const PASSWORD = 'Access-spec-password-1';
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Who = 'officer' | 'trainer' | 'hr' | 'admin';
 const WHO: Who[] = ['officer', 'trainer', 'hr', 'admin'];
 const DEMO_USER: Record<Who, string> = { officer: 'officer', trainer: 'trainer', hr: 'hr.almaty', admin: 'admin' };
@@ -30,45 +25,6 @@ function send(t: TestApp, method: Method, path: string, token?: string, body?: o
             : http.delete(path);
   if (token) void req.set('Authorization', `Bearer ${token}`);
   return body === undefined ? req : req.send(body);
-}
-
-interface NestRoute {
-  method: Method;
-  path: string;
-  handler: string;
-  rule: AccessRule | undefined;
-  /** A page (libs/web): served at the root, signed in by cookie. */
-  page: boolean;
-}
-
-/** Every controller method Nest mapped, with the access rule the global guard will read. */
-function controllerRoutes(t: TestApp): NestRoute[] {
-  const reflector = new Reflector();
-  const routes: NestRoute[] = [];
-  for (const module of t.app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
-      if (!controller) continue;
-      const base = [Reflect.getMetadata(PATH_METADATA, controller) as string | string[]].flat()[0] ?? '';
-      const page = Reflect.getMetadata(WEB_CONTROLLER_KEY, controller) === true;
-      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
-        const handler = (controller.prototype as Record<string, unknown>)[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
-        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-        if (method === undefined) continue;
-        const own = [Reflect.getMetadata(PATH_METADATA, handler) as string | string[]].flat()[0] ?? '';
-        const path = `${page ? '' : API}/${base}/${own}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
-        routes.push({
-          method: RequestMethod[method] as Method,
-          path,
-          handler: `${controller.name}.${name}`,
-          rule: reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, controller]),
-          page,
-        });
-      }
-    }
-  }
-  return routes;
 }
 
 /** What Express would actually serve: terminal routes, not Nest's catch-all middleware. */

@@ -1,5 +1,7 @@
 export * from './dto/user.dto';
+export * from './dto/user.response';
 export * from './dto/auth.dto';
+export * from './dto/auth.response';
 export * from './guards/access.guard';
 export * from './guards/session-cookie';
 export * from './identity.errors';

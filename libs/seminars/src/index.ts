@@ -1,6 +1,7 @@
 export * from './dto/attendance.dto';
 export * from './dto/booking.dto';
 export * from './dto/session.dto';
+export * from './dto/session.response';
 export * from './entities/notification.entity';
 export * from './entities/seminar-attendance.entity';
 export * from './entities/seminar-booking.entity';

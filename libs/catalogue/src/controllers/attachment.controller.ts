@@ -1,17 +1,23 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AnyRole, contentDisposition, Ctx, RequestContext } from '@lms/core';
-import { AttachmentService } from '../services/attachment.service';
+import { AnyRole, ApiDownload, ApiProblems, contentDisposition, Ctx, RequestContext } from '@lms/core';
+import { CatalogueProblem } from '../catalogue.errors';
+import { ATTACHMENT_TYPES, AttachmentService } from '../services/attachment.service';
 
 @ApiTags('catalogue')
+@ApiProblems('Catalogue', Object.values(CatalogueProblem))
 @Controller('attachments')
 export class AttachmentController {
   constructor(private readonly attachments: AttachmentService) {}
 
-  /** A lesson file; served as a download so nothing in it runs in the browser. */
   @Get(':id')
   @AnyRole()
+  @ApiOperation({
+    summary: 'Download a lesson file',
+    description: 'Served as a download, never inline, so nothing in it runs in the browser.',
+  })
+  @ApiDownload({ description: 'The file as uploaded', mediaTypes: ATTACHMENT_TYPES })
   async download(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res() response: Response) {
     const file = await this.attachments.download(ctx, id);
     response

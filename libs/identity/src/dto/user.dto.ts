@@ -13,7 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { CleanText, Language, PageQuery, ROLES, Role } from '@lms/core';
+import { CleanText, PageQuery, ROLES, Role } from '@lms/core';
 
 /** Lower-case ASCII only: look-alike Unicode names cannot impersonate each other. */
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
@@ -127,18 +127,4 @@ export class RolePolicyDto {
   @ApiProperty()
   @IsBoolean()
   mfaRequired: boolean;
-}
-
-export interface UserView {
-  id: string;
-  username: string;
-  officerId: string | null;
-  disabled: boolean;
-  mustChangePassword: boolean;
-  secondFactor: boolean;
-  /** The interface language chosen on the pages, if any. */
-  language: Language | null;
-  roles: { role: Role; unitId: string }[];
-  lastLoginAt: Date | null;
-  createdAt: Date;
 }

@@ -1,5 +1,5 @@
 import { Language, RoleGrant } from '@lms/core';
-import { UserView } from '../dto/user.dto';
+import { UserView } from '../dto/user.response';
 
 export interface UserRow {
   id: string;

@@ -13,7 +13,8 @@ import {
 } from '@lms/core';
 import { OfficerService, UnitService } from '@lms/personnel';
 
-import { CreateUserDto, ListUsersQuery, RoleGrantDto, UpdateUserDto, UserView } from '../dto/user.dto';
+import { CreateUserDto, ListUsersQuery, RoleGrantDto, UpdateUserDto } from '../dto/user.dto';
+import { UserView } from '../dto/user.response';
 import { AccessDenied, OfficerHasAccount, UsernameTaken } from '../identity.errors';
 import { PasswordService } from './password.service';
 import { mapUser, USER_SELECT, UserRow } from './user.mapper';
