@@ -1,43 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ProblemFilter } from '@lms/core';
 import { PlatformModule, PlatformOptions } from '@lms/platform';
 import { WebModule } from '@lms/web';
 import { HealthController } from './health.controller';
-import { hideFeedToken } from './log-redaction';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string, options: PlatformOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // A caller's X-Request-Id is kept (when sane) so logs join up across services.
-            genReqId: (request, response) => {
-              const given = request.headers['x-request-id'];
-              const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-              response.setHeader('X-Request-Id', id);
-              return id;
-            },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            serializers: {
-              req: (req: { url: string; params?: unknown }) => ({
-                ...req,
-                url: hideFeedToken(req.url),
-                params: undefined,
-              }),
-            },
-            autoLogging: { ignore: (request) => request.url === '/api/v1/health' },
-          },
-        }),
-        PlatformModule.forRoot(config, databaseUrl, options),
-        WebModule,
-      ],
+      imports: [PlatformModule.forRoot(config, databaseUrl, options), WebModule],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

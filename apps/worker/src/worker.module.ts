@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '@lms/core';
 import { PlatformModule } from '@lms/platform';
 
@@ -9,11 +8,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       // Every domain, since each registers its jobs; no HTTP.
-      imports: [
-        // The same JSON log lines as the API's.
-        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
-        PlatformModule.forRoot(config, databaseUrl, { worksJobs: true }),
-      ],
+      imports: [PlatformModule.forRoot(config, databaseUrl, { worksJobs: true })],
     };
   }
 }
