@@ -171,7 +171,7 @@ describe('workers: scheduled reminders and e-mail delivery', () => {
     expect(inbox.body.items.map((n: { title: string }) => n.title).sort()).toEqual(mails.map((m) => m.subject).sort());
     expect(workers.every((worker) => worker.running)).toBe(true);
     sink.messages.length = 0;
-  }, 150_000);
+  }, 240_000);
 
   it('retries the job of a worker killed in the middle of sending, and sends it once', async () => {
     sink.behave((address) => (address === 'officer@police.kz' ? 'hold' : 'accept'));
@@ -196,7 +196,7 @@ describe('workers: scheduled reminders and e-mail delivery', () => {
     expect(note.email_status).toBe('sent');
     expect(sink.to('officer@police.kz').filter((m) => m.messageId === `<${id}@lms.notifications>`)).toHaveLength(1);
     sink.messages.length = 0;
-  }, 120_000);
+  }, 180_000);
 
   it.each(['refuse', 'hang'] as const)(
     'retries with back-off when the SMTP server %ss, dead-letters the job, lets an admin re-run it, and other mail goes on',
@@ -239,6 +239,6 @@ describe('workers: scheduled reminders and e-mail delivery', () => {
       expect((await admin.post(`/jobs/${failed.id}/retry`, {})).status).toBe(409);
       sink.messages.length = 0;
     },
-    120_000,
+    180_000,
   );
 });

@@ -62,7 +62,7 @@ export class WorkerProcess {
   }
 
   /** Resolves once the worker works its queues. */
-  async ready(timeoutMs = 30_000): Promise<this> {
+  async ready(timeoutMs = 90_000): Promise<this> {
     await eventually(
       `worker ${this.pid} to start`,
       () => {

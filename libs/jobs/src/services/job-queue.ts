@@ -70,7 +70,10 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
   async onApplicationBootstrap(): Promise<void> {
     await this.boss.start();
     const retry = this.config.jobRetry;
+    const existing = new Set((await this.boss.getQueues()).map((queue) => queue.name));
     for (const definition of this.registry.all()) {
+      // Workers set each queue's retry policy from their configuration; other processes only add missing queues.
+      if (existing.has(definition.name) && !this.worksJobs) continue;
       const options = {
         name: definition.name,
         retryLimit: retry.limit,
