@@ -769,7 +769,8 @@ describe('seminars: sessions, bookings, waitlist, attendance, rosters and calend
     let base: string;
     beforeAll(async () => {
       const server = t.app.getHttpServer();
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      // A backlog above the burst: a loaded machine accepts slower than 1,025 connections arrive.
+      await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: 2048 }, resolve));
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     });
     const fire = (sessionId: string, officer: string) =>
