@@ -265,7 +265,7 @@ describe('certificates', () => {
     const number = (serial: string) => Number(serial.split('-')[2]);
     expect(number(second.certificate.serial)).toBeGreaterThan(number(first.certificate.serial));
     expect(second.certificate.verificationCode).not.toBe(first.certificate.verificationCode);
-    await t.app.get(CertificateService).issue(RequestContext.system(), first.enrollmentId);
+    await t.app.get(CertificateService).issue(RequestContext.system(), [first.enrollmentId]);
     const rows = await t.sql('SELECT 1 FROM certificate WHERE enrollment_id = $1', [first.enrollmentId]);
     expect(rows).toHaveLength(1);
   });

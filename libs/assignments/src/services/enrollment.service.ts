@@ -18,6 +18,7 @@ import { EnrollmentProgress } from '../entities/enrollment.entity';
 import { CourseNotPublished, EnrollmentClosed } from '../assignments.errors';
 import { EFFECTIVE_STATUS, INSERT_NEW_ENROLMENTS } from './audience.sql';
 import { todayInAlmaty } from './due-policy';
+import { completionRuleMet, validityMonths } from './completion';
 import { EnrollmentHooks } from './enrollment-hooks';
 import { ENROLLMENT_SELECT, EnrollmentRow, EnrollmentView, mapEnrollment } from './enrollment.mapper';
 import { ORDER_WRITERS, OrderService } from './order.service';
@@ -289,19 +290,9 @@ export class EnrollmentService {
       [id, JSON.stringify(update)],
     );
     const version = (await this.versions.byId(row.course_version_id))!;
-    const rule = version.content.completionRule;
     const p = row.progress;
-    const done =
-      (!rule.lessonsRead || p.lessonsRead === true) &&
-      (!rule.quizPassed || p.quizPassed === true) &&
-      (!rule.practicalPassed || p.practicalPassed === true) &&
-      (!rule.seminarAttended || p.seminarAttended === true);
-    if (!done) return;
-    // Validity: the version's, shortened by the rule's recurrence when that is sooner.
-    const [{ months }] = await this.tx.query<{ months: number | null }>(
-      `SELECT nullif(least(coalesce($1::int, 2147483647), coalesce((SELECT recurrence_months FROM assignment_rule WHERE id = $2), 2147483647)), 2147483647) AS months`,
-      [version.content.validityMonths, row.rule_id],
-    );
+    if (!completionRuleMet(version.content.completionRule, p)) return;
+    const months = validityMonths(version.content.validityMonths, await this.recurrenceOf(row.rule_id));
     await this.tx.query(
       `UPDATE enrollment SET status = 'completed', completed_at = now(),
               expires_at = CASE WHEN $2::int IS NULL THEN NULL ELSE now() + make_interval(months => $2::int) END, updated_at = now()
@@ -315,6 +306,16 @@ export class EnrollmentService {
       unitPath: row.unit_path,
       after: { progress: p, expiresInMonths: months },
     });
-    await this.hooks.completed(ctx, id);
+    await this.hooks.completed(ctx, [id]);
+  }
+
+  /** The recertification interval of the rule that made an enrolment, if any. */
+  private async recurrenceOf(ruleId: string | null): Promise<number | null> {
+    if (!ruleId) return null;
+    const [rule] = await this.tx.query<{ recurrence_months: number | null }>(
+      'SELECT recurrence_months FROM assignment_rule WHERE id = $1',
+      [ruleId],
+    );
+    return rule?.recurrence_months ?? null;
   }
 }
