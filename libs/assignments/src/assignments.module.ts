@@ -4,11 +4,21 @@ import { RequestContext } from '@lms/core';
 import { OfficerChangeHooks, PersonnelModule } from '@lms/personnel';
 import { EnrollmentController } from './controllers/enrollment.controller';
 import { OrderController } from './controllers/order.controller';
+import { EnrollmentHistoryService } from './services/enrollment-history.service';
 import { EnrollmentHooks } from './services/enrollment-hooks';
 import { EnrollmentService } from './services/enrollment.service';
 import { MaterializerService } from './services/materializer.service';
 import { OrderService } from './services/order.service';
 import { RuleService } from './services/rule.service';
+
+const SERVICES = [
+  OrderService,
+  RuleService,
+  EnrollmentService,
+  EnrollmentHistoryService,
+  MaterializerService,
+  EnrollmentHooks,
+];
 
 /**
  * Ministry orders, assignment rules and enrolments. Owns ministry_order,
@@ -18,8 +28,8 @@ import { RuleService } from './services/rule.service';
 @Module({
   imports: [PersonnelModule, CatalogueModule],
   controllers: [OrderController, EnrollmentController],
-  providers: [OrderService, RuleService, EnrollmentService, MaterializerService, EnrollmentHooks],
-  exports: [OrderService, RuleService, EnrollmentService, MaterializerService, EnrollmentHooks],
+  providers: SERVICES,
+  exports: SERVICES,
 })
 export class AssignmentsModule implements OnModuleInit {
   constructor(

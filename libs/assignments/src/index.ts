@@ -4,6 +4,8 @@ export * from './dto/enrollment.dto';
 export * from './dto/order.dto';
 export * from './dto/rule.dto';
 export * from './entities/enrollment.entity';
+export * from './services/completion';
+export * from './services/enrollment-history.service';
 export * from './services/enrollment-hooks';
 export * from './services/enrollment.service';
 export type { EnrollmentRow, EnrollmentView } from './services/enrollment.mapper';
