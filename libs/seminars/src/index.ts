@@ -10,6 +10,8 @@ export * from './seminars.module';
 export * from './services/attendance.service';
 export * from './services/booking.service';
 export * from './services/notification.service';
+export * from './services/scheduling.service';
+export * from './services/seminar-history.service';
 export * from './services/session.service';
 export type { SessionView } from './services/session.mapper';
 

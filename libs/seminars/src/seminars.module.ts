@@ -17,6 +17,7 @@ import { RosterExportService } from './services/roster-export.service';
 import { RosterService } from './services/roster.service';
 import { SchedulingService } from './services/scheduling.service';
 import { SeatLedger } from './services/seat-ledger';
+import { SeminarHistoryService } from './services/seminar-history.service';
 import { SessionService } from './services/session.service';
 import { TrainerCalendar } from './services/trainer-calendar';
 
@@ -46,7 +47,15 @@ import { TrainerCalendar } from './services/trainer-calendar';
     CalendarService,
     MySessionsService,
     NotificationService,
+    SeminarHistoryService,
   ],
-  exports: [SessionService, BookingService, AttendanceService, NotificationService],
+  exports: [
+    SessionService,
+    SchedulingService,
+    BookingService,
+    AttendanceService,
+    NotificationService,
+    SeminarHistoryService,
+  ],
 })
 export class SeminarsModule {}
