@@ -53,7 +53,13 @@ export class ProgrammeSeeder {
     private readonly programmes: ProgrammeService,
   ) {}
 
-  async seed(): Promise<{ coursesCreated: number; programmeCreated: boolean }> {
+  /** Returns what was created, and the programme with its courses in order (as they now are). */
+  async seed(): Promise<{
+    coursesCreated: number;
+    programmeCreated: boolean;
+    programmeId: string;
+    courseIds: string[];
+  }> {
     const ctx = RequestContext.system();
     return this.tx.withTransaction(async () => {
       const courseIds: string[] = [];
@@ -70,12 +76,19 @@ export class ProgrammeSeeder {
         courseIds.push(version.courseId);
         coursesCreated++;
       }
-      const [programme] = await this.tx.query('SELECT id FROM programme WHERE code = $1', [SEED_PROGRAMME.code]);
-      if (!programme) await this.programmes.create(ctx, { ...SEED_PROGRAMME, courseIds });
+      const [programme] = await this.tx.query<{ id: string }>('SELECT id FROM programme WHERE code = $1', [
+        SEED_PROGRAMME.code,
+      ]);
+      const programmeId = programme?.id ?? (await this.programmes.create(ctx, { ...SEED_PROGRAMME, courseIds })).id;
       this.logger.log(
         `seminar programme: ${coursesCreated} course(s) loaded, programme ${programme ? 'already there' : 'created'}`,
       );
-      return { coursesCreated, programmeCreated: !programme };
+      return {
+        coursesCreated,
+        programmeCreated: !programme,
+        programmeId,
+        courseIds: await this.programmes.courseIds(programmeId),
+      };
     });
   }
 }
