@@ -238,7 +238,14 @@ describe('certificates', () => {
       expect((await t.http().get(`${path}/pdf`).set(auth(hrAstana))).status).toBe(404);
 
       const colleague = await otherOfficerLogin(t, admin, 'ALM-BOST-UP', 'c.colleague');
-      expect(await certificatesOf(colleague.token)).toMatchObject({ items: [], total: 0 });
+      // A colleague sees exactly their own certificates (the demo gave them some), never the demo officer's.
+      const [{ own }] = await t.sql<{ own: number }>(
+        'SELECT count(*)::int AS own FROM certificate WHERE officer_id = $1',
+        [colleague.officerId],
+      );
+      const theirs = await certificatesOf(colleague.token);
+      expect(theirs.total).toBe(own);
+      expect(theirs.items.every((c: { officerId: string }) => c.officerId === colleague.officerId)).toBe(true);
       expect((await t.http().get(path).set(auth(colleague.token))).status).toBe(404);
       expect((await t.http().get(`${path}/pdf`).set(auth(colleague.token))).status).toBe(404);
       expect(await certificatesOf(officer, `?officerId=${colleague.officerId}`)).toMatchObject({ total: 0 });
