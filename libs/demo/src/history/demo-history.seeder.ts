@@ -61,12 +61,10 @@ export class DemoHistorySeeder {
   /** Loads the year, unless the programme is already in use (then its history is left alone: null). */
   async seed(courseIds: string[], programmeId: string, now: Date): Promise<HistorySummary | null> {
     const ctx = RequestContext.system();
-    const used = await Promise.all(
-      courseIds.map((courseId) =>
-        this.enrollments.list(ctx, Object.assign(new ListEnrollmentsQuery(), { courseId, limit: 1 })),
-      ),
-    );
-    if (used.some((page) => page.total > 0)) return null;
+    for (const courseId of courseIds) {
+      const query = Object.assign(new ListEnrollmentsQuery(), { courseId, limit: 1 });
+      if ((await this.enrollments.list(ctx, query)).total > 0) return null;
+    }
     const world = await this.world(ctx, courseIds, programmeId, now);
     const plan = planHistory(world, now);
 

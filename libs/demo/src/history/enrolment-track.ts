@@ -3,7 +3,7 @@ import type { PastAttempt } from '@lms/assessments';
 import { answeredAttempt, COURSE_EXEMPTIONS, LEAVE_EXEMPTIONS } from './answers';
 import type { DemoClock } from './demo-clock';
 import type { DemoRandom } from './demo-random';
-import type { WorldCourse, WorldOfficer } from './demo-world';
+import { type EnrolmentKey, enrolmentKey, type WorldCourse, type WorldOfficer } from './demo-world';
 
 /**
  * How an enrolment is meant to end up: `normal` lets chance and the
@@ -52,6 +52,10 @@ export class Track {
     readonly diligence: number,
   ) {
     this.cursor = assignedAt;
+  }
+
+  get key(): EnrolmentKey {
+    return enrolmentKey({ officerId: this.officer.id, courseId: this.course.id, cycle: this.cycle });
   }
 
   get dueAt(): Date {

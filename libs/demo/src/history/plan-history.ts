@@ -1,12 +1,6 @@
 import { DemoClock } from './demo-clock';
 import { DemoRandom } from './demo-random';
-import {
-  type DemoHistoryPlan,
-  type DemoWorld,
-  enrolmentKey,
-  type UpcomingSession,
-  type WorldCourse,
-} from './demo-world';
+import type { DemoHistoryPlan, DemoWorld, UpcomingSession, WorldCourse } from './demo-world';
 import { playUntilReady, requirements, type Role, Track } from './enrolment-track';
 import { SeminarPlan } from './seminar-plan';
 import { TrainerDays, venueOf } from './trainer-calendar';
@@ -77,11 +71,10 @@ export function planHistory(world: DemoWorld, now: Date): DemoHistoryPlan {
     for (const track of tracks) {
       if (!track.readyAt || requirements(track.course).seminar) continue;
       // No seminar: the role-play (if any) some days later, or done with the quiz.
-      const key = enrolmentKey({ officerId: track.officer.id, courseId: track.course.id, cycle: track.cycle });
       if (!requirements(track.course).rubric) track.complete(track.readyAt);
       else {
         const at = track.step(clock, random, random.between(2, 10));
-        if (at) seminars.assess(track, key, at);
+        if (at) seminars.assess(track, at);
       }
     }
     seminars.seat(tracks);
@@ -115,25 +108,25 @@ export function planHistory(world: DemoWorld, now: Date): DemoHistoryPlan {
     });
   }
 
-  const key = (t: Track) => enrolmentKey({ officerId: t.officer.id, courseId: t.course.id, cycle: t.cycle });
   return {
     enrolments: tracks.map((t) => t.toPast()),
     sessions: seminars.sessions.map(({ day: _day, ...session }) => session),
-    attempts: tracks.flatMap((t) => t.attempts.map((attempt) => ({ ...attempt, key: key(t) }))),
+    attempts: tracks.flatMap((t) => t.attempts.map((attempt) => ({ ...attempt, key: t.key }))),
     practicals: seminars.practicals,
     upcoming: planUpcoming(world, tracks, trainer, random, index),
   };
 }
 
-/**
- * Sessions ahead, for officers still waiting for a seminar: one per course
- * and region where enough are waiting, about half booked. Where the demo
- * officer waits for the course in progress there are two: one with free
- * seats, and a later one full with a waitlist.
- */
 /** Who books first: those ready for the seminar, then those who started the course, earliest first. */
 const readiness = (t: Track) =>
   t.readyAt ? t.readyAt.getTime() : t.startedAt ? 1e15 + t.startedAt.getTime() : 2e15 + t.assignedAt.getTime();
+
+/**
+ * Sessions ahead, for officers still waiting for a seminar: one per course
+ * and region where enough are waiting, a third or so booked. Where the demo
+ * officer waits for the course in progress there are two: one with free
+ * seats, and a later one full with a waitlist.
+ */
 
 function planUpcoming(
   world: DemoWorld,

@@ -2,7 +2,7 @@ import type { AttendanceStatus } from '@lms/seminars';
 import { FAIL_COMMENTS, PASS_COMMENTS, rubricScores } from './answers';
 import type { DemoClock } from './demo-clock';
 import type { DemoRandom } from './demo-random';
-import { enrolmentKey, type EnrolmentKey, type PlannedSession } from './demo-world';
+import type { DemoHistoryPlan, PlannedSession } from './demo-world';
 import { requirements, type Track } from './enrolment-track';
 import { type TrainerDays, venueOf } from './trainer-calendar';
 
@@ -10,18 +10,12 @@ interface GroupSession extends PlannedSession {
   day: number;
 }
 
-interface Practical {
-  key: EnrolmentKey;
-  assessorUserId: string;
-  scores: { criterionId: string; score: number }[];
-  comment: string;
-  assessedAt: Date;
-}
+type Practical = DemoHistoryPlan['practicals'][number];
 
 /**
  * Past seminars, grouped by course and region: officers ready for the
  * seminar take a seat in the next session with room, or one is scheduled a
- * few days on; the trainer marks attendance and scores the role-play at the
+ * few weeks on; the trainer marks attendance and scores the role-play at the
  * end, which completes the enrolment when that was all it needed. Whoever
  * was absent or excused is seated at a later session.
  */
@@ -53,12 +47,11 @@ export class SeminarPlan {
       const session = this.sessionFor(track, readyAt);
       if (!session) continue; // none before today: still waiting for a seminar
       const status = this.attendance(track, retry);
-      const key = enrolmentKey({ officerId: track.officer.id, courseId: track.course.id, cycle: track.cycle });
       const from = Math.max(readyAt.getTime(), session.scheduledAt.getTime());
       const bookedAt = new Date(
         Math.min(from + this.random.between(1, 72) * 3_600_000, session.startsAt.getTime() - 3_600_000),
       );
-      session.attendees.push({ key, officerId: track.officer.id, bookedAt, status });
+      session.attendees.push({ key: track.key, officerId: track.officer.id, bookedAt, status });
       track.reach(session.endsAt);
       if (status === 'absent' || status === 'excused') {
         const next = { track, readyAt: new Date(session.endsAt.getTime() + 86_400_000), retry: true };
@@ -67,7 +60,7 @@ export class SeminarPlan {
         continue;
       }
       track.seminarHours = requirements(track.course).seminarHours;
-      this.assess(track, key, session.endsAt);
+      this.assess(track, session.endsAt);
     }
   }
 
@@ -75,12 +68,12 @@ export class SeminarPlan {
    * The role-play, scored at the end of a seminar or on its own; a pass
    * completes the track. A failed one is scored again some weeks later.
    */
-  assess(track: Track, key: EnrolmentKey, at: Date, again = false): void {
+  assess(track: Track, at: Date, again = false): void {
     const { rubric } = requirements(track.course);
     if (rubric) {
       const pass = track.role === 'complete' || this.random.chance(again ? 0.9 : 0.85);
       this.practicals.push({
-        key,
+        key: track.key,
         assessorUserId: this.trainerUserId,
         scores: rubricScores(rubric, pass, this.random),
         comment: this.random.pick(pass ? PASS_COMMENTS : FAIL_COMMENTS),
@@ -88,7 +81,7 @@ export class SeminarPlan {
       });
       if (!pass) {
         const retry = again ? null : track.step(this.clock, this.random, this.random.between(10, 30));
-        if (retry) this.assess(track, key, retry, true);
+        if (retry) this.assess(track, retry, true);
         return;
       }
       track.practicalPassed = true;
