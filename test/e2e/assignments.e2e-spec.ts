@@ -1,5 +1,6 @@
 import { MaterializerService } from '@lms/assignments';
 import { createCourse, unitId } from '../support/catalogue-fixtures';
+import { expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const API = '/api/v1';
@@ -174,12 +175,14 @@ describe('orders, assignment rules and enrolments', () => {
       .send({ courseId, audience: {}, dueDate: '2020-01-01' });
     expect(past.status).toBe(422);
     expect(past.body.errors).toEqual([{ field: 'dueDate', message: 'is in the past' }]);
+    expectProblem(past, 422, 'invalid-due-policy');
     const both = await t
       .http()
       .post(`${API}/assignment-rules`)
       .set(auth(hr))
       .send({ courseId, audience: {}, dueDate: '2099-01-01', dueInDays: 3 });
     expect(both.status).toBe(422);
+    expectProblem(both, 422, 'invalid-due-policy');
     const outside = await t
       .http()
       .post(`${API}/assignment-rules`)
@@ -360,6 +363,26 @@ describe('orders, assignment rules and enrolments', () => {
       [courseId, ids[0]],
     );
     expect(due).toEqual([{ due: '2100-01-01 00:00' }]); // the end of 31 December in Almaty
+  });
+
+  it('refuses a manual assignment due in the past or with both due fields (422 invalid-due-policy), enrolling nobody', async () => {
+    const { courseId } = await createCourse(t, 'A-MANUAL-DUE');
+    const [{ id }] = await t.sql<{ id: string }>(
+      `SELECT o.id FROM officer o JOIN unit u ON u.id = o.unit_id WHERE u.code = 'ALM-BOST-JP' AND o.status = 'active' LIMIT 1`,
+    );
+    const assign = (due: Record<string, unknown>) =>
+      t
+        .http()
+        .post(`${API}/enrollments`)
+        .set(auth(hr))
+        .send({ courseId, officerIds: [id], ...due });
+    const past = await assign({ dueDate: '2020-01-01' });
+    expectProblem(past, 422, 'invalid-due-policy');
+    expect(past.body.errors).toEqual([{ field: 'dueDate', message: 'is in the past' }]);
+    const both = await assign({ dueDate: '2099-01-01', dueInDays: 3 });
+    expectProblem(both, 422, 'invalid-due-policy');
+    expect(both.body.errors).toEqual([{ field: 'dueDate', message: 'give dueDate or dueInDays, not both' }]);
+    expect(await openEnrolments(courseId)).toBe(0);
   });
 
   it('filters enrolments by status (overdue derived), due dates, unit and order; scoped to HR’s subtree', async () => {

@@ -379,4 +379,34 @@ describe('catalogue: courses, versions and the programme', () => {
       });
     expect(badLink.status).toBe(422);
   });
+
+  it('serves a lesson file under its own name, Kazakh letters included, with an ASCII fallback', async () => {
+    const course = await newCourse('T-FILE-NAME');
+    const name = 'Жадынама (қауіпсіздік).pdf';
+    const uploaded = await t
+      .http()
+      .post(`/api/v1/courses/${course.id}/attachments?fileName=${encodeURIComponent(name)}`)
+      .set(auth(trainer))
+      .set('content-type', 'application/pdf')
+      .send(Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 32)]));
+    expect(uploaded.status).toBe(201);
+    const download = await t.http().get(`/api/v1/attachments/${uploaded.body.id}`).set(auth(trainer));
+    expect(download.status).toBe(200);
+    const [, fallback, encoded] = /^attachment; filename="([ -~]*)"; filename\*=UTF-8''(\S+)$/.exec(
+      download.headers['content-disposition'],
+    )!;
+    expect(fallback).toBe('_.pdf');
+    expect(decodeURIComponent(encoded)).toBe(name);
+  });
+
+  it('stores titles trimmed and composed (NFC), however they were typed', async () => {
+    const typed = ' Жайлы сөйлесу '.normalize('NFD');
+    const res = await t
+      .http()
+      .post('/api/v1/courses')
+      .set(auth(trainer))
+      .send({ code: 'T-NFC', title: { kk: typed, ru: typed } });
+    expect(res.status).toBe(201);
+    expect(res.body.title).toEqual({ kk: 'Жайлы сөйлесу', ru: 'Жайлы сөйлесу' });
+  });
 });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig, migrate, openDataSource } from '@lms/core';
+import { loadConfig, migrateDatabase } from '@lms/core';
 import { DemoSeeder } from '@lms/demo';
 import { PlatformModule, SCHEMA } from '@lms/platform';
 import { databaseUrl, onServer, openTestServer } from './test-database';
@@ -21,9 +21,7 @@ async function main(): Promise<void> {
     await client.query(`CREATE DATABASE ${template}`);
   });
   const url = databaseUrl(server.adminUrl, template);
-  const dataSource = await openDataSource(url, SCHEMA, 2);
-  await migrate(dataSource);
-  await dataSource.destroy();
+  await migrateDatabase(url, SCHEMA);
 
   const config = loadConfig({ DATABASE_URL: url, JWT_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent' });
   const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(config, url), { logger: false });

@@ -1,7 +1,7 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { AppConfig, DatabaseServer, migrate, openDatabaseServer, openDataSource } from '@lms/core';
+import { AppConfig, DatabaseServer, migrateDatabase, openDatabaseServer } from '@lms/core';
 import { DemoSeeder } from '@lms/demo';
 import { AdminBootstrapService } from '@lms/identity';
 import { SCHEMA } from '@lms/platform';
@@ -12,17 +12,6 @@ export interface RunningApi {
   app: INestApplication;
   database: DatabaseServer;
   close(): Promise<void>;
-}
-
-/** Brings the database up to date before the app starts serving. */
-export async function prepareSchema(url: string, log: (message: string) => void): Promise<void> {
-  const dataSource = await openDataSource(url, SCHEMA, 2);
-  try {
-    const applied = await migrate(dataSource);
-    if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
-  } finally {
-    await dataSource.destroy();
-  }
 }
 
 /**
@@ -37,7 +26,9 @@ export async function createApi(
   const database =
     options.database ?? (await openDatabaseServer(config.databaseUrl, config.dataDir, (m) => logger.debug?.(m)));
   if (database.embedded) logger.log(`embedded PostgreSQL ready (data in ${config.dataDir})`);
-  await prepareSchema(database.url, (m) => logger.log(m));
+  // The database is brought up to date before the app starts serving.
+  const applied = await migrateDatabase(database.url, SCHEMA);
+  if (applied.length > 0) logger.log(`applied migrations: ${applied.join(', ')}`);
 
   const app = await NestFactory.create(AppModule.forRoot(config, database.url), {
     bodyParser: false,

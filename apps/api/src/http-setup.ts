@@ -1,27 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import express, { NextFunction, Request, Response } from 'express';
+import express from 'express';
 import helmet from 'helmet';
-import { AppConfig, createValidationPipe, problem, PROBLEM_CONTENT_TYPE } from '@lms/core';
+import { AppConfig, bodyParserErrors, createValidationPipe } from '@lms/core';
 
 export const API_PREFIX = 'api/v1';
-
-/** Errors of the JSON body parser become problems too: it runs before Nest sees the request. */
-function bodyErrorHandler(error: unknown, request: Request, response: Response, next: NextFunction): void {
-  if (!error) return next();
-  const e = error as { type?: string; status?: number };
-  const body =
-    e.type === 'entity.too.large'
-      ? problem(413, 'payload-too-large', 'The request body is too large')
-      : e.type === 'entity.parse.failed'
-        ? problem(400, 'malformed-body', 'The request body is not valid JSON')
-        : problem(e.status && e.status < 500 ? e.status : 400, 'unreadable-body', 'The request body could not be read');
-  response
-    .status(body.status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(JSON.stringify({ ...body, instance: request.path }));
-}
 
 /** Everything an API process needs around the routes: security headers, parsing, validation, errors, docs. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
@@ -31,7 +15,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
   app.use(express.json({ limit: '2mb', type: ['application/json', 'application/*+json'] }));
-  app.use(bodyErrorHandler);
+  app.use(bodyParserErrors); // the JSON parser runs before Nest: its errors become problems here
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
-import { loadConfig, migrate, openDataSource, startEmbeddedPostgres } from '@lms/core';
+import { loadConfig, migrateDatabase, startEmbeddedPostgres } from '@lms/core';
 import { PlatformModule, SCHEMA } from '@lms/platform';
 
 export interface BenchDatabase {
@@ -31,9 +31,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const dataSource = await openDataSource(url.toString(), SCHEMA, 2);
-  await migrate(dataSource);
-  await dataSource.destroy();
+  await migrateDatabase(url.toString(), SCHEMA);
   const config = loadConfig({ DATABASE_URL: url.toString(), JWT_SECRET: 'b'.repeat(40), LOG_LEVEL: 'warn' });
   const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(config, url.toString()), {
     logger: ['error', 'warn'],

@@ -10,9 +10,8 @@ import {
   DatabaseServer,
   DomainError,
   loadConfigOrExit,
-  migrate,
+  migrateDatabase,
   openDatabaseServer,
-  openDataSource,
   RequestContext,
 } from '@lms/core';
 import { ProgrammeSeeder } from '@lms/catalogue';
@@ -25,14 +24,9 @@ import { checkSchema, generateMigration } from './commands/schema';
 const ROOT = resolve(__dirname, '../../../..');
 const out = (text: string) => process.stdout.write(text + '\n');
 
-async function migrateDatabase(url: string): Promise<void> {
-  const dataSource = await openDataSource(url, SCHEMA, 2);
-  try {
-    const applied = await migrate(dataSource);
-    out(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
-  } finally {
-    await dataSource.destroy();
-  }
+async function migrateAndSay(url: string): Promise<void> {
+  const applied = await migrateDatabase(url, SCHEMA);
+  out(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
 }
 
 async function withServices<T>(
@@ -40,7 +34,7 @@ async function withServices<T>(
   db: DatabaseServer,
   work: (app: INestApplicationContext) => Promise<T>,
 ): Promise<T> {
-  await migrateDatabase(db.url);
+  await migrateAndSay(db.url);
   const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(config, db.url), {
     logger: ['error', 'warn', 'log'],
   });
@@ -61,7 +55,7 @@ async function readPassword(): Promise<string> {
 
 const COMMANDS: Record<string, (config: AppConfig, db: DatabaseServer, args: string[]) => Promise<number>> = {
   migrate: async (_config, db) => {
-    await migrateDatabase(db.url);
+    await migrateAndSay(db.url);
     return 0;
   },
   'schema:check': (_config, db) => checkSchema(db.url),

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { loadConfigOrExit, migrate, openDatabaseServer, openDataSource } from '@lms/core';
+import { loadConfigOrExit, migrateDatabase, openDatabaseServer } from '@lms/core';
 import { SCHEMA } from '@lms/platform';
 import { RecurrenceJob } from './jobs/recurrence.job';
 import { WorkerModule } from './worker.module';
@@ -15,19 +15,10 @@ const INTERVAL_MS = Number(process.env.WORKER_INTERVAL_SECONDS ?? 600) * 1000;
  * completions) every WORKER_INTERVAL_SECONDS (default 600). Any number of
  * workers can run on one database; a lock keeps rounds from overlapping.
  */
-async function prepareSchema(url: string): Promise<void> {
-  const dataSource = await openDataSource(url, SCHEMA, 2);
-  try {
-    await migrate(dataSource);
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const db = await openDatabaseServer(config.databaseUrl, config.dataDir);
-  await prepareSchema(db.url);
+  await migrateDatabase(db.url, SCHEMA);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, db.url), { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
   const logger = new Logger('Worker');

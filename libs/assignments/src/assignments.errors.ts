@@ -6,12 +6,6 @@ export class OrderNumberTaken extends Conflict {
   }
 }
 
-export class CourseNotPublished extends Conflict {
-  constructor(courseId: string) {
-    super('course-not-published', `Course ${courseId} has no published version yet; publish it before assigning it`);
-  }
-}
-
 export class RuleExists extends Conflict {
   constructor(ruleId: string) {
     super('rule-exists', 'An identical active rule already exists', { ruleId });

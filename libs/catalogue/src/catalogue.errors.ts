@@ -6,6 +6,13 @@ export class CourseCodeTaken extends Conflict {
   }
 }
 
+export class CourseNotPublished extends Conflict {
+  /** `use`: what needs the published version, as in "publish one before assigning it". */
+  constructor(courseId: string, use: string) {
+    super('course-not-published', `Course ${courseId} has no published version yet; publish one before ${use}`);
+  }
+}
+
 export class VersionNotDraft extends Conflict {
   constructor(status: string) {
     super('version-not-draft', `This version is ${status}; only a draft can be changed. Start a new draft instead.`);

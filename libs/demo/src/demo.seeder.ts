@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { ProgrammeSeeder } from '@lms/catalogue';
 import { RequestContext, TransactionHost } from '@lms/core';
-import { PasswordService, UserService } from '@lms/identity';
+import { PasswordService, RolePolicyService, UserService } from '@lms/identity';
 import { CSV_COLUMNS, OfficerImportService, UnitService } from '@lms/personnel';
 import { demoOfficers, demoUnits } from './demo-organisation';
 import { DemoHistorySeeder } from './history/demo-history.seeder';
@@ -27,6 +27,7 @@ export class DemoSeeder {
     private readonly importer: OfficerImportService,
     private readonly users: UserService,
     private readonly passwords: PasswordService,
+    private readonly policies: RolePolicyService,
     private readonly programme: ProgrammeSeeder,
     private readonly history: DemoHistorySeeder,
   ) {}
@@ -94,7 +95,7 @@ export class DemoSeeder {
         ]);
       }
       // The demo is for trying things out: no second factor required for anyone.
-      await this.tx.query('UPDATE role_policy SET mfa_required = false');
+      await this.policies.waiveSecondFactorForAll();
       const programme = await this.programme.seed();
       const year = await this.history.seed(programme.courseIds, programme.programmeId, now);
       this.logger.log(

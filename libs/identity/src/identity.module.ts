@@ -17,6 +17,7 @@ import { AuthService } from './services/auth.service';
 import { LoginThrottleService } from './services/login-throttle.service';
 import { OfficerAccountService } from './services/officer-account.service';
 import { PasswordService } from './services/password.service';
+import { RolePolicyService } from './services/role-policy.service';
 import { SecondFactorService } from './services/second-factor.service';
 import { TokenService } from './services/token.service';
 import { UserService } from './services/user.service';
@@ -44,11 +45,12 @@ import { UserService } from './services/user.service';
     AuthService,
     OfficerAccountService,
     AdminBootstrapService,
+    RolePolicyService,
     JwtStrategy,
     LocalStrategy,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: DeniedWriteInterceptor },
   ],
-  exports: [UserService, PasswordService, AdminBootstrapService],
+  exports: [UserService, PasswordService, AdminBootstrapService, RolePolicyService],
 })
 export class IdentityModule {}

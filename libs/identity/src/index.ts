@@ -5,6 +5,7 @@ export * from './identity.errors';
 export * from './identity.module';
 export * from './services/admin-bootstrap.service';
 export * from './services/password.service';
+export * from './services/role-policy.service';
 export * from './services/user.service';
 
 import { UserAccountEntity } from './entities/user-account.entity';

@@ -1,14 +1,5 @@
 import { Conflict, DomainError, ValidationFailed } from '@lms/core';
 
-export class CourseWithoutPublishedVersion extends Conflict {
-  constructor(courseId: string) {
-    super(
-      'course-not-published',
-      `Course ${courseId} has no published version; publish one before scheduling seminars`,
-    );
-  }
-}
-
 export class NotATrainer extends ValidationFailed {
   constructor(userId: string) {
     super(

@@ -1,20 +1,12 @@
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { migrate, openDataSource, schemaDrift } from '@lms/core';
+import { schemaDrift, withMigratedDatabase } from '@lms/core';
 import { SCHEMA } from '@lms/platform';
 import { withScratchDatabase } from '../scratch-database';
 
 async function onMigratedScratch<T>(serverUrl: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
-  return withScratchDatabase(serverUrl, async (url) => {
-    const dataSource = await openDataSource(url, SCHEMA, 2);
-    try {
-      await migrate(dataSource);
-      return await work(dataSource);
-    } finally {
-      await dataSource.destroy();
-    }
-  });
+  return withScratchDatabase(serverUrl, (url) => withMigratedDatabase(url, SCHEMA, work));
 }
 
 /** Fails when the entities need SQL that the migrations do not contain. */

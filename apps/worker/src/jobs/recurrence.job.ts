@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MaterializerService } from '@lms/assignments';
-import { TransactionHost } from '@lms/core';
+import { ADVISORY_LOCKS, TransactionHost } from '@lms/core';
 
-/** Any number of workers may run; one advisory lock lets only one of them do a round at a time. */
-const RECURRENCE_LOCK = 7_301_101;
-
-/** Opens the next cycle for completions whose validity has run out. */
+/**
+ * Opens the next cycle for completions whose validity has run out. Any number
+ * of workers may run; one advisory lock lets only one of them do a round at a time.
+ */
 @Injectable()
 export class RecurrenceJob {
   private readonly logger = new Logger('Recurrence');
@@ -19,7 +19,7 @@ export class RecurrenceJob {
     return this.tx.withTransaction(async (manager) => {
       const [{ locked }] = await manager.query<{ locked: boolean }[]>(
         'SELECT pg_try_advisory_xact_lock($1) AS locked',
-        [RECURRENCE_LOCK],
+        [ADVISORY_LOCKS.recurrenceRound],
       );
       if (!locked) return null;
       const opened = await this.materializer.openExpiredCycles();

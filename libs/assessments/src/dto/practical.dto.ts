@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -11,6 +11,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { CleanText } from '@lms/core';
 
 export class CriterionScoreDto {
   @ApiProperty() @IsUUID() criterionId: string;
@@ -31,7 +32,7 @@ export class PracticalAssessmentDto {
 
   @ApiPropertyOptional({ description: 'What went well and what to work on' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @CleanText()
   @IsString()
   @MaxLength(4000)
   comment?: string;

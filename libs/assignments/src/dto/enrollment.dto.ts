@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,7 +16,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { PageQuery } from '@lms/core';
+import { CleanText, PageQuery } from '@lms/core';
 import { ENROLLMENT_STATUSES, EnrollmentStatus } from '../entities/enrollment.entity';
 
 export class ListEnrollmentsQuery extends PageQuery {
@@ -36,7 +35,7 @@ export class ListEnrollmentsQuery extends PageQuery {
 
 export class ExemptionDto {
   @ApiProperty({ example: 'Completed the equivalent course at the Academy (certificate 17-2026)' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @CleanText()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)

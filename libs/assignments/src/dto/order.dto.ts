@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -17,10 +17,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@lms/core';
+import { CleanText, PageQuery } from '@lms/core';
 import { SERVICE_TYPES, ServiceType } from '@lms/personnel';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().normalize('NFC') : value);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Who a rule or an order concerns. Every list is optional; empty means "any". */
@@ -42,6 +41,7 @@ export class AudienceDto {
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
+  @CleanText()
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
@@ -50,6 +50,7 @@ export class AudienceDto {
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
+  @CleanText()
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
@@ -59,7 +60,7 @@ export class AudienceDto {
 
 export class CreateOrderDto {
   @ApiProperty({ example: '№ 345' })
-  @Transform(trim)
+  @CleanText()
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)
@@ -71,7 +72,7 @@ export class CreateOrderDto {
   date: string;
 
   @ApiProperty()
-  @Transform(trim)
+  @CleanText()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
@@ -79,7 +80,7 @@ export class CreateOrderDto {
 
   @ApiPropertyOptional({ example: 'Министерство внутренних дел Республики Казахстан' })
   @IsOptional()
-  @Transform(trim)
+  @CleanText()
   @IsString()
   @MaxLength(300)
   issuingAuthority?: string;
@@ -123,8 +124,8 @@ export class CreateOrderDto {
 }
 
 export class UpdateOrderDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500) title?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(300) issuingAuthority?: string;
+  @ApiPropertyOptional() @IsOptional() @CleanText() @IsString() @IsNotEmpty() @MaxLength(500) title?: string;
+  @ApiPropertyOptional() @IsOptional() @CleanText() @IsString() @MaxLength(300) issuingAuthority?: string;
   @ApiPropertyOptional()
   @IsOptional()
   @IsArray()
@@ -145,6 +146,7 @@ export class UpdateOrderDto {
 export class ListOrdersQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Number or title' })
   @IsOptional()
+  @CleanText()
   @IsString()
   @MaxLength(100)
   q?: string;

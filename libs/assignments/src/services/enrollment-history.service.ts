@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, FieldProblem, RequestContext, TransactionHost, ValidationFailed } from '@lms/core';
 import { CourseService, CourseVersionService, VersionContent } from '@lms/catalogue';
 import { EnrollmentProgress } from '../entities/enrollment.entity';
-import { CourseNotPublished } from '../assignments.errors';
 import { completionRuleMet, validityMonths } from './completion';
 import { EnrollmentHooks } from './enrollment-hooks';
 
@@ -144,8 +143,7 @@ export class EnrollmentHistoryService {
   private async publishedVersions(courseIds: string[]): Promise<Map<string, { id: string; content: VersionContent }>> {
     const versions = new Map<string, { id: string; content: VersionContent }>();
     for (const courseId of courseIds) {
-      const course = await this.courses.get(RequestContext.system(), courseId);
-      if (!course.publishedVersionId) throw new CourseNotPublished(courseId);
+      const course = await this.courses.requirePublished(courseId, 'loading its history');
       const version = (await this.versions.byId(course.publishedVersionId))!;
       versions.set(courseId, { id: version.id, content: version.content });
     }

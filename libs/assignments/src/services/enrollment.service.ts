@@ -4,6 +4,7 @@ import {
   Language,
   NotFound,
   Page,
+  pageClause,
   pickText,
   RequestContext,
   Role,
@@ -15,10 +16,10 @@ import { CourseService, CourseVersionService } from '@lms/catalogue';
 import { OfficerService } from '@lms/personnel';
 import { ListEnrollmentsQuery, ManualAssignmentDto, MeEnrollmentsQuery } from '../dto/enrollment.dto';
 import { EnrollmentProgress } from '../entities/enrollment.entity';
-import { CourseNotPublished, EnrollmentClosed } from '../assignments.errors';
+import { EnrollmentClosed } from '../assignments.errors';
 import { EFFECTIVE_STATUS, INSERT_NEW_ENROLMENTS } from './audience.sql';
-import { todayInAlmaty } from './due-policy';
 import { completionRuleMet, validityMonths } from './completion';
+import { checkDuePolicy } from './due-policy';
 import { EnrollmentHooks } from './enrollment-hooks';
 import { ENROLLMENT_SELECT, EnrollmentRow, EnrollmentView, mapEnrollment } from './enrollment.mapper';
 import { ORDER_WRITERS, OrderService } from './order.service';
@@ -129,7 +130,7 @@ export class EnrollmentService {
        FROM enrollment e JOIN course c ON c.id = e.course_id JOIN officer o ON o.id = e.officer_id
        WHERE e.officer_id = $1 ${filter}
        ORDER BY (e.status IN ('assigned', 'in_progress')) DESC, e.due_at NULLS LAST, e.assigned_at DESC
-       LIMIT ${query.limit} OFFSET ${query.offset}`,
+       ${pageClause(query, params)}`,
       params,
     );
     return {
@@ -176,18 +177,9 @@ export class EnrollmentService {
 
   /** HR assigns a course to named officers of its subtree; those already covered are skipped. */
   async assignManually(ctx: RequestContext, dto: ManualAssignmentDto): Promise<{ enrolled: number; skipped: number }> {
-    if (dto.dueDate && dto.dueInDays) {
-      throw new ValidationFailed('Give dueDate or dueInDays, not both', [
-        { field: 'dueDate', message: 'give dueDate or dueInDays, not both' },
-      ]);
-    }
-    if (dto.dueDate && dto.dueDate < todayInAlmaty()) {
-      throw new ValidationFailed('The due date is in the past', [{ field: 'dueDate', message: 'is in the past' }]);
-    }
+    checkDuePolicy(dto);
     return this.tx.withTransaction(async () => {
-      const course = await this.courses.get(RequestContext.system(), dto.courseId).catch(() => null);
-      if (!course) throw new NotFound('Course', dto.courseId);
-      if (!course.publishedVersionId) throw new CourseNotPublished(dto.courseId);
+      await this.courses.requirePublished(dto.courseId, 'assigning it');
       if (dto.orderId) await this.orders.find(ctx, dto.orderId);
       const params: unknown[] = [dto.officerIds];
       const scope = subtreeCondition('u.path', ctx.subtrees(...ORDER_WRITERS), params);
@@ -237,8 +229,7 @@ export class EnrollmentService {
   private async pin(row: EnrollmentRow): Promise<string> {
     if (row.status !== 'assigned' && row.status !== 'in_progress') throw new EnrollmentClosed(row.status, 'worked on');
     if (row.course_version_id) return row.course_version_id;
-    const course = await this.courses.get(RequestContext.system(), row.course_id);
-    if (!course.publishedVersionId) throw new CourseNotPublished(row.course_id);
+    const course = await this.courses.requirePublished(row.course_id, 'starting it');
     await this.tx.query(
       `UPDATE enrollment SET course_version_id = $2, status = 'in_progress', started_at = now(), updated_at = now() WHERE id = $1`,
       [row.id, course.publishedVersionId],

@@ -113,22 +113,9 @@ export class OrderService {
     return { items: rows.map(mapOrder), total, limit: query.limit, offset: query.offset };
   }
 
-  /** The unit an order or rule of the caller applies to by default: their highest grant. */
-  async defaultUnit(ctx: RequestContext): Promise<string> {
-    if (ctx.isSystem) {
-      const [root] = await this.tx.query<{ id: string }>(
-        'SELECT id FROM unit WHERE parent_id IS NULL ORDER BY created_at LIMIT 1',
-      );
-      return root.id;
-    }
-    const grants = ctx.actor!.roles.filter((g) => g.role === 'admin' || ORDER_WRITERS.includes(g.role));
-    grants.sort((a, b) => a.unitPath.length - b.unitPath.length);
-    return grants[0].unitId;
-  }
-
   async create(ctx: RequestContext, dto: CreateOrderDto): Promise<OrderView> {
     return this.tx.withTransaction(async () => {
-      const unitId = dto.unitId ?? (await this.defaultUnit(ctx));
+      const unitId = dto.unitId ?? (await this.units.defaultUnit(ctx, ORDER_WRITERS));
       const unit = await this.units.findInScope(ctx, unitId, ORDER_WRITERS);
       if (dto.deadline && dto.deadline < dto.date) {
         throw new ValidationFailed('The deadline is before the order date', [

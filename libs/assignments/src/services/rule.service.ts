@@ -4,8 +4,8 @@ import { AuditService, isRootPath, NotFound, Page, RequestContext, TransactionHo
 import { CourseService, ProgrammeService } from '@lms/catalogue';
 import { UnitService } from '@lms/personnel';
 import { CreateRuleDto, ListRulesQuery } from '../dto/rule.dto';
-import { BadDuePolicy, CourseNotPublished, RuleExists } from '../assignments.errors';
-import { todayInAlmaty } from './due-policy';
+import { RuleExists } from '../assignments.errors';
+import { checkDuePolicy } from './due-policy';
 import { MaterializerService } from './materializer.service';
 import { ORDER_WRITERS, OrderService } from './order.service';
 
@@ -106,7 +106,7 @@ export class RuleService {
 
   /** Creates the rule and enrols every matching active officer at once, in one transaction. */
   async create(ctx: RequestContext, dto: CreateRuleDto): Promise<{ id: string; enrolled: number }> {
-    this.checkDuePolicy(dto);
+    checkDuePolicy(dto);
     if (!dto.courseId === !dto.programmeId) {
       throw new ValidationFailed('Give a course or a programme', [
         { field: 'courseId', message: 'exactly one of courseId and programmeId is required' },
@@ -114,12 +114,7 @@ export class RuleService {
     }
     return this.tx.withTransaction(async () => {
       const courseIds = dto.courseId ? [dto.courseId] : await this.programmeCourses(ctx, dto.programmeId!);
-      for (const courseId of courseIds) {
-        // Looked up as the system: HR may assign a course whose draft it cannot see, and must hear why not.
-        const course = await this.courses.get(RequestContext.system(), courseId).catch(() => null);
-        if (!course) throw new NotFound('Course', courseId);
-        if (!course.publishedVersionId) throw new CourseNotPublished(courseId);
-      }
+      for (const courseId of courseIds) await this.courses.requirePublished(courseId, 'assigning it');
       if (dto.orderId) await this.orders.find(ctx, dto.orderId);
       const unitIds = await this.audienceUnits(ctx, dto.audience.unitIds ?? []);
       const audience = {
@@ -199,11 +194,6 @@ export class RuleService {
         before: rule,
       });
     });
-  }
-
-  private checkDuePolicy(dto: CreateRuleDto): void {
-    if (dto.dueDate && dto.dueInDays) throw new BadDuePolicy('dueDate', 'give dueDate or dueInDays, not both');
-    if (dto.dueDate && dto.dueDate < todayInAlmaty()) throw new BadDuePolicy('dueDate', 'is in the past');
   }
 
   private async programmeCourses(ctx: RequestContext, programmeId: string): Promise<string[]> {

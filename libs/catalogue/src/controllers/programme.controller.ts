@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AnyRole, Ctx, PageQuery, RequestContext, Roles } from '@lms/core';
+import { AnyRole, contentDisposition, Ctx, PageQuery, RequestContext, Roles } from '@lms/core';
 import { CreateProgrammeDto, UpdateProgrammeDto } from '../dto/programme.dto';
 import { AttachmentService } from '../services/attachment.service';
 import { ProgrammeService } from '../services/programme.service';
@@ -45,7 +45,7 @@ export class ProgrammeController {
     const file = await this.attachments.download(ctx, id);
     response
       .type(file.contentType)
-      .set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .set('Content-Disposition', contentDisposition(file.fileName))
       .set('Content-Security-Policy', "default-src 'none'")
       .send(file.data);
   }

@@ -1,16 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { LocalizedTitleDto, PageQuery } from '@lms/core';
+import { CleanText, LocalizedTitleDto, PageQuery } from '@lms/core';
 import { DraftTextDto, VersionContentDto } from './version-content.dto';
 
 /** Codes keep the case they are given; uniqueness ignores case (a unique index on lower(code)). */
 export const COURSE_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/;
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateCourseDto {
   @ApiProperty({ example: 'CONFLICT-DEESC' })
-  @Transform(trim)
+  @CleanText()
   @IsString()
   @Matches(COURSE_CODE, { message: 'code must be 1-50 Latin letters, digits, dot, dash or underscore' })
   code: string;
@@ -44,6 +43,7 @@ export class UpdateCourseDto {
 export class ListCoursesQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Part of the code or title' })
   @IsOptional()
+  @CleanText()
   @IsString()
   @MaxLength(100)
   q?: string;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -10,15 +10,13 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
-import { LocalizedTitleDto } from '@lms/core';
+import { CleanText, LocalizedTitleDto } from '@lms/core';
 import { COURSE_CODE } from './course.dto';
 import { DraftTextDto } from './version-content.dto';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class CreateProgrammeDto {
   @ApiProperty({ example: 'MVD-COMM-2026' })
-  @Transform(trim)
+  @CleanText()
   @IsString()
   @Matches(COURSE_CODE, { message: 'code must be 1-50 Latin letters, digits, dot, dash or underscore' })
   code: string;

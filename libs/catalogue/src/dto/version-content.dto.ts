@@ -18,18 +18,19 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { CleanText } from '@lms/core';
 
 /**
  * Drafts may be incomplete, so every language is optional here; publishing
  * checks that what officers read exists in Kazakh and Russian.
  */
 export class DraftTextDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) kk?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) ru?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) en?: string;
+  @ApiPropertyOptional() @IsOptional() @CleanText() @IsString() @MaxLength(2000) kk?: string;
+  @ApiPropertyOptional() @IsOptional() @CleanText() @IsString() @MaxLength(2000) ru?: string;
+  @ApiPropertyOptional() @IsOptional() @CleanText() @IsString() @MaxLength(2000) en?: string;
 }
 
-/** Lesson bodies are Markdown and may be long. */
+/** Lesson bodies are Markdown and may be long; not trimmed, as leading spaces can mean something there. */
 export class DraftBodyDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100_000) kk?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100_000) ru?: string;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { AuditService, NotFound, RequestContext, TransactionHost, ValidationFailed } from '@lms/core';
+import { AuditService, cleanText, NotFound, RequestContext, TransactionHost, ValidationFailed } from '@lms/core';
 import { AttachmentRejected } from '../catalogue.errors';
 import { CourseService } from './course.service';
 
@@ -42,7 +42,7 @@ export class AttachmentService {
         'unsupported-media-type',
         `Attachments may be ${Object.keys(SIGNATURES).join(', ')}, not ${type || 'unknown'}`,
       );
-    const name = (fileName ?? '').trim();
+    const name = cleanText(fileName ?? '');
     // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
     if (!/^[^\\/:*?"<>|\u0000-\u001f]{1,200}$/.test(name)) {
       throw new ValidationFailed('The file name is missing or not allowed', [

@@ -10,7 +10,7 @@ import {
 } from '@lms/core';
 import { UserService } from '@lms/identity';
 import { CreateCourseDto, ListCoursesQuery, UpdateCourseDto } from '../dto/course.dto';
-import { CourseCodeTaken, NotAnAuthor } from '../catalogue.errors';
+import { CourseCodeTaken, CourseNotPublished, NotAnAuthor } from '../catalogue.errors';
 import { COURSE_SELECT, CourseRow, mapCourse } from './course.mapper';
 import { VersionContent } from './version-content';
 
@@ -53,6 +53,19 @@ export class CourseService {
   async get(ctx: RequestContext, id: string): Promise<CourseView> {
     const { row, canAuthor } = await this.find(ctx, id);
     return mapCourse(row, canAuthor);
+  }
+
+  /**
+   * A course that others may put to `use` (assigning, scheduling, starting):
+   * looked up as the system, since staff may use a course whose draft they
+   * cannot see and must hear why it cannot be used. 404 when there is no such
+   * course, 409 `course-not-published` without a published version; any
+   * other error (the database's included) propagates.
+   */
+  async requirePublished(id: string, use: string): Promise<CourseView & { publishedVersionId: string }> {
+    const course = await this.get(RequestContext.system(), id);
+    if (!course.publishedVersionId) throw new CourseNotPublished(id, use);
+    return { ...course, publishedVersionId: course.publishedVersionId };
   }
 
   async list(ctx: RequestContext, query: ListCoursesQuery): Promise<Page<CourseView>> {

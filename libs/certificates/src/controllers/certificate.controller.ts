@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Ctx, Public, RequestContext, Roles } from '@lms/core';
+import { contentDisposition, Ctx, Public, RequestContext, Roles } from '@lms/core';
 import { ListCertificatesQuery } from '../dto/certificate.dto';
 import { renderCertificatePdf } from '../services/certificate-pdf';
 import { CertificateService } from '../services/certificate.service';
@@ -39,7 +39,7 @@ export class CertificateController {
     const pdf = await renderCertificatePdf(certificate);
     response
       .type('application/pdf')
-      .set('Content-Disposition', `attachment; filename="certificate-${certificate.serial}.pdf"`)
+      .set('Content-Disposition', contentDisposition(`certificate-${certificate.serial}.pdf`))
       .set('Cache-Control', 'private, no-store')
       .send(pdf);
   }

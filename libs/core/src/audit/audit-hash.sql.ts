@@ -19,6 +19,3 @@ export function auditHashSql(e: string, prev: string): string {
     coalesce(${e}.request_id, '')
   ), 'UTF8')), 'hex')`;
 }
-
-/** Serialises writers of the chain; held until the writing transaction ends. */
-export const AUDIT_CHAIN_LOCK = 7_301_001;

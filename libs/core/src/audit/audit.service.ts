@@ -3,7 +3,8 @@ import { TransactionHost } from '../database/transaction';
 import { subtreeCondition } from '../database/sql';
 import { RequestContext } from '../http/request-context';
 import { Page } from '../http/pagination';
-import { AUDIT_CHAIN_LOCK, auditHashSql } from './audit-hash.sql';
+import { ADVISORY_LOCKS } from '../database/locks';
+import { auditHashSql } from './audit-hash.sql';
 
 export interface AuditRecord {
   action: string;
@@ -52,7 +53,7 @@ export class AuditService {
   /** Appends an event in the caller's transaction (opening one if needed). */
   async record(ctx: RequestContext, event: AuditRecord): Promise<void> {
     await this.tx.withTransaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.auditChain]);
       await manager.query(
         `WITH prev AS (SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1),
               e AS (SELECT gen_random_uuid() AS id, clock_timestamp() AS occurred_at, $1::uuid AS actor_id,
@@ -93,7 +94,7 @@ export class AuditService {
     }
     const json = (values: unknown[]) => JSON.stringify(values.map((value) => (value === undefined ? null : value)));
     await this.tx.withTransaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.auditChain]);
       await manager.query(
         `WITH RECURSIVE input AS MATERIALIZED (
            SELECT $1::varchar[] AS action, $2::varchar[] AS entity_type, $3::varchar[] AS entity_id, $4::text[] AS unit_path,

@@ -13,3 +13,12 @@ export function subtreeCondition(pathColumn: string, subtrees: string[] | null, 
 export function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => '\\' + c);
 }
+
+/**
+ * `LIMIT $n OFFSET $m` for one page of a list, the numbers bound as parameters
+ * (appended to `params`) rather than pasted into the SQL.
+ */
+export function pageClause(page: { limit: number; offset: number }, params: unknown[]): string {
+  params.push(Math.trunc(page.limit), Math.trunc(page.offset));
+  return `LIMIT $${params.length - 1}::int OFFSET $${params.length}::int`;
+}

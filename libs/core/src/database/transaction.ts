@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { pageClause } from './sql';
 
 const storage = new AsyncLocalStorage<EntityManager>();
 
@@ -31,8 +32,9 @@ export class TransactionHost {
   /**
    * One page of a list and the total it is part of: `SELECT count(*) FROM
    * <from> WHERE <where>` and `<select> WHERE <where> ORDER BY <orderBy>
-   * LIMIT/OFFSET`, with the same parameters. `from` and `select` must name the
-   * same rows (the select may join more for display).
+   * LIMIT/OFFSET`, with the same parameters (the page's numbers bound after
+   * them). `from` and `select` must name the same rows (the select may join
+   * more for display).
    */
   async page<T>(spec: {
     from: string;
@@ -46,11 +48,10 @@ export class TransactionHost {
       `SELECT count(*)::int AS total FROM ${spec.from} WHERE ${spec.where}`,
       spec.params,
     );
-    const limit = Math.trunc(spec.page.limit);
-    const offset = Math.trunc(spec.page.offset);
+    const params = [...spec.params];
     const rows = await this.query<T>(
-      `${spec.select} WHERE ${spec.where} ORDER BY ${spec.orderBy} LIMIT ${limit} OFFSET ${offset}`,
-      spec.params,
+      `${spec.select} WHERE ${spec.where} ORDER BY ${spec.orderBy} ${pageClause(spec.page, params)}`,
+      params,
     );
     return { rows, total };
   }

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { DomainError, FieldProblem } from './domain-error';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -60,13 +60,18 @@ function fromHttpException(error: HttpException): ProblemBody {
   return problem(status, slug(TITLES[status] ?? 'error'), message);
 }
 
-/** Errors raised before Nest sees the request (body-parser), identified by their `type`. */
-function fromMiddlewareError(error: unknown): ProblemBody | null {
+const unreadableBody = (status: number) => problem(status, 'unreadable-body', 'The request body could not be read');
+
+/**
+ * The one mapping of body-parser errors (raised before Nest sees the request),
+ * identified by their `type`; null for anything that is not a client error of theirs.
+ */
+export function bodyParserProblem(error: unknown): ProblemBody | null {
   if (typeof error !== 'object' || error === null) return null;
-  const e = error as { type?: string; status?: number; statusCode?: number; expose?: boolean };
+  const e = error as { type?: unknown; status?: number; statusCode?: number; expose?: boolean };
   const status = e.status ?? e.statusCode;
-  if (!status || status < 400 || status >= 500 || !e.expose) return null;
-  switch (e.type ?? '') {
+  if (typeof e.type !== 'string' || !status || status < 400 || status >= 500 || !e.expose) return null;
+  switch (e.type) {
     case 'entity.parse.failed':
       return problem(400, 'malformed-body', 'The request body is not valid JSON');
     case 'entity.too.large':
@@ -75,8 +80,18 @@ function fromMiddlewareError(error: unknown): ProblemBody | null {
     case 'charset.unsupported':
       return problem(415, 'unsupported-media-type', 'The request body encoding is not supported');
     default:
-      return problem(status, slug(TITLES[status] ?? 'error'), 'The request could not be read');
+      return unreadableBody(status);
   }
+}
+
+/** Express error middleware right after the body parsers: their errors never reach Nest's filter. */
+export function bodyParserErrors(error: unknown, request: Request, response: Response, next: NextFunction): void {
+  if (!error) return next();
+  const body = bodyParserProblem(error) ?? unreadableBody(400);
+  response
+    .status(body.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify({ ...body, instance: request.path }));
 }
 
 @Catch()
@@ -94,8 +109,7 @@ export class ProblemFilter implements ExceptionFilter {
       body = fromHttpException(error);
     } else {
       body =
-        fromMiddlewareError(error) ??
-        problem(500, 'internal-error', 'An unexpected error occurred; it has been logged');
+        bodyParserProblem(error) ?? problem(500, 'internal-error', 'An unexpected error occurred; it has been logged');
     }
     if (body.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     body.instance = request.originalUrl?.split('?')[0];

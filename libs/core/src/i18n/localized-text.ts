@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CleanText } from '../http/clean-text';
 
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -11,9 +12,9 @@ export type LocalizedText = { kk: string; ru: string; en?: string };
 
 /** A short localised text (titles): Kazakh and Russian required, English optional. */
 export class LocalizedTitleDto implements LocalizedText {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) kk: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) ru: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) en?: string;
+  @ApiProperty() @CleanText() @IsString() @IsNotEmpty() @MaxLength(300) kk: string;
+  @ApiProperty() @CleanText() @IsString() @IsNotEmpty() @MaxLength(300) ru: string;
+  @ApiPropertyOptional() @IsOptional() @CleanText() @IsString() @MaxLength(300) en?: string;
 }
 
 /** Picks the text for a language, falling back to Russian, then Kazakh. */

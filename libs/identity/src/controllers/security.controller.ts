@@ -2,9 +2,9 @@ import { Body, Controller, Get, Param, ParseEnumPipe, Put, Query } from '@nestjs
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { AuditService, Ctx, PageQuery, RequestContext, Role, ROLES, Roles, TransactionHost } from '@lms/core';
+import { AuditService, Ctx, PageQuery, RequestContext, Role, ROLES, Roles } from '@lms/core';
 import { RolePolicyDto } from '../dto/user.dto';
-import { AccessDenied } from '../identity.errors';
+import { RolePolicyService } from '../services/role-policy.service';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) entityType?: string;
@@ -19,7 +19,7 @@ export class AuditQuery extends PageQuery {
 export class SecurityController {
   constructor(
     private readonly audit: AuditService,
-    private readonly tx: TransactionHost,
+    private readonly policies: RolePolicyService,
   ) {}
 
   /**
@@ -34,33 +34,18 @@ export class SecurityController {
 
   @Get('role-policies')
   @Roles('admin')
-  policies() {
-    return this.tx.query('SELECT role, mfa_required AS "mfaRequired" FROM role_policy ORDER BY role');
+  listPolicies() {
+    return this.policies.list();
   }
 
   /** Whether holders of a role must use a second factor. */
   @Put('role-policies/:role')
   @Roles('admin')
-  async setPolicy(
+  setPolicy(
     @Ctx() ctx: RequestContext,
     @Param('role', new ParseEnumPipe(Object.fromEntries(ROLES.map((r) => [r, r])))) role: Role,
     @Body() dto: RolePolicyDto,
   ) {
-    // A national policy: only an admin of the whole tree (a grant at a root unit) may change it.
-    if (!ctx.isNational()) throw new AccessDenied();
-    return this.tx.withTransaction(async () => {
-      await this.tx.query(
-        `INSERT INTO role_policy (role, mfa_required) VALUES ($1, $2)
-         ON CONFLICT (role) DO UPDATE SET mfa_required = EXCLUDED.mfa_required`,
-        [role, dto.mfaRequired],
-      );
-      await this.audit.record(ctx, {
-        action: 'role-policy.update',
-        entityType: 'role_policy',
-        entityId: role,
-        after: dto,
-      });
-      return { role, mfaRequired: dto.mfaRequired };
-    });
+    return this.policies.set(ctx, role, dto.mfaRequired);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Ctx, RequestContext, Roles } from '@lms/core';
+import { contentDisposition, Ctx, RequestContext, Roles } from '@lms/core';
 import { CreateUserDto, ListUsersQuery, OfficerAccountsDto, UpdateUserDto } from '../dto/user.dto';
 import { OfficerAccountService } from '../services/officer-account.service';
 import { UserService } from '../services/user.service';
@@ -48,7 +48,7 @@ export class UserController {
   @Post('officer-accounts')
   @Roles('hr')
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="officer-accounts.csv"')
+  @Header('Content-Disposition', contentDisposition('officer-accounts.csv'))
   @Header('Cache-Control', 'no-store')
   @ApiProduces('text/csv')
   createOfficerAccounts(@Ctx() ctx: RequestContext, @Body() dto: OfficerAccountsDto) {

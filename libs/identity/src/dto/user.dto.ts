@@ -13,7 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery, ROLES, Role } from '@lms/core';
+import { CleanText, PageQuery, ROLES, Role } from '@lms/core';
 
 /** Lower-case ASCII only: look-alike Unicode names cannot impersonate each other. */
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
@@ -93,6 +93,7 @@ export class UpdateUserDto {
 export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptional()
+  @CleanText()
   @IsString()
   @MaxLength(64)
   q?: string;

@@ -34,10 +34,7 @@ export class AdminBootstrapService {
     const system = RequestContext.system();
     return this.tx.withTransaction(async () => {
       if (await this.users.byUsername(name)) return 'exists';
-      const [existingRoot] = await this.tx.query<{ id: string; path: string }>(
-        'SELECT id, path FROM unit WHERE parent_id IS NULL ORDER BY created_at LIMIT 1',
-      );
-      const root = existingRoot ?? (await this.createRoot());
+      const root = (await this.units.root()) ?? (await this.createRoot());
       const id = await this.users.insert(name, await this.passwords.hash(password), null, false);
       await this.users.writeGrants(id, [{ role: 'admin', unitId: root.id }]);
       await this.audit.record(system, {
@@ -52,14 +49,9 @@ export class AdminBootstrapService {
   }
 
   private async createRoot(): Promise<{ id: string; path: string }> {
-    const unit = await this.units.create(RequestContext.system(), {
-      code: ROOT_UNIT.code,
-      name: ROOT_UNIT.name,
-      parentId: null,
-    });
-    const [{ path }] = await this.tx.query<{ path: string }>('SELECT path FROM unit WHERE id = $1', [unit.id]);
+    await this.units.create(RequestContext.system(), { code: ROOT_UNIT.code, name: ROOT_UNIT.name, parentId: null });
     this.logger.log(`created the root unit ${ROOT_UNIT.code} for the first admin`);
-    return { id: unit.id, path };
+    return (await this.units.root())!;
   }
 
   async onStartup(): Promise<void> {

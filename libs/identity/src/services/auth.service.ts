@@ -4,6 +4,7 @@ import { normalizeUsername } from '../dto/user.dto';
 import { InvalidCredentials, SecondFactorRequired, Unauthenticated, WrongPassword } from '../identity.errors';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
+import { RolePolicyService } from './role-policy.service';
 import { SecondFactorService } from './second-factor.service';
 import { TokenClaims, TokenLimit, TokenService } from './token.service';
 import { mapUser, UserRow } from './user.mapper';
@@ -33,6 +34,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottleService,
     private readonly secondFactor: SecondFactorService,
+    private readonly policies: RolePolicyService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -91,10 +93,7 @@ export class AuthService {
     if (user.totp_enabled) return null;
     const roles = [...new Set(user.roles.map((grant) => grant.role))];
     if (roles.length === 0) return null;
-    const required = await this.tx.query('SELECT 1 FROM role_policy WHERE role = ANY($1::text[]) AND mfa_required', [
-      roles,
-    ]);
-    return required.length > 0 ? 'mfa-enrolment' : null;
+    return (await this.policies.secondFactorRequired(roles)) ? 'mfa-enrolment' : null;
   }
 
   /** Turns verified token claims into the actor, or refuses a revoked, stale or disabled one. */

@@ -1,13 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, IsTimeZone, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { PageQuery } from '@lms/core';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { CleanText, PageQuery } from '@lms/core';
 
 export class CreateUnitDto {
   @ApiProperty({ example: 'ALM-BOST' })
-  @Transform(trim)
+  @CleanText()
   @IsString()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/, {
     message: 'code must be 1-50 Latin letters, digits, dot, dash or underscore',
@@ -15,7 +12,7 @@ export class CreateUnitDto {
   code: string;
 
   @ApiProperty({ example: 'Бостандық ауданының полиция басқармасы' })
-  @Transform(trim)
+  @CleanText()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -36,7 +33,7 @@ export class CreateUnitDto {
 export class UpdateUnitDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @CleanText()
   @IsString()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/, {
     message: 'code must be 1-50 Latin letters, digits, dot, dash or underscore',
@@ -45,7 +42,7 @@ export class UpdateUnitDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @CleanText()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -75,6 +72,7 @@ export class ListUnitsQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Search in code and name' })
   @IsOptional()
+  @CleanText()
   @IsString()
   @MaxLength(100)
   q?: string;

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
+import { cleanText } from '@lms/core';
 import { ImportLineError } from '../dto/officer.dto';
 import { PERSONNEL_NUMBER } from '../dto/officer.dto';
 import { OFFICER_LANGUAGES, OFFICER_STATUSES, SERVICE_TYPES } from '../entities/officer.entity';
@@ -169,7 +170,7 @@ export async function parseOfficerCsv(input: Readable, units: UnitLookup, sink?:
         errors.add(line, 'line', `expected ${columns.size} fields, found ${record.length}`);
         continue;
       }
-      const value = (column: Column) => record[columns.get(column)!].trim().normalize('NFC');
+      const value = (column: Column) => cleanText(record[columns.get(column)!]); // as the API's DTOs clean it
       let valid = true;
       const fail = (field: Column, message: string) => {
         valid = false;

@@ -34,6 +34,30 @@ export class UnitService {
     return row;
   }
 
+  /** The root of the tree (the ministry); null on an installation that has no unit yet. */
+  async root(): Promise<{ id: string; path: string } | null> {
+    const [root] = await this.tx.query<{ id: string; path: string }>(
+      'SELECT id, path FROM unit WHERE parent_id IS NULL ORDER BY created_at LIMIT 1',
+    );
+    return root ?? null;
+  }
+
+  /**
+   * The unit a caller's new record (order, session, report) belongs to when
+   * none is named: their highest grant of `roles` (admin implied); the root for
+   * the system. 404 when the caller holds none.
+   */
+  async defaultUnit(ctx: RequestContext, roles: Role[]): Promise<string> {
+    if (ctx.isSystem) {
+      const root = await this.root();
+      if (!root) throw new NotFound('Unit');
+      return root.id;
+    }
+    const grants = (ctx.actor?.roles ?? []).filter((grant) => grant.role === 'admin' || roles.includes(grant.role));
+    if (grants.length === 0) throw new NotFound('Unit');
+    return [...grants].sort((a, b) => a.unitPath.length - b.unitPath.length)[0].unitId;
+  }
+
   async get(ctx: RequestContext, id: string): Promise<UnitView & { ancestors: UnitView[]; children: UnitView[] }> {
     const unit = await this.findInScope(ctx, id);
     const ancestorIds = unit.path.split('/').filter(Boolean).slice(0, -1);

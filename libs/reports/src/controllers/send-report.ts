@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { contentDisposition } from '@lms/core';
 import { ReportFormat } from '../dto/report-query.dto';
 import { renderCsv } from '../render/csv';
 import { renderHtml } from '../render/html';
@@ -13,17 +14,6 @@ const CONTENT_TYPES: Record<Exclude<ReportFormat, 'json'>, string> = {
   pdf: 'application/pdf',
 };
 
-/** `attachment` (or `inline`) with an ASCII fallback name and the exact UTF-8 one (RFC 6266, RFC 8187). */
-export function contentDisposition(kind: 'attachment' | 'inline', fileName: string): string {
-  const ascii = fileName.replace(/[^A-Za-z0-9._-]+/g, '_');
-  // encodeURIComponent leaves ' ( ) * alone, which RFC 8187 does not allow in a value.
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
-
 /**
  * Sends a report as a file: CSV and HTML as text, XLSX and PDF streamed as
  * they are written. HTML opens in the browser (to print); the rest download.
@@ -37,7 +27,7 @@ export async function sendTable(
   response.setHeader('Content-Type', CONTENT_TYPES[format]);
   response.setHeader(
     'Content-Disposition',
-    contentDisposition(format === 'html' ? 'inline' : 'attachment', `${table.fileName}.${format}`),
+    contentDisposition(`${table.fileName}.${format}`, format === 'html' ? 'inline' : 'attachment'),
   );
   response.setHeader('Cache-Control', 'no-store');
   switch (format) {

@@ -7,7 +7,7 @@ import { ComplianceQuery } from '../dto/report-query.dto';
 import { AsOfResolver } from './as-of';
 import { complianceSql, inSubtree } from './compliance.sql';
 import { ComplianceReport, ComplianceSqlRow, mapRows } from './compliance.model';
-import { REPORT_READERS, topGrantUnit } from './report-scope';
+import { REPORT_READERS } from './report-scope';
 
 export interface ReportUnit {
   id: string;
@@ -46,7 +46,7 @@ export class ComplianceService {
   }
 
   async unitInScope(ctx: RequestContext, unitId: string | undefined): Promise<ReportUnit> {
-    const id = unitId ?? topGrantUnit(ctx, REPORT_READERS) ?? (await this.rootUnitId());
+    const id = unitId ?? (await this.units.defaultUnit(ctx, REPORT_READERS));
     return this.units.findInScope(ctx, id, REPORT_READERS);
   }
 
@@ -99,12 +99,5 @@ export class ComplianceService {
   private async orderCourses(order: OrderView): Promise<string[]> {
     const fromProgramme = order.programmeId ? await this.programmes.courseIds(order.programmeId) : [];
     return [...new Set([...order.courseIds, ...fromProgramme])];
-  }
-
-  private async rootUnitId(): Promise<string> {
-    const [root] = await this.tx.query<{ id: string }>(
-      'SELECT id FROM unit WHERE parent_id IS NULL ORDER BY created_at LIMIT 1',
-    );
-    return root.id;
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Ctx, RequestContext, Roles } from '@lms/core';
+import { contentDisposition, Ctx, RequestContext, Roles } from '@lms/core';
 import { MySessionsQuery } from '../dto/booking.dto';
 import { CalendarService } from '../services/calendar.service';
 import { MySessionsService } from '../services/my-sessions.service';
@@ -24,7 +24,7 @@ export class MySessionsController {
   @Get('sessions.ics')
   @Roles('officer')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="my-seminars.ics"')
+  @Header('Content-Disposition', contentDisposition('my-seminars.ics'))
   @ApiProduces('text/calendar')
   feed(@Ctx() ctx: RequestContext) {
     return this.calendars.mine(ctx);

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Ctx, RequestContext, Roles } from '@lms/core';
+import { contentDisposition, Ctx, RequestContext, Roles } from '@lms/core';
 import { CalendarService } from '../services/calendar.service';
 import { RosterExportService } from '../services/roster-export.service';
 
@@ -15,7 +15,7 @@ export class SessionFilesController {
   @Get(':id/roster.csv')
   @Roles('hr', 'trainer')
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="roster.csv"')
+  @Header('Content-Disposition', contentDisposition('roster.csv'))
   @Header('Cache-Control', 'no-store')
   @ApiProduces('text/csv')
   rosterCsv(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
@@ -35,7 +35,7 @@ export class SessionFilesController {
   @Get(':id/calendar.ics')
   @Roles('officer', 'hr', 'trainer')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="seminar.ics"')
+  @Header('Content-Disposition', contentDisposition('seminar.ics'))
   @ApiProduces('text/calendar')
   calendar(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.calendars.session(ctx, id);

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -14,7 +14,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { LANGUAGES, Language, PageQuery } from '@lms/core';
+import { CleanText, LANGUAGES, Language, PageQuery } from '@lms/core';
 import {
   SESSION_LANGUAGES,
   SESSION_STATUSES,
@@ -23,14 +23,13 @@ import {
 } from '../entities/seminar-session.entity';
 import { IsAfter, IsInstant, IsNotAfter } from './instant';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().normalize('NFC') : value);
 export const MAX_CAPACITY = 10_000;
 
 /** Where: an address (with an optional room), or an online link, or both. */
 export class LocationDto {
   @ApiPropertyOptional({ example: 'Алматы, пр. Абая, 109' })
   @ValidateIf((o: LocationDto) => o.onlineUrl === undefined || o.address !== undefined)
-  @Transform(trim)
+  @CleanText()
   @IsString()
   @IsNotEmpty({ message: 'give an address or an onlineUrl' })
   @MaxLength(500)
@@ -38,7 +37,7 @@ export class LocationDto {
 
   @ApiPropertyOptional({ example: 'ауд. 214' })
   @IsOptional()
-  @Transform(trim)
+  @CleanText()
   @IsString()
   @MaxLength(100)
   room?: string;
@@ -111,7 +110,7 @@ export class UpdateSessionDto {
 export class CancelSessionDto {
   @ApiPropertyOptional({ example: 'Тренер заболел / Тренер ауырып қалды' })
   @IsOptional()
-  @Transform(trim)
+  @CleanText()
   @IsString()
   @MaxLength(500)
   reason?: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Page, RequestContext, TransactionHost } from '@lms/core';
+import { Page, pageClause, RequestContext, TransactionHost } from '@lms/core';
 import { UserService } from '@lms/identity';
 import { MySessionsQuery } from '../dto/booking.dto';
 import { mapOwnBooking, OWN_BOOKING_COLUMNS, OwnBooking, OwnBookingRow } from './roster.service';
@@ -30,7 +30,7 @@ export class MySessionsService {
        LEFT JOIN seminar_attendance a ON a.booking_id = b.id
        WHERE b.officer_id = $1 AND ${filter}
        ORDER BY s.starts_at > now() DESC, CASE WHEN s.starts_at > now() THEN s.starts_at END, s.starts_at DESC, b.seq
-       LIMIT ${query.limit} OFFSET ${query.offset}`,
+       ${pageClause(query, params)}`,
       params,
     );
     const rows = await this.tx.query<SessionRow>(`${SESSION_SELECT} WHERE s.id = ANY($1::uuid[])`, [

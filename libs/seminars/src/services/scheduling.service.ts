@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, NotFound, RequestContext, TransactionHost } from '@lms/core';
+import { AuditService, RequestContext, TransactionHost } from '@lms/core';
 import { CourseService } from '@lms/catalogue';
 import { UnitService } from '@lms/personnel';
 import { CreateSessionDto, UpdateSessionDto } from '../dto/session.dto';
 import {
   CapacityBelowBooked,
-  CourseWithoutPublishedVersion,
   InvalidSchedule,
   NotSessionTrainer,
   SessionAlreadyStarted,
@@ -34,11 +33,12 @@ export class SchedulingService {
 
   async create(ctx: RequestContext, dto: CreateSessionDto): Promise<SessionDetail> {
     return this.tx.withTransaction(async () => {
-      const unit = await this.units.findInScope(ctx, dto.unitId ?? (await this.defaultUnit(ctx)), SESSION_STAFF);
-      // Looked up as the system: staff schedule any course, and must hear why one cannot be.
-      const course = await this.courses.get(RequestContext.system(), dto.courseId).catch(() => null);
-      if (!course) throw new NotFound('Course', dto.courseId);
-      if (!course.publishedVersionId) throw new CourseWithoutPublishedVersion(dto.courseId);
+      const unit = await this.units.findInScope(
+        ctx,
+        dto.unitId ?? (await this.units.defaultUnit(ctx, SESSION_STAFF)),
+        SESSION_STAFF,
+      );
+      const course = await this.courses.requirePublished(dto.courseId, 'scheduling seminars');
       await this.requireFuture(dto.startsAt);
       await this.trainers.requireTrainer(dto.trainerUserId);
       await this.trainers.reserve(dto.trainerUserId, dto.startsAt, dto.endsAt, null);
@@ -199,20 +199,6 @@ export class SchedulingService {
       startsAt,
     ]);
     if (!future) throw new InvalidSchedule('startsAt', 'startsAt must be in the future');
-  }
-
-  /** The creator's unit: their highest grant that may schedule (the root for the system). */
-  private async defaultUnit(ctx: RequestContext): Promise<string> {
-    if (ctx.isSystem) {
-      const [root] = await this.tx.query<{ id: string }>(
-        'SELECT id FROM unit WHERE parent_id IS NULL ORDER BY created_at LIMIT 1',
-      );
-      return root.id;
-    }
-    const grants = (ctx.actor?.roles ?? []).filter((g) => g.role === 'admin' || SESSION_STAFF.includes(g.role));
-    grants.sort((a, b) => a.unitPath.length - b.unitPath.length);
-    if (!grants[0]) throw new NotFound('Unit');
-    return grants[0].unitId;
   }
 }
 

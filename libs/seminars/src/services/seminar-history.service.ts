@@ -4,7 +4,6 @@ import { AuditService, FieldProblem, NotFound, RequestContext, TransactionHost, 
 import { CourseService, CourseVersionService } from '@lms/catalogue';
 import { AttendanceStatus, CREDITED_STATUSES } from '../entities/seminar-attendance.entity';
 import { SessionLanguage } from '../entities/seminar-session.entity';
-import { CourseWithoutPublishedVersion } from '../seminars.errors';
 import { TrainerCalendar } from './trainer-calendar';
 
 /** A seminar that took place: who booked a seat and what the trainer marked. */
@@ -48,8 +47,7 @@ export class SeminarHistoryService {
       await this.requireEnrolments(sessions);
       const versions = new Map<string, { id: string; hours: number }>();
       for (const courseId of new Set(sessions.map((s) => s.courseId))) {
-        const course = await this.courses.get(RequestContext.system(), courseId);
-        if (!course.publishedVersionId) throw new CourseWithoutPublishedVersion(courseId);
+        const course = await this.courses.requirePublished(courseId, 'loading its seminars');
         const version = (await this.versions.byId(course.publishedVersionId))!;
         versions.set(courseId, { id: version.id, hours: version.content.seminar?.hours ?? 0 });
       }

@@ -78,14 +78,14 @@ export class SessionService {
     if (query.trainerUserId) add('s.trainer_user_id = ?', query.trainerUserId);
     if (query.status) add('s.status = ?', query.status);
     const condition = where.join(' AND ');
-    const [{ total }] = await this.tx.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM seminar_session s JOIN unit u ON u.id = s.unit_id WHERE ${condition}`,
+    const { rows, total } = await this.tx.page<SessionRow>({
+      from: `seminar_session s JOIN unit u ON u.id = s.unit_id`,
+      select: SESSION_SELECT,
+      where: condition,
+      orderBy: `s.starts_at, s.id`,
       params,
-    );
-    const rows = await this.tx.query<SessionRow>(
-      `${SESSION_SELECT} WHERE ${condition} ORDER BY s.starts_at, s.id LIMIT ${query.limit} OFFSET ${query.offset}`,
-      params,
-    );
+      page: query,
+    });
     const language = await this.languageOf(ctx, query.lang);
     const names = await this.users.usernames(rows.map((row) => row.trainer_user_id));
     const mine = officerId

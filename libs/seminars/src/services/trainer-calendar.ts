@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@lms/core';
+import { ADVISORY_LOCKS, TransactionHost } from '@lms/core';
 import { UserService } from '@lms/identity';
 import { NotATrainer, TrainerDoubleBooked } from '../seminars.errors';
-
-/** Advisory lock class for a trainer's calendar (two-key form: its own key space). */
-const TRAINER_CALENDAR_LOCK = 7_301_101;
 
 /**
  * A trainer leads one session at a time. Without btree_gist there is no
@@ -36,7 +33,10 @@ export class TrainerCalendar {
     endsAt: string | Date,
     sessionId: string | null,
   ): Promise<void> {
-    await this.tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [TRAINER_CALENDAR_LOCK, trainerUserId]);
+    await this.tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+      ADVISORY_LOCKS.trainerCalendar,
+      trainerUserId,
+    ]);
     const [clash] = await this.tx.query<{ id: string }>(
       `SELECT id FROM seminar_session
        WHERE trainer_user_id = $1 AND status <> 'cancelled' AND ($4::uuid IS NULL OR id <> $4)
