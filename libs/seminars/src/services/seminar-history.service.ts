@@ -52,12 +52,40 @@ export class SeminarHistoryService {
         versions.set(courseId, { id: version.id, hours: version.content.seminar?.hours ?? 0 });
       }
       const rows = sessions.map((s) => ({ ...s, id: randomUUID(), version: versions.get(s.courseId)! }));
-      for (const row of rows) {
-        await this.trainers.requireTrainer(row.trainerUserId);
-        // Inserted one by one under the calendar lock, so the next one's overlap check sees this one.
-        await this.trainers.reserve(row.trainerUserId, row.startsAt, row.endsAt, null);
-        await this.insertSession(row);
+      for (const trainerUserId of new Set(rows.map((row) => row.trainerUserId))) {
+        await this.trainers.requireTrainer(trainerUserId);
+        await this.trainers.reserveMany(
+          trainerUserId,
+          rows.filter((row) => row.trainerUserId === trainerUserId),
+        );
       }
+      await this.tx.query(
+        `INSERT INTO seminar_session (id, course_id, course_version_id, unit_id, trainer_user_id, starts_at, ends_at, address,
+                                      room, capacity, language, status, created_at, updated_at)
+         SELECT id, course_id, version_id, unit_id, trainer_user_id, starts_at, ends_at, address, room, capacity, language,
+                'completed', scheduled_at, ends_at
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, course_id uuid, version_id uuid, unit_id uuid, trainer_user_id uuid,
+              starts_at timestamptz, ends_at timestamptz, address text, room text, capacity int, language text,
+              scheduled_at timestamptz)`,
+        [
+          JSON.stringify(
+            rows.map((s) => ({
+              id: s.id,
+              course_id: s.courseId,
+              version_id: s.version.id,
+              unit_id: s.unitId,
+              trainer_user_id: s.trainerUserId,
+              starts_at: s.startsAt,
+              ends_at: s.endsAt,
+              address: s.address,
+              room: s.room,
+              capacity: s.capacity,
+              language: s.language,
+              scheduled_at: s.scheduledAt,
+            })),
+          ),
+        ],
+      );
       const bookings = rows.flatMap((s) =>
         s.attendees.map((a) => ({
           id: randomUUID(),
@@ -95,28 +123,6 @@ export class SeminarHistoryService {
       });
       return rows.map((row) => row.id);
     });
-  }
-
-  private async insertSession(s: PastSession & { id: string; version: { id: string } }): Promise<void> {
-    await this.tx.query(
-      `INSERT INTO seminar_session (id, course_id, course_version_id, unit_id, trainer_user_id, starts_at, ends_at, address, room,
-                                    capacity, language, status, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'completed', $12, $7)`,
-      [
-        s.id,
-        s.courseId,
-        s.version.id,
-        s.unitId,
-        s.trainerUserId,
-        s.startsAt,
-        s.endsAt,
-        s.address,
-        s.room,
-        s.capacity,
-        s.language,
-        s.scheduledAt,
-      ],
-    );
   }
 
   /** Each attendee's enrolment is theirs and on the session's course (one set-based read across). */
