@@ -155,7 +155,7 @@ function planUpcoming(
       .filter((t) => t.officer.id !== world.demoOfficerId)
       .sort((a, b) => readiness(a) - readiness(b) || a.officer.personnelNumber.localeCompare(b.officer.personnelNumber))
       .map((t) => t.officer.id);
-    if (candidates.length < 6 && !isDemo) return;
+    if (candidates.length < 8 && !isDemo) return;
     const session = (day: number, capacity: number, booked: string[], n: number): UpcomingSession => {
       trainer.take(day);
       return {
@@ -173,7 +173,7 @@ function planUpcoming(
     const queued = candidates.slice(0, isDemo ? full + 3 : 0);
     const rest = candidates.slice(queued.length);
     const capacity = random.between(18, 24);
-    const seated = Math.min(rest.length, Math.floor((capacity * random.between(20, 45)) / 100));
+    const seated = Math.min(rest.length, Math.floor((capacity * random.between(10, 25)) / 100));
     upcoming.push(session(trainer.free(isDemo ? 3 : 2 + ((g * 3) % 20)), capacity, rest.slice(0, seated), 0));
     if (isDemo) upcoming.push(session(trainer.free(12), full, queued, 1));
   });
