@@ -11,6 +11,7 @@ import { Assessments1795622936946 } from './1795622936946-Assessments';
 import { Reports1795623015997 } from './1795623015997-Reports';
 import { ReportSnapshotAppendOnly1795623016000 } from './1795623016000-ReportSnapshotAppendOnly';
 import { Certificates1795623228343 } from './1795623228343-Certificates';
+import { UserLanguage1795624000000 } from './1795624000000-UserLanguage';
 
 /** In order of application. */
 export const MIGRATIONS: MigrationClass[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: MigrationClass[] = [
   Reports1795623015997,
   ReportSnapshotAppendOnly1795623016000,
   Certificates1795623228343,
+  UserLanguage1795624000000,
 ];

@@ -149,7 +149,7 @@ describe('certificates', () => {
       const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Almaty', year: 'numeric' }).format(new Date());
       expect(certificate.serial).toMatch(new RegExp(`^KZ-${year}-\\d{6}$`));
       expect(certificate.verificationCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{16}$/);
-      expect(certificate.verifyPath).toBe(`/api/v1/certificates/verify/${certificate.verificationCode}`);
+      expect(certificate.verifyPath).toBe(`/verify/${certificate.verificationCode}`);
       expect(new Date(certificate.issuedAt).getTime()).toBe(new Date(done.completedAt).getTime());
       expect(new Date(certificate.expiresAt).getTime()).toBe(new Date(done.expiresAt).getTime());
 
@@ -186,7 +186,7 @@ describe('certificates', () => {
           expect(text).toContain(certificate.serial);
           expect(text).toContain(almatyDate(certificate.issuedAt));
           expect(text).toContain(certificate.verificationCode.match(/.{4}/g)!.join('-'));
-          expect(text).toContain(`/api/v1/certificates/verify/${certificate.verificationCode}`);
+          expect(text).toContain(`/verify/${certificate.verificationCode}`);
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }

@@ -4,6 +4,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ProblemFilter } from '@lms/core';
 import { PlatformModule } from '@lms/platform';
+import { WebModule } from '@lms/web';
 import { HealthController } from './health.controller';
 
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
           },
         }),
         PlatformModule.forRoot(config, databaseUrl),
+        WebModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

@@ -5,6 +5,7 @@ import { AppConfig, DatabaseServer, migrateDatabase, openDatabaseServer } from '
 import { DemoSeeder } from '@lms/demo';
 import { AdminBootstrapService } from '@lms/identity';
 import { SCHEMA } from '@lms/platform';
+import { notFoundPages } from '@lms/web';
 import { AppModule } from './app.module';
 import { configureApp } from './http-setup';
 
@@ -37,12 +38,13 @@ export async function createApi(
   app.useLogger(app.get(PinoLogger));
   configureApp(app, config);
   await app.init();
+  notFoundPages(app);
 
   if (database.embedded && config.demoData) await app.get(DemoSeeder).seedIfEmpty();
   await app.get(AdminBootstrapService).onStartup();
   if (options.listen !== false) {
     await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
-    logger.log(`listening on http://localhost:${config.port}/api/v1 (docs at /api/v1/docs)`);
+    logger.log(`open http://localhost:${config.port}/ to sign in (API at /api/v1, docs at /api/v1/docs)`);
   }
   return {
     app,

@@ -2,21 +2,23 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
-import helmet from 'helmet';
 import { AppConfig, bodyParserErrors, createValidationPipe } from '@lms/core';
+import { configureWeb, pageRoutes, securityHeaders, WEB_CONTROLLERS } from '@lms/web';
 
 export const API_PREFIX = 'api/v1';
 
-/** Everything an API process needs around the routes: security headers, parsing, validation, errors, docs. */
+/** Everything the HTTP process needs around the routes: security headers, parsing, pages, validation, errors, docs. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const express_ = app as NestExpressApplication;
   express_.set('trust proxy', 'loopback');
   express_.disable('x-powered-by');
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
+  app.use(securityHeaders(`/${API_PREFIX}/docs`));
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
+  configureWeb(app);
   app.use(express.json({ limit: '2mb', type: ['application/json', 'application/*+json'] }));
   app.use(bodyParserErrors); // the JSON parser runs before Nest: its errors become problems here
-  app.setGlobalPrefix(API_PREFIX);
+  // The pages live at the root (`/`, `/sign-in`, `/me/...`, `/verify/:code`); everything else under /api/v1.
+  app.setGlobalPrefix(API_PREFIX, { exclude: pageRoutes(WEB_CONTROLLERS) });
   app.useGlobalPipes(createValidationPipe());
 
   const document = SwaggerModule.createDocument(

@@ -69,8 +69,10 @@ const COMMANDS: Record<string, (config: AppConfig, db: DatabaseServer, args: str
     withServices(config, db, async (app) => {
       const result = await app.get(ProgrammeSeeder).seed();
       out(
-        `${result.coursesCreated} course(s) loaded and published; programme ${result.programmeCreated ? 'created' : 'already there'}`,
+        `${result.coursesCreated} course(s) loaded and published, ${result.versionsPublished} new version(s) published; programme ${result.programme}`,
       );
+      for (const code of result.coursesWithDraft)
+        out(`${code}: not updated, a draft is in progress (publish or discard it, then run again)`);
       return 0;
     }),
   'import:officers': (config, db, args) =>

@@ -1,47 +1,77 @@
 import { Conflict, DomainError, FieldProblem, ValidationFailed } from '@lms/core';
+import { CatalogueProblem } from '@lms/catalogue';
+
+/** Every problem code the assessments library answers with (besides the common ones). */
+export enum AssessmentsProblem {
+  NoQuiz = 'no-quiz',
+  NoRubric = 'no-rubric',
+  QuizAlreadyPassed = 'quiz-already-passed',
+  PracticalAlreadyPassed = 'practical-already-passed',
+  AttemptsExhausted = 'attempts-exhausted',
+  AttemptClosed = 'attempt-closed',
+  AttemptExpired = 'attempt-expired',
+  InvalidAnswers = 'invalid-answers',
+  InvalidScores = 'invalid-scores',
+  OwnEnrollment = 'own-enrollment',
+}
+
+/** What assessment routes answer besides the common codes: their own, and a course with no published version yet (pinned at the first attempt or scoring). */
+export const ASSESSMENTS_ROUTE_PROBLEMS: string[] = [
+  ...Object.values(AssessmentsProblem),
+  CatalogueProblem.CourseNotPublished,
+];
 
 export class NoQuiz extends Conflict {
   constructor() {
-    super('no-quiz', 'The course version this enrolment follows has no quiz');
+    super(AssessmentsProblem.NoQuiz, 'The course version this enrolment follows has no quiz');
   }
 }
 
 export class NoRubric extends Conflict {
   constructor() {
-    super('no-rubric', 'The course version this enrolment follows has no practical rubric');
+    super(AssessmentsProblem.NoRubric, 'The course version this enrolment follows has no practical rubric');
   }
 }
 
 export class QuizAlreadyPassed extends Conflict {
   constructor() {
-    super('quiz-already-passed', 'The quiz of this enrolment has already been passed');
+    super(AssessmentsProblem.QuizAlreadyPassed, 'The quiz of this enrolment has already been passed');
   }
 }
 
 export class PracticalAlreadyPassed extends Conflict {
   constructor() {
-    super('practical-already-passed', 'The practical assessment of this enrolment has already been passed');
+    super(
+      AssessmentsProblem.PracticalAlreadyPassed,
+      'The practical assessment of this enrolment has already been passed',
+    );
   }
 }
 
 export class AttemptsExhausted extends Conflict {
   constructor(maxAttempts: number) {
-    super('attempts-exhausted', `All ${maxAttempts} attempt(s) allowed for this course version are used`, {
-      maxAttempts,
-    });
+    super(
+      AssessmentsProblem.AttemptsExhausted,
+      `All ${maxAttempts} attempt(s) allowed for this course version are used`,
+      {
+        maxAttempts,
+      },
+    );
   }
 }
 
 /** Submitted already, or recorded as expired. */
 export class AttemptClosed extends Conflict {
   constructor(status: string) {
-    super('attempt-closed', `The attempt is ${status}; it cannot be submitted again`, { attemptStatus: status });
+    super(AssessmentsProblem.AttemptClosed, `The attempt is ${status}; it cannot be submitted again`, {
+      attemptStatus: status,
+    });
   }
 }
 
 export class AttemptExpired extends Conflict {
   constructor(deadline: Date) {
-    super('attempt-expired', 'The time for this attempt ran out; it is recorded as failed', {
+    super(AssessmentsProblem.AttemptExpired, 'The time for this attempt ran out; it is recorded as failed', {
       deadline: deadline.toISOString(),
     });
   }
@@ -49,19 +79,19 @@ export class AttemptExpired extends Conflict {
 
 export class InvalidAnswers extends ValidationFailed {
   constructor(problems: FieldProblem[]) {
-    super('The answers do not fit the attempt', problems, 'invalid-answers');
+    super('The answers do not fit the attempt', problems, AssessmentsProblem.InvalidAnswers);
   }
 }
 
 export class InvalidScores extends ValidationFailed {
   constructor(problems: FieldProblem[]) {
-    super('The scores do not fit the rubric', problems, 'invalid-scores');
+    super('The scores do not fit the rubric', problems, AssessmentsProblem.InvalidScores);
   }
 }
 
 /** A trainer who is also an officer does not grade their own enrolment. */
 export class OwnEnrollment extends DomainError {
   constructor() {
-    super('forbidden', 'own-enrollment', 'You cannot assess your own enrolment');
+    super('forbidden', AssessmentsProblem.OwnEnrollment, 'You cannot assess your own enrolment');
   }
 }

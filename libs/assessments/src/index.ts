@@ -1,10 +1,10 @@
 export * from './assessments.errors';
 export * from './assessments.module';
+export * from './dto/assessment.response';
 export * from './dto/attempt.dto';
 export * from './dto/practical.dto';
 export * from './entities/practical-assessment.entity';
 export * from './entities/quiz-attempt.entity';
-export type { AttemptResultView, AttemptSummary, OpenAttemptView } from './services/attempt.mapper';
 export * from './services/assessment-history.service';
 export * from './services/practical-assessment.service';
 export { drawQuestions, type Random } from './services/quiz-draw';

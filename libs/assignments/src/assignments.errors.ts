@@ -1,25 +1,40 @@
 import { Conflict, ValidationFailed } from '@lms/core';
+import { CatalogueProblem } from '@lms/catalogue';
+
+/** Every problem code the assignments library answers with (besides the common ones). */
+export enum AssignmentsProblem {
+  OrderNumberTaken = 'order-number-taken',
+  RuleExists = 'rule-exists',
+  InvalidDuePolicy = 'invalid-due-policy',
+  EnrollmentClosed = 'enrollment-closed',
+}
+
+/** What assignment routes answer besides the common codes: their own, and a course with no published version yet. */
+export const ASSIGNMENTS_ROUTE_PROBLEMS: string[] = [
+  ...Object.values(AssignmentsProblem),
+  CatalogueProblem.CourseNotPublished,
+];
 
 export class OrderNumberTaken extends Conflict {
   constructor(number: string) {
-    super('order-number-taken', `An order numbered ${number} already exists`);
+    super(AssignmentsProblem.OrderNumberTaken, `An order numbered ${number} already exists`);
   }
 }
 
 export class RuleExists extends Conflict {
   constructor(ruleId: string) {
-    super('rule-exists', 'An identical active rule already exists', { ruleId });
+    super(AssignmentsProblem.RuleExists, 'An identical active rule already exists', { ruleId });
   }
 }
 
 export class BadDuePolicy extends ValidationFailed {
   constructor(field: string, message: string) {
-    super('The due policy is not valid', [{ field, message }], 'invalid-due-policy');
+    super('The due policy is not valid', [{ field, message }], AssignmentsProblem.InvalidDuePolicy);
   }
 }
 
 export class EnrollmentClosed extends Conflict {
   constructor(status: string, action: string) {
-    super('enrollment-closed', `The enrolment is ${status}; it cannot be ${action}`);
+    super(AssignmentsProblem.EnrollmentClosed, `The enrolment is ${status}; it cannot be ${action}`);
   }
 }

@@ -1,14 +1,16 @@
 export * from './assignments.errors';
 export * from './assignments.module';
+export * from './dto/assignment.response';
 export * from './dto/enrollment.dto';
+export * from './dto/enrollment.response';
 export * from './dto/order.dto';
 export * from './dto/rule.dto';
 export * from './entities/enrollment.entity';
-export * from './services/completion';
+export * from './services/completion-rule';
 export * from './services/enrollment-history.service';
 export * from './services/enrollment-hooks';
 export * from './services/enrollment.service';
-export type { EnrollmentRow, EnrollmentView } from './services/enrollment.mapper';
+export type { EnrollmentRow } from './services/enrollment.mapper';
 export * from './services/materializer.service';
 export * from './services/order.service';
 export * from './services/rule.service';

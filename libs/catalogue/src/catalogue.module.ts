@@ -26,6 +26,6 @@ import { ProgrammeService } from './services/programme.service';
     ProgrammeService,
     ProgrammeSeeder,
   ],
-  exports: [CourseService, CourseVersionService, ProgrammeService, ProgrammeSeeder],
+  exports: [CourseService, CourseVersionService, ProgrammeService, ProgrammeSeeder, AttachmentService],
 })
 export class CatalogueModule {}

@@ -1,10 +1,14 @@
 export * from './catalogue.errors';
 export * from './catalogue.module';
+export * from './dto/course-version.response';
 export * from './dto/course.dto';
+export * from './dto/course.response';
 export * from './dto/programme.dto';
 export * from './dto/version-content.dto';
 export * from './seed/programme-seeder';
+export * from './services/attachment.service';
 export * from './services/course-document.service';
+export { renderMarkdown } from './services/markdown';
 export * from './services/course-version.service';
 export * from './services/course.service';
 export * from './services/programme.service';

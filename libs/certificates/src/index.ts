@@ -1,7 +1,7 @@
 export * from './certificates.module';
 export * from './dto/certificate.dto';
+export * from './dto/certificate.response';
 export * from './entities/certificate.entity';
-export type { CertificateView } from './services/certificate.mapper';
 export { VERIFY_PATH } from './services/certificate.mapper';
 export * from './services/certificate-pdf';
 export * from './services/certificate.service';

@@ -51,6 +51,6 @@ import { UserService } from './services/user.service';
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: DeniedWriteInterceptor },
   ],
-  exports: [UserService, PasswordService, AdminBootstrapService, RolePolicyService],
+  exports: [UserService, PasswordService, AdminBootstrapService, RolePolicyService, AuthService, SecondFactorService],
 })
 export class IdentityModule {}

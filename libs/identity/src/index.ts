@@ -1,9 +1,15 @@
 export * from './dto/user.dto';
+export * from './dto/user.response';
 export * from './dto/auth.dto';
+export * from './dto/auth.response';
 export * from './guards/access.guard';
+export * from './guards/session-cookie';
 export * from './identity.errors';
 export * from './identity.module';
 export * from './services/admin-bootstrap.service';
+export * from './services/auth.service';
+export * from './services/second-factor.service';
+export type { TokenLimit } from './services/token.service';
 export * from './services/password.service';
 export * from './services/role-policy.service';
 export * from './services/user.service';

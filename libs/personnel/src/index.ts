@@ -1,5 +1,7 @@
 export * from './dto/officer.dto';
+export * from './dto/officer.response';
 export * from './dto/unit.dto';
+export * from './dto/unit.response';
 export * from './entities/officer.entity';
 export * from './entities/unit.entity';
 export * from './personnel.errors';

@@ -1,6 +1,7 @@
 export * from './dto/attendance.dto';
 export * from './dto/booking.dto';
 export * from './dto/session.dto';
+export * from './dto/session.response';
 export * from './entities/notification.entity';
 export * from './entities/seminar-attendance.entity';
 export * from './entities/seminar-booking.entity';
@@ -9,6 +10,9 @@ export * from './seminars.errors';
 export * from './seminars.module';
 export * from './services/attendance.service';
 export * from './services/booking.service';
+export * from './services/calendar.service';
+export * from './services/my-sessions.service';
+export type { OwnBooking } from './services/roster.service';
 export * from './services/notification.service';
 export * from './services/scheduling.service';
 export * from './services/seminar-history.service';

@@ -1,56 +1,87 @@
 import { Conflict, DomainError, ValidationFailed } from '@lms/core';
+import { CatalogueProblem } from '@lms/catalogue';
+import type { SessionStatus } from './entities/seminar-session.entity';
+
+/** Every problem code the seminars library answers with (besides the common ones). */
+export enum SeminarsProblem {
+  NotATrainer = 'not-a-trainer',
+  TrainerDoubleBooked = 'trainer-double-booked',
+  InvalidSchedule = 'invalid-schedule',
+  SessionCancelled = 'session-cancelled',
+  SessionCompleted = 'session-completed',
+  SessionStarted = 'session-started',
+  SessionNotStarted = 'session-not-started',
+  BookingDeadlinePassed = 'booking-deadline-passed',
+  NoOpenEnrollment = 'no-open-enrollment',
+  SeminarAlreadyAttended = 'seminar-already-attended',
+  AlreadyBooked = 'already-booked',
+  BookingNotActive = 'booking-not-active',
+  CapacityBelowBooked = 'capacity-below-booked',
+  OfficersNotBooked = 'officers-not-booked',
+  NotSessionTrainer = 'not-session-trainer',
+}
+
+/** What seminar routes answer besides the common codes: their own, and a course with no published version yet. */
+export const SEMINARS_ROUTE_PROBLEMS: string[] = [
+  ...Object.values(SeminarsProblem),
+  CatalogueProblem.CourseNotPublished,
+];
 
 export class NotATrainer extends ValidationFailed {
   constructor(userId: string) {
     super(
       `User ${userId} is not an active trainer`,
       [{ field: 'trainerUserId', message: 'must be a user holding the trainer role' }],
-      'not-a-trainer',
+      SeminarsProblem.NotATrainer,
     );
   }
 }
 
 export class TrainerDoubleBooked extends Conflict {
   constructor(conflictingSessionId: string) {
-    super('trainer-double-booked', 'The trainer already leads a session at that time', { conflictingSessionId });
+    super(SeminarsProblem.TrainerDoubleBooked, 'The trainer already leads a session at that time', {
+      conflictingSessionId,
+    });
   }
 }
 
 /** Times that cannot work together (end before start, a deadline after the start, a start in the past). */
 export class InvalidSchedule extends ValidationFailed {
   constructor(field: string, message: string) {
-    super('The session times are not valid', [{ field, message }], 'invalid-schedule');
+    super('The session times are not valid', [{ field, message }], SeminarsProblem.InvalidSchedule);
   }
 }
 
+const NOT_OPEN = { cancelled: SeminarsProblem.SessionCancelled, completed: SeminarsProblem.SessionCompleted };
+
 export class SessionNotOpen extends Conflict {
-  constructor(status: string, action: string) {
-    super(`session-${status}`, `The session is ${status}; it cannot be ${action}`);
+  constructor(status: Exclude<SessionStatus, 'scheduled'>, action: string) {
+    super(NOT_OPEN[status], `The session is ${status}; it cannot be ${action}`);
   }
 }
 
 export class SessionAlreadyStarted extends Conflict {
   constructor(action: string) {
-    super('session-started', `The session has already started; it cannot be ${action}`);
+    super(SeminarsProblem.SessionStarted, `The session has already started; it cannot be ${action}`);
   }
 }
 
 export class SessionNotStarted extends Conflict {
   constructor() {
-    super('session-not-started', 'Attendance can be recorded once the session has started');
+    super(SeminarsProblem.SessionNotStarted, 'Attendance can be recorded once the session has started');
   }
 }
 
 export class BookingDeadlinePassed extends Conflict {
   constructor(deadline: Date) {
-    super('booking-deadline-passed', `Bookings for this session closed at ${deadline.toISOString()}`);
+    super(SeminarsProblem.BookingDeadlinePassed, `Bookings for this session closed at ${deadline.toISOString()}`);
   }
 }
 
 export class NoOpenEnrollment extends Conflict {
   constructor() {
     super(
-      'no-open-enrollment',
+      SeminarsProblem.NoOpenEnrollment,
       'The officer has no open enrolment for this course; a seminar is booked for an assigned course',
     );
   }
@@ -58,25 +89,32 @@ export class NoOpenEnrollment extends Conflict {
 
 export class SeminarAlreadyAttended extends Conflict {
   constructor() {
-    super('seminar-already-attended', 'The officer has already attended a seminar for this enrolment');
+    super(SeminarsProblem.SeminarAlreadyAttended, 'The officer has already attended a seminar for this enrolment');
   }
 }
 
 export class AlreadyBooked extends Conflict {
   constructor(bookingId: string | null) {
-    super('already-booked', 'The officer already has an active booking for a session of this course', { bookingId });
+    super(SeminarsProblem.AlreadyBooked, 'The officer already has an active booking for a session of this course', {
+      bookingId,
+    });
   }
 }
 
 export class BookingNotActive extends Conflict {
   constructor(status: string) {
-    super('booking-not-active', `The booking is ${status}; only a booked or waitlisted one can be cancelled`);
+    super(
+      SeminarsProblem.BookingNotActive,
+      `The booking is ${status}; only a booked or waitlisted one can be cancelled`,
+    );
   }
 }
 
 export class CapacityBelowBooked extends Conflict {
   constructor(booked: number) {
-    super('capacity-below-booked', `${booked} seat(s) are booked; the capacity cannot be lower`, { booked });
+    super(SeminarsProblem.CapacityBelowBooked, `${booked} seat(s) are booked; the capacity cannot be lower`, {
+      booked,
+    });
   }
 }
 
@@ -85,7 +123,7 @@ export class OfficersNotBooked extends ValidationFailed {
     super(
       `${problems.length} officer(s) are not booked on this session; nothing was recorded`,
       problems.map((p) => ({ field: `[${p.index}].officerId`, message: 'is not booked on this session' })),
-      'officers-not-booked',
+      SeminarsProblem.OfficersNotBooked,
     );
     this.extra.officerIds = problems.map((p) => p.officerId);
   }
@@ -93,6 +131,10 @@ export class OfficersNotBooked extends ValidationFailed {
 
 export class NotSessionTrainer extends DomainError {
   constructor() {
-    super('forbidden', 'not-session-trainer', "Only the session's trainer, HR of its unit and admins may do this");
+    super(
+      'forbidden',
+      SeminarsProblem.NotSessionTrainer,
+      "Only the session's trainer, HR of its unit and admins may do this",
+    );
   }
 }

@@ -55,6 +55,8 @@ import { TrainerCalendar } from './services/trainer-calendar';
     BookingService,
     AttendanceService,
     NotificationService,
+    MySessionsService,
+    CalendarService,
     SeminarHistoryService,
   ],
 })

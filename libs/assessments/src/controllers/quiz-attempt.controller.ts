@@ -1,19 +1,34 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Ctx, PageQuery, RequestContext, Roles } from '@lms/core';
+import { ApiProblems, Ctx, PageOf, PageQuery, RequestContext, Roles } from '@lms/core';
+import { ASSESSMENTS_ROUTE_PROBLEMS } from '../assessments.errors';
+import { AttemptResultView, AttemptSummary, OpenAttemptView, SubmittedAttemptView } from '../dto/assessment.response';
 import { SubmitAttemptDto } from '../dto/attempt.dto';
 import { QuizAttemptService } from '../services/quiz-attempt.service';
 
 @ApiTags('assessments')
+@ApiProblems('Assessments', ASSESSMENTS_ROUTE_PROBLEMS)
 @Controller()
 export class QuizAttemptController {
   constructor(private readonly attempts: QuizAttemptService) {}
 
-  /** The officer starts a quiz attempt (201), or gets back the one still open (200). No answers in it. */
   @Post('enrollments/:id/attempts')
   @Roles('officer')
-  @ApiOkResponse({ description: 'An attempt was still open: that one, unchanged' })
+  @ApiOperation({
+    summary: 'Start a quiz attempt',
+    description:
+      'Draws `drawCount` questions from the pinned version’s bank, questions and options shuffled, with a `deadline` when the quiz has a time limit; never which options are right. An attempt still open comes back unchanged (200) instead, so a reload spends no attempt. Attempts used up, quiz passed or enrolment closed: 409.',
+  })
+  @ApiCreatedResponse({ type: OpenAttemptView, description: 'A new attempt' })
+  @ApiOkResponse({ type: OpenAttemptView, description: 'An attempt was still open: that one, unchanged' })
   async start(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -26,20 +41,39 @@ export class QuizAttemptController {
 
   @Get('enrollments/:id/attempts')
   @Roles('officer', 'hr', 'trainer')
+  @ApiOperation({
+    summary: 'List quiz attempts',
+    description: 'An enrolment’s attempts, oldest first, without questions.',
+  })
+  @ApiOkResponse({ type: PageOf(AttemptSummary) })
   list(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Query() page: PageQuery) {
     return this.attempts.list(ctx, id, page);
   }
 
   @Get('attempts/:id')
   @Roles('officer', 'hr', 'trainer')
+  @ApiOperation({
+    summary: 'Read a quiz attempt',
+    description:
+      'While open: its questions (no answers). Once closed: its results, with the right options only once revealed.',
+  })
+  @ApiExtraModels(OpenAttemptView, AttemptResultView)
+  @ApiOkResponse({
+    schema: { oneOf: [{ $ref: getSchemaPath(OpenAttemptView) }, { $ref: getSchemaPath(AttemptResultView) }] },
+  })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.attempts.get(ctx, id);
   }
 
-  /** Graded on the server: `{ score, passed }` with per-question results. */
   @Post('attempts/:id/submit')
   @HttpCode(200)
   @Roles('officer')
+  @ApiOperation({
+    summary: 'Submit a quiz attempt',
+    description:
+      'Graded on the server, all or nothing per question: `score` is the rounded percent, `passed` is score ≥ passMark, and a pass is reported to the enrolment. A second submission, or one more than 30 seconds late: 409; answers outside the attempt: 422.',
+  })
+  @ApiOkResponse({ type: SubmittedAttemptView })
   submit(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitAttemptDto) {
     return this.attempts.submit(ctx, id, dto.answers);
   }

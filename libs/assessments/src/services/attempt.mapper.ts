@@ -1,4 +1,5 @@
 import type { Quiz } from '@lms/catalogue';
+import { AttemptResultView, AttemptSummary, OpenAttemptView, PresentedQuestion } from '../dto/assessment.response';
 import type { AttemptStatus, DrawnQuestion, GivenAnswer } from '../entities/quiz-attempt.entity';
 import { Grade, gradeAttempt } from './quiz-grading';
 
@@ -32,7 +33,7 @@ export const ATTEMPT_SELECT = `SELECT a.*, ${ATTEMPT_STATUS_SQL} AS effective_st
  * nothing else. Built field by field so that `correct` and `explanation`
  * cannot slip through.
  */
-export function presentQuestions(drawn: DrawnQuestion[], quiz: Quiz) {
+export function presentQuestions(drawn: DrawnQuestion[], quiz: Quiz): PresentedQuestion[] {
   const bank = new Map(quiz.questions.map((q) => [q.id, q]));
   return drawn.map((d) => {
     const question = bank.get(d.questionId)!;
@@ -47,7 +48,7 @@ export function presentQuestions(drawn: DrawnQuestion[], quiz: Quiz) {
 }
 
 /** An open attempt: the questions to answer and by when. */
-export function mapOpenAttempt(row: AttemptRow, quiz: Quiz) {
+export function mapOpenAttempt(row: AttemptRow, quiz: Quiz): OpenAttemptView {
   return {
     id: row.id,
     enrollmentId: row.enrollment_id,
@@ -60,7 +61,7 @@ export function mapOpenAttempt(row: AttemptRow, quiz: Quiz) {
 }
 
 /** For lists: how each attempt went, without its questions. */
-export function mapAttemptSummary(row: AttemptRow) {
+export function mapAttemptSummary(row: AttemptRow): AttemptSummary {
   const expired = row.effective_status === 'expired';
   return {
     id: row.id,
@@ -83,7 +84,7 @@ export function mapAttemptSummary(row: AttemptRow) {
  * no attempts left), so that a failed attempt does not hand out the bank's
  * answers for the next one.
  */
-export function mapAttemptResult(row: AttemptRow, quiz: Quiz, attemptsLeft: number | null) {
+export function mapAttemptResult(row: AttemptRow, quiz: Quiz, attemptsLeft: number | null): AttemptResultView {
   const grade: Grade = gradeAttempt(row.questions, quiz, row.answers ?? []);
   const revealed = row.passed === true || attemptsLeft === 0;
   return {
@@ -91,6 +92,8 @@ export function mapAttemptResult(row: AttemptRow, quiz: Quiz, attemptsLeft: numb
     passMark: quiz.passMark,
     attemptsLeft,
     answersRevealed: revealed,
+    // The questions as the officer saw them, so a result can be read on its own.
+    questions: presentQuestions(row.questions, quiz),
     results: grade.results.map((r) => ({
       questionId: r.questionId,
       chosenOptionIds: r.chosenOptionIds,
@@ -99,7 +102,3 @@ export function mapAttemptResult(row: AttemptRow, quiz: Quiz, attemptsLeft: numb
     })),
   };
 }
-
-export type OpenAttemptView = ReturnType<typeof mapOpenAttempt>;
-export type AttemptSummary = ReturnType<typeof mapAttemptSummary>;
-export type AttemptResultView = ReturnType<typeof mapAttemptResult>;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EnrollmentClosed, EnrollmentService, OPEN_STATUSES } from '@lms/assignments';
 import { CourseVersionService } from '@lms/catalogue';
 import { AuditService, Page, PageQuery, RequestContext, Role, TransactionHost } from '@lms/core';
+import { PracticalAssessmentResult, PracticalAssessmentView } from '../dto/assessment.response';
 import type { PracticalAssessmentDto } from '../dto/practical.dto';
 import type { CriterionScore } from '../entities/practical-assessment.entity';
 import { InvalidScores, NoRubric, OwnEnrollment, PracticalAlreadyPassed } from '../assessments.errors';
@@ -23,7 +24,7 @@ interface AssessmentRow {
   assessed_at: Date;
 }
 
-function mapAssessment(row: AssessmentRow) {
+function mapAssessment(row: AssessmentRow): PracticalAssessmentView {
   return {
     id: row.id,
     enrollmentId: row.enrollment_id,
@@ -38,8 +39,6 @@ function mapAssessment(row: AssessmentRow) {
   };
 }
 
-export type PracticalAssessmentView = ReturnType<typeof mapAssessment>;
-
 const SELECT = `SELECT p.*, ua.username AS assessor_name FROM practical_assessment p LEFT JOIN user_account ua ON ua.id = p.assessor_user_id`;
 
 /** Trainers score role-play scenarios against the pinned version's rubric. Owns `practical_assessment`. */
@@ -53,7 +52,11 @@ export class PracticalAssessmentService {
   ) {}
 
   /** Records a scoring; a pass is reported to the enrolment. Bad scores: 422 and nothing written. */
-  async assess(ctx: RequestContext, enrollmentId: string, dto: PracticalAssessmentDto) {
+  async assess(
+    ctx: RequestContext,
+    enrollmentId: string,
+    dto: PracticalAssessmentDto,
+  ): Promise<PracticalAssessmentResult> {
     return this.tx.withTransaction(async () => {
       const enrollment = await this.enrollments.find(ctx, enrollmentId, ASSESSORS, true);
       if (enrollment.officer_id === ctx.actor?.officerId) throw new OwnEnrollment();

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EnrollmentClosed, EnrollmentRow, EnrollmentService, OPEN_STATUSES } from '@lms/assignments';
 import { CourseVersionService, Quiz } from '@lms/catalogue';
 import { AuditService, NotFound, Page, PageQuery, RequestContext, TransactionHost } from '@lms/core';
+import { AttemptResultView, AttemptSummary, OpenAttemptView, SubmittedAttemptView } from '../dto/assessment.response';
 import type { GivenAnswer } from '../entities/quiz-attempt.entity';
 import {
   AttemptClosed,
@@ -13,13 +14,10 @@ import {
 } from '../assessments.errors';
 import {
   ATTEMPT_SELECT,
-  AttemptResultView,
   AttemptRow,
-  AttemptSummary,
   mapAttemptResult,
   mapAttemptSummary,
   mapOpenAttempt,
-  OpenAttemptView,
   SUBMIT_GRACE_SECONDS,
 } from './attempt.mapper';
 import { drawQuestions } from './quiz-draw';
@@ -100,7 +98,7 @@ export class QuizAttemptService {
    * to the enrolment, which may complete it (and issue a certificate) in the
    * same transaction.
    */
-  async submit(ctx: RequestContext, attemptId: string, answers: GivenAnswer[]) {
+  async submit(ctx: RequestContext, attemptId: string, answers: GivenAnswer[]): Promise<SubmittedAttemptView> {
     const outcome = await this.tx.withTransaction(async () => {
       const notFound = () => new NotFound('Quiz attempt', attemptId);
       const found = await this.row(attemptId);

@@ -1,12 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { Ctx, RequestContext, Roles } from '@lms/core';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, Ctx, PageOf, RequestContext, Roles } from '@lms/core';
+import { ASSIGNMENTS_ROUTE_PROBLEMS } from '../assignments.errors';
+import { OrderView, RuleEnrolment, RuleView } from '../dto/assignment.response';
 import { CreateOrderDto, ListOrdersQuery, UpdateOrderDto } from '../dto/order.dto';
 import { CreateRuleDto, ListRulesQuery } from '../dto/rule.dto';
 import { OrderService } from '../services/order.service';
 import { RuleService } from '../services/rule.service';
 
 @ApiTags('orders and assignments')
+@ApiProblems('Assignments', ASSIGNMENTS_ROUTE_PROBLEMS)
 @Controller()
 export class OrderController {
   constructor(
@@ -16,59 +19,88 @@ export class OrderController {
 
   @Post('orders')
   @Roles('hr')
+  @ApiOperation({
+    summary: 'Record a ministry order',
+    description: 'Number, date, title and what it requires, for a unit of your subtree (by default your own).',
+  })
+  @ApiCreatedResponse({ type: OrderView })
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateOrderDto) {
     return this.orders.create(ctx, dto);
   }
 
   @Get('orders')
   @Roles('hr', 'trainer')
+  @ApiOperation({
+    summary: 'List orders',
+    description:
+      'Orders of your subtrees and those issued above them (which you execute); `q` searches number and title.',
+  })
+  @ApiOkResponse({ type: PageOf(OrderView) })
   list(@Ctx() ctx: RequestContext, @Query() query: ListOrdersQuery) {
     return this.orders.list(ctx, query);
   }
 
   @Get('orders/:id')
   @Roles('hr', 'trainer')
+  @ApiOperation({ summary: 'Read an order', description: 'One order you can see; otherwise 404.' })
+  @ApiOkResponse({ type: OrderView })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.orders.get(ctx, id);
   }
 
   @Patch('orders/:id')
   @Roles('hr')
+  @ApiOperation({ summary: 'Change an order', description: 'An order issued within your subtree; the number stays.' })
+  @ApiOkResponse({ type: OrderView })
   update(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateOrderDto) {
     return this.orders.update(ctx, id, dto);
   }
 
-  /** Creates the rule and enrols every matching active officer at once: `{ id, enrolled }`. */
   @Post('assignment-rules')
   @Roles('hr')
+  @ApiOperation({
+    summary: 'Create an assignment rule',
+    description:
+      'A course or programme, an audience, a due policy and an optional recurrence: every matching active officer is enrolled at once, and officers who come to match later are enrolled then.',
+  })
+  @ApiCreatedResponse({ type: RuleEnrolment })
   createRule(@Ctx() ctx: RequestContext, @Body() dto: CreateRuleDto) {
     return this.rules.create(ctx, dto);
   }
 
   @Get('assignment-rules')
   @Roles('hr', 'trainer')
+  @ApiOperation({ summary: 'List assignment rules', description: 'Rules whose audience lies within your subtrees.' })
+  @ApiOkResponse({ type: PageOf(RuleView) })
   listRules(@Ctx() ctx: RequestContext, @Query() query: ListRulesQuery) {
     return this.rules.list(ctx, query);
   }
 
   @Get('assignment-rules/:id')
   @Roles('hr', 'trainer')
+  @ApiOperation({ summary: 'Read an assignment rule', description: 'With how many enrolments it has made.' })
+  @ApiOkResponse({ type: RuleView })
   getRule(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.rules.get(ctx, id);
   }
 
-  /** Runs the rule again for officers who match it now (idempotent). */
   @Post('assignment-rules/:id/materialize')
   @HttpCode(200)
   @Roles('hr')
+  @ApiOperation({
+    summary: 'Run a rule again',
+    description: 'Enrols officers who match the rule now and are not enrolled yet (idempotent).',
+  })
+  @ApiOkResponse({ type: RuleEnrolment })
   rematerialize(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.rules.rematerialize(ctx, id);
   }
 
-  /** Retires the rule: no new enrolments; the ones it made stay. */
   @Delete('assignment-rules/:id')
   @HttpCode(204)
   @Roles('hr')
+  @ApiOperation({ summary: 'Retire a rule', description: 'No new enrolments from it; the ones it made stay.' })
+  @ApiNoContentResponse({ description: 'Retired' })
   async retire(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.rules.retire(ctx, id);
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, FieldProblem, RequestContext, TransactionHost, ValidationFailed } from '@lms/core';
 import { CourseService, CourseVersionService, VersionContent } from '@lms/catalogue';
 import { EnrollmentProgress } from '../entities/enrollment.entity';
-import { completionRuleMet, validityMonths } from './completion';
+import { completionValidityMonths, meetsCompletionRule } from './completion-rule';
 import { EnrollmentHooks } from './enrollment-hooks';
 
 /** One enrolment as it went, for loading an organisation's past (the demo). */
@@ -63,7 +63,10 @@ export class EnrollmentHistoryService {
             : e.startedAt
               ? 'in_progress'
               : 'assigned';
-        const months = validityMonths(version.content.validityMonths, e.ruleId ? recurrence.get(e.ruleId)! : null);
+        const months = completionValidityMonths(
+          version.content.validityMonths,
+          e.ruleId ? recurrence.get(e.ruleId)! : null,
+        );
         return {
           officer_id: e.officerId,
           course_id: e.courseId,
@@ -182,7 +185,7 @@ function pastProblems(entry: PastEnrollment, index: number, content: VersionCont
     problems.push({ field: field('exemption'), message: 'a completed enrolment is not exempted' });
   if (entry.completedAt && !entry.startedAt)
     problems.push({ field: field('startedAt'), message: 'a completed enrolment was started' });
-  if (entry.completedAt && !completionRuleMet(content.completionRule, entry.progress))
+  if (entry.completedAt && !meetsCompletionRule(content.completionRule, entry.progress))
     problems.push({ field: field('progress'), message: "does not meet the version's completion rule" });
   return problems;
 }

@@ -1,3 +1,5 @@
+import type { LocalizedText } from '@lms/core';
+import { EnrollmentView } from '../dto/enrollment.response';
 import { EnrollmentProgress, EnrollmentStatus } from '../entities/enrollment.entity';
 import { EFFECTIVE_STATUS } from './audience.sql';
 
@@ -10,7 +12,7 @@ export interface EnrollmentRow {
   unit_path: string;
   course_id: string;
   course_code: string;
-  course_title: Record<string, string>;
+  course_title: LocalizedText;
   cycle: number;
   course_version_id: string | null;
   rule_id: string | null;
@@ -34,7 +36,7 @@ export const ENROLLMENT_SELECT = `
          o.unit_id, u.path AS unit_path, c.code AS course_code, c.title AS course_title
   FROM enrollment e JOIN officer o ON o.id = e.officer_id JOIN unit u ON u.id = o.unit_id JOIN course c ON c.id = e.course_id`;
 
-export function mapEnrollment(row: EnrollmentRow) {
+export function mapEnrollment(row: EnrollmentRow): EnrollmentView {
   return {
     id: row.id,
     officerId: row.officer_id,
@@ -67,5 +69,3 @@ export function mapEnrollment(row: EnrollmentRow) {
     closedAt: row.closed_at,
   };
 }
-
-export type EnrollmentView = ReturnType<typeof mapEnrollment>;

@@ -14,14 +14,16 @@ import {
 } from '@lms/core';
 import { CourseService, CourseVersionService } from '@lms/catalogue';
 import { OfficerService } from '@lms/personnel';
+import { ManualAssignmentResult } from '../dto/assignment.response';
 import { ListEnrollmentsQuery, ManualAssignmentDto, MeEnrollmentsQuery } from '../dto/enrollment.dto';
+import { EnrollmentView } from '../dto/enrollment.response';
 import { EnrollmentProgress } from '../entities/enrollment.entity';
 import { EnrollmentClosed } from '../assignments.errors';
 import { EFFECTIVE_STATUS, INSERT_NEW_ENROLMENTS } from './audience.sql';
-import { completionRuleMet, validityMonths } from './completion';
+import { completionValidityMonths, meetsCompletionRule } from './completion-rule';
 import { checkDuePolicy } from './due-policy';
 import { EnrollmentHooks } from './enrollment-hooks';
-import { ENROLLMENT_SELECT, EnrollmentRow, EnrollmentView, mapEnrollment } from './enrollment.mapper';
+import { ENROLLMENT_SELECT, EnrollmentRow, mapEnrollment } from './enrollment.mapper';
 import { ORDER_WRITERS, OrderService } from './order.service';
 
 /** Roles that read enrolments within their subtree (admin implied); officers read their own. */
@@ -176,7 +178,7 @@ export class EnrollmentService {
   }
 
   /** HR assigns a course to named officers of its subtree; those already covered are skipped. */
-  async assignManually(ctx: RequestContext, dto: ManualAssignmentDto): Promise<{ enrolled: number; skipped: number }> {
+  async assignManually(ctx: RequestContext, dto: ManualAssignmentDto): Promise<ManualAssignmentResult> {
     checkDuePolicy(dto);
     return this.tx.withTransaction(async () => {
       await this.courses.requirePublished(dto.courseId, 'assigning it');
@@ -281,9 +283,12 @@ export class EnrollmentService {
       [id, JSON.stringify(update)],
     );
     const version = (await this.versions.byId(row.course_version_id))!;
-    const p = row.progress;
-    if (!completionRuleMet(version.content.completionRule, p)) return;
-    const months = validityMonths(version.content.validityMonths, await this.recurrenceOf(row.rule_id));
+    if (!meetsCompletionRule(version.content.completionRule, row.progress)) return;
+    const [rule] = await this.tx.query<{ recurrence_months: number | null }>(
+      'SELECT recurrence_months FROM assignment_rule WHERE id = $1',
+      [row.rule_id],
+    );
+    const months = completionValidityMonths(version.content.validityMonths, rule?.recurrence_months ?? null);
     await this.tx.query(
       `UPDATE enrollment SET status = 'completed', completed_at = now(),
               expires_at = CASE WHEN $2::int IS NULL THEN NULL ELSE now() + make_interval(months => $2::int) END, updated_at = now()
@@ -295,18 +300,8 @@ export class EnrollmentService {
       entityType: 'enrollment',
       entityId: id,
       unitPath: row.unit_path,
-      after: { progress: p, expiresInMonths: months },
+      after: { progress: row.progress, expiresInMonths: months },
     });
     await this.hooks.completed(ctx, [id]);
-  }
-
-  /** The recertification interval of the rule that made an enrolment, if any. */
-  private async recurrenceOf(ruleId: string | null): Promise<number | null> {
-    if (!ruleId) return null;
-    const [rule] = await this.tx.query<{ recurrence_months: number | null }>(
-      'SELECT recurrence_months FROM assignment_rule WHERE id = $1',
-      [ruleId],
-    );
-    return rule?.recurrence_months ?? null;
   }
 }

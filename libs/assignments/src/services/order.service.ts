@@ -10,7 +10,8 @@ import {
   TransactionHost,
   ValidationFailed,
 } from '@lms/core';
-import { CreateOrderDto, ListOrdersQuery, UpdateOrderDto } from '../dto/order.dto';
+import { OrderView } from '../dto/assignment.response';
+import { AudienceDto, CreateOrderDto, ListOrdersQuery, UpdateOrderDto } from '../dto/order.dto';
 import { UnitService } from '@lms/personnel';
 import { OrderNumberTaken } from '../assignments.errors';
 
@@ -28,7 +29,7 @@ interface OrderRow {
   unit_code: string;
   course_ids: string[];
   programme_id: string | null;
-  audience: Record<string, unknown> | null;
+  audience: AudienceDto | null;
   deadline: string | null;
   periodicity_months: number | null;
   created_at: Date;
@@ -38,7 +39,7 @@ interface OrderRow {
 const ORDER_SELECT = `SELECT m.*, to_char(m.date, 'YYYY-MM-DD') AS date, to_char(m.deadline, 'YYYY-MM-DD') AS deadline,
   u.path AS unit_path, u.code AS unit_code FROM ministry_order m JOIN unit u ON u.id = m.unit_id`;
 
-const mapOrder = (row: OrderRow) => ({
+const mapOrder = (row: OrderRow): OrderView => ({
   id: row.id,
   number: row.number,
   date: row.date,
@@ -54,8 +55,6 @@ const mapOrder = (row: OrderRow) => ({
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
-
-export type OrderView = ReturnType<typeof mapOrder>;
 
 /**
  * Ministry orders. An order applies to a subtree: HR sees the orders of its

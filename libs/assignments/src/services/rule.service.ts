@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, isRootPath, NotFound, Page, RequestContext, TransactionHost, ValidationFailed } from '@lms/core';
 import { CourseService, ProgrammeService } from '@lms/catalogue';
 import { UnitService } from '@lms/personnel';
+import { RuleEnrolment, RuleView } from '../dto/assignment.response';
 import { CreateRuleDto, ListRulesQuery } from '../dto/rule.dto';
 import { RuleExists } from '../assignments.errors';
 import { checkDuePolicy } from './due-policy';
@@ -30,7 +31,7 @@ interface RuleRow {
 const RULE_SELECT = `SELECT r.*, to_char(r.due_date, 'YYYY-MM-DD') AS due_date,
   (SELECT count(*)::int FROM enrollment e WHERE e.rule_id = r.id) AS enrolled FROM assignment_rule r`;
 
-const mapRule = (row: RuleRow) => ({
+const mapRule = (row: RuleRow): RuleView => ({
   id: row.id,
   courseIds: row.course_ids,
   courseId: row.course_ids.length === 1 && !row.programme_id ? row.course_ids[0] : null,
@@ -70,7 +71,7 @@ export class RuleService {
       SELECT 1 FROM unit au WHERE au.id = ANY(r.unit_ids) AND NOT (au.path LIKE ANY($${n}::text[])))))`;
   }
 
-  async get(ctx: RequestContext, id: string) {
+  async get(ctx: RequestContext, id: string): Promise<RuleView> {
     const params: unknown[] = [id];
     const [row] = await this.tx.query<RuleRow>(
       `${RULE_SELECT} WHERE r.id = $1 AND ${this.visible(ctx, params)}`,
@@ -80,7 +81,7 @@ export class RuleService {
     return mapRule(row);
   }
 
-  async list(ctx: RequestContext, query: ListRulesQuery): Promise<Page<ReturnType<typeof mapRule>>> {
+  async list(ctx: RequestContext, query: ListRulesQuery): Promise<Page<RuleView>> {
     const params: unknown[] = [];
     const where = [this.visible(ctx, params)];
     if (query.includeRetired !== 'true') where.push('r.retired_at IS NULL');
@@ -105,7 +106,7 @@ export class RuleService {
   }
 
   /** Creates the rule and enrols every matching active officer at once, in one transaction. */
-  async create(ctx: RequestContext, dto: CreateRuleDto): Promise<{ id: string; enrolled: number }> {
+  async create(ctx: RequestContext, dto: CreateRuleDto): Promise<RuleEnrolment> {
     checkDuePolicy(dto);
     if (!dto.courseId === !dto.programmeId) {
       throw new ValidationFailed('Give a course or a programme', [
@@ -173,7 +174,7 @@ export class RuleService {
   }
 
   /** Re-runs a rule (idempotent: covered officers are skipped). */
-  async rematerialize(ctx: RequestContext, id: string): Promise<{ id: string; enrolled: number }> {
+  async rematerialize(ctx: RequestContext, id: string): Promise<RuleEnrolment> {
     await this.get(ctx, id);
     return this.tx.withTransaction(async () => ({ id, enrolled: await this.materializer.materializeRule(ctx, id) }));
   }

@@ -1,12 +1,25 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AnyRole, contentDisposition, Ctx, PageQuery, RequestContext, Roles } from '@lms/core';
+import {
+  AnyRole,
+  ApiDownload,
+  ApiProblems,
+  contentDisposition,
+  Ctx,
+  PageOf,
+  PageQuery,
+  RequestContext,
+  Roles,
+} from '@lms/core';
+import { CatalogueProblem } from '../catalogue.errors';
+import { ProgrammeView } from '../dto/course.response';
 import { CreateProgrammeDto, UpdateProgrammeDto } from '../dto/programme.dto';
-import { AttachmentService } from '../services/attachment.service';
+import { ATTACHMENT_TYPES, AttachmentService } from '../services/attachment.service';
 import { ProgrammeService } from '../services/programme.service';
 
 @ApiTags('catalogue')
+@ApiProblems('Catalogue', Object.values(CatalogueProblem))
 @Controller()
 export class ProgrammeController {
   constructor(
@@ -16,31 +29,46 @@ export class ProgrammeController {
 
   @Get('programmes')
   @AnyRole()
+  @ApiOperation({ summary: 'List programmes', description: 'Programmes by code, each with its courses in order.' })
+  @ApiOkResponse({ type: PageOf(ProgrammeView) })
   list(@Ctx() ctx: RequestContext, @Query() query: PageQuery) {
     return this.programmes.list(ctx, query);
   }
 
   @Get('programmes/:id')
   @AnyRole()
+  @ApiOperation({ summary: 'Read a programme', description: 'With its courses in order and their published versions.' })
+  @ApiOkResponse({ type: ProgrammeView })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.programmes.get(ctx, id);
   }
 
   @Post('programmes')
   @Roles('trainer')
+  @ApiOperation({ summary: 'Create a programme', description: 'An ordered set of courses under a unique code.' })
+  @ApiCreatedResponse({ type: ProgrammeView })
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateProgrammeDto) {
     return this.programmes.create(ctx, dto);
   }
 
   @Patch('programmes/:id')
   @Roles('trainer')
+  @ApiOperation({
+    summary: 'Change a programme',
+    description: 'Its title, description, or its courses (the list given replaces the list held).',
+  })
+  @ApiOkResponse({ type: ProgrammeView })
   update(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateProgrammeDto) {
     return this.programmes.update(ctx, id, dto);
   }
 
-  /** A lesson file; served as a download so nothing in it runs in the browser. */
   @Get('attachments/:id')
   @AnyRole()
+  @ApiOperation({
+    summary: 'Download a lesson file',
+    description: 'Served as a download, never inline, so nothing in it runs in the browser.',
+  })
+  @ApiDownload({ description: 'The file as uploaded', mediaTypes: ATTACHMENT_TYPES })
   async download(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res() response: Response) {
     const file = await this.attachments.download(ctx, id);
     response

@@ -62,7 +62,7 @@ export class AttachmentRefDto {
 
 export class LessonDto {
   /** Sent back as read (`GET` gives it): accepted and ignored, it is derived from `body`. */
-  @ApiPropertyOptional({ readOnly: true })
+  @ApiPropertyOptional({ type: () => DraftTextDto, readOnly: true })
   @Allow()
   bodyHtml?: unknown;
 
@@ -130,14 +130,18 @@ export class QuizDto {
   @ApiProperty({ description: 'Questions drawn for each attempt' }) @IsInt() @Min(1) @Max(200) drawCount: number;
   @ApiProperty({ description: 'Percent to pass' }) @IsInt() @Min(1) @Max(100) passMark: number;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'null: no time limit' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(600)
   timeLimitMinutes?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Attempts allowed per version' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    description: 'Attempts allowed per version; null: unlimited',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -193,17 +197,19 @@ export class CompletionRuleDto {
  * accepted and ignored.
  */
 export class VersionContentDto {
-  @Allow() @ApiPropertyOptional({ readOnly: true }) id?: unknown;
-  @Allow() @ApiPropertyOptional({ readOnly: true }) courseId?: unknown;
-  @Allow() @ApiPropertyOptional({ readOnly: true }) courseCode?: unknown;
-  @Allow() @ApiPropertyOptional({ readOnly: true }) courseTitle?: unknown;
-  @Allow() @ApiPropertyOptional({ readOnly: true }) number?: unknown;
-  @Allow() @ApiPropertyOptional({ readOnly: true }) status?: unknown;
-  @Allow() @ApiPropertyOptional({ readOnly: true }) createdBy?: unknown;
-  @Allow() @ApiPropertyOptional({ readOnly: true }) createdAt?: unknown;
-  @Allow() @ApiPropertyOptional({ readOnly: true }) updatedAt?: unknown;
-  @Allow() @ApiPropertyOptional({ readOnly: true }) publishedBy?: unknown;
-  @Allow() @ApiPropertyOptional({ readOnly: true }) publishedAt?: unknown;
+  @Allow() @ApiPropertyOptional({ readOnly: true, type: String, format: 'uuid' }) id?: unknown;
+  @Allow() @ApiPropertyOptional({ readOnly: true, type: String, format: 'uuid' }) courseId?: unknown;
+  @Allow() @ApiPropertyOptional({ readOnly: true, type: String }) courseCode?: unknown;
+  @Allow() @ApiPropertyOptional({ readOnly: true, type: () => DraftTextDto }) courseTitle?: unknown;
+  @Allow() @ApiPropertyOptional({ readOnly: true, type: 'integer' }) number?: unknown;
+  @Allow() @ApiPropertyOptional({ readOnly: true, type: String }) status?: unknown;
+  @Allow() @ApiPropertyOptional({ readOnly: true, type: String, nullable: true }) createdBy?: unknown;
+  @Allow() @ApiPropertyOptional({ readOnly: true, type: String, format: 'date-time' }) createdAt?: unknown;
+  @Allow() @ApiPropertyOptional({ readOnly: true, type: String, format: 'date-time' }) updatedAt?: unknown;
+  @Allow() @ApiPropertyOptional({ readOnly: true, type: String, nullable: true }) publishedBy?: unknown;
+  @Allow()
+  @ApiPropertyOptional({ readOnly: true, type: String, format: 'date-time', nullable: true })
+  publishedAt?: unknown;
 
   @ApiPropertyOptional({ type: [DraftTextDto] })
   @IsOptional()
@@ -245,7 +251,11 @@ export class VersionContentDto {
   @Type(() => CompletionRuleDto)
   completionRule?: CompletionRuleDto;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Months a completion stays valid; null: forever' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    description: 'Months a completion stays valid; null: forever',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

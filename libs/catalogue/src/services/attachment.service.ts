@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { AuditService, cleanText, NotFound, RequestContext, TransactionHost, ValidationFailed } from '@lms/core';
 import { AttachmentRejected } from '../catalogue.errors';
+import { AttachmentView } from '../dto/course.response';
 import { CourseService } from './course.service';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -16,6 +17,7 @@ const SIGNATURES: Record<string, (head: Buffer) => boolean> = {
   'image/webp': (h) =>
     h.subarray(0, 4).toString('latin1') === 'RIFF' && h.subarray(8, 12).toString('latin1') === 'WEBP',
 };
+export const ATTACHMENT_TYPES = Object.keys(SIGNATURES);
 
 /** Lesson files (PDF, images), kept in the database. Owns `course_attachment`. */
 @Injectable()
@@ -32,7 +34,7 @@ export class AttachmentService {
     fileName: string | undefined,
     contentType: string | undefined,
     body: Readable,
-  ) {
+  ): Promise<AttachmentView> {
     const { row: course } = await this.courses.find(ctx, courseId);
     await this.courses.requireAuthor(ctx, course);
     const type = contentType?.split(';')[0].trim().toLowerCase() ?? '';

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext, TransactionHost } from '@lms/core';
+import { VersionView } from '../dto/course-version.response';
 import { CourseDocumentDto } from '../dto/course.dto';
+import { CourseDocumentView } from '../dto/course.response';
 import { InvalidContent } from '../catalogue.errors';
 import { CourseService } from './course.service';
-import { CourseVersionService, VersionView } from './course-version.service';
-import { applyPatch, emptyContent, structuralProblems } from './version-content';
+import { CourseVersionService } from './course-version.service';
+import { applyPatch, emptyContent, structuralProblems, type Text } from './version-content';
 
 export const DOCUMENT_FORMAT = 'lms-course-version/1';
 
@@ -17,9 +19,9 @@ export class CourseDocumentService {
     private readonly versions: CourseVersionService,
   ) {}
 
-  async export(ctx: RequestContext, versionId: string) {
+  async export(ctx: RequestContext, versionId: string): Promise<CourseDocumentView> {
     const { row } = await this.versions.find(ctx, versionId);
-    const [course] = await this.tx.query<{ description: unknown }>('SELECT description FROM course WHERE id = $1', [
+    const [course] = await this.tx.query<{ description: Text | null }>('SELECT description FROM course WHERE id = $1', [
       row.course_id,
     ]);
     return {

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, Conflict, NotFound, RequestContext, TransactionHost } from '@lms/core';
+import { VersionDiffView, VersionView } from '../dto/course-version.response';
 import { VersionContentDto } from '../dto/version-content.dto';
-import { DraftExists, IncompleteVersion, InvalidContent, VersionNotDraft } from '../catalogue.errors';
+import { CatalogueProblem, DraftExists, IncompleteVersion, InvalidContent, VersionNotDraft } from '../catalogue.errors';
 import { CourseRow, mapVersion, VERSION_SELECT, VersionRow } from './course.mapper';
 import { CourseService } from './course.service';
 import { applyPatch, completenessProblems, emptyContent, structuralProblems } from './version-content';
-import { diffVersions, VersionDiff } from './version-diff';
-
-export type VersionView = ReturnType<typeof mapVersion>;
+import { diffVersions } from './version-diff';
 
 /** Drafts, publishing and reading of course versions. Owns `course_version`. */
 @Injectable()
@@ -143,11 +142,11 @@ export class CourseVersionService {
     });
   }
 
-  async diff(ctx: RequestContext, id: string, againstId: string): Promise<VersionDiff & { from: number; to: number }> {
+  async diff(ctx: RequestContext, id: string, againstId: string): Promise<VersionDiffView> {
     const { row: to } = await this.find(ctx, id);
     const { row: from } = await this.find(ctx, againstId);
     if (from.course_id !== to.course_id)
-      throw new Conflict('different-courses', 'Both versions must belong to the same course');
+      throw new Conflict(CatalogueProblem.DifferentCourses, 'Both versions must belong to the same course');
     return { from: from.number, to: to.number, ...diffVersions(from.content, to.content) };
   }
 

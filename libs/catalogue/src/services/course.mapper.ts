@@ -1,4 +1,6 @@
 import { LocalizedText } from '@lms/core';
+import { VersionView } from '../dto/course-version.response';
+import { CourseView } from '../dto/course.response';
 import { VersionStatus } from '../entities/course-version.entity';
 import { renderText, type Text } from './markdown';
 import { VersionContent, withoutAnswers } from './version-content';
@@ -40,7 +42,7 @@ export interface VersionRow {
 export const VERSION_SELECT = `
   SELECT v.*, c.code AS course_code, c.title AS course_title FROM course_version v JOIN course c ON c.id = v.course_id`;
 
-export function mapCourse(row: CourseRow, canAuthor: boolean) {
+export function mapCourse(row: CourseRow, canAuthor: boolean): CourseView {
   return {
     id: row.id,
     code: row.code,
@@ -56,7 +58,7 @@ export function mapCourse(row: CourseRow, canAuthor: boolean) {
 }
 
 /** The API shape of a version; answers only for those who may see them. */
-export function mapVersion(row: VersionRow, withAnswers: boolean) {
+export function mapVersion(row: VersionRow, withAnswers: boolean): VersionView {
   const content = withAnswers ? row.content : withoutAnswers(row.content);
   return {
     id: row.id,

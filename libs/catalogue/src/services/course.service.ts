@@ -9,12 +9,13 @@ import {
   TransactionHost,
 } from '@lms/core';
 import { UserService } from '@lms/identity';
+import { VersionHistoryEntry } from '../dto/course-version.response';
 import { CreateCourseDto, ListCoursesQuery, UpdateCourseDto } from '../dto/course.dto';
+import { CourseView } from '../dto/course.response';
+import { VersionStatus } from '../entities/course-version.entity';
 import { CourseCodeTaken, CourseNotPublished, NotAnAuthor } from '../catalogue.errors';
 import { COURSE_SELECT, CourseRow, mapCourse } from './course.mapper';
 import { VersionContent } from './version-content';
-
-export type CourseView = ReturnType<typeof mapCourse>;
 
 /** Courses, who may author them, and their version history. Owns `course` and `course_grant`. */
 @Injectable()
@@ -180,12 +181,12 @@ export class CourseService {
   }
 
   /** Every version with who made and published it. */
-  async history(ctx: RequestContext, id: string) {
+  async history(ctx: RequestContext, id: string): Promise<VersionHistoryEntry[]> {
     const { canAuthor } = await this.find(ctx, id);
     const rows = await this.tx.query<{
       id: string;
       number: number;
-      status: string;
+      status: VersionStatus;
       created_at: Date;
       published_at: Date | null;
       created_by: string | null;

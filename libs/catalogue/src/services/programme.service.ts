@@ -1,16 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, isUniqueViolation, NotFound, Page, PageQuery, RequestContext, TransactionHost } from '@lms/core';
+import {
+  AuditService,
+  isUniqueViolation,
+  LocalizedText,
+  NotFound,
+  Page,
+  PageQuery,
+  RequestContext,
+  TransactionHost,
+} from '@lms/core';
+import { ProgrammeView } from '../dto/course.response';
 import { CreateProgrammeDto, UpdateProgrammeDto } from '../dto/programme.dto';
 import { ProgrammeCodeTaken } from '../catalogue.errors';
+import type { Text } from './version-content';
 
 interface ProgrammeRow {
   id: string;
   code: string;
-  title: unknown;
-  description: unknown;
+  title: LocalizedText;
+  description: Text | null;
   created_at: Date;
   updated_at: Date;
-  courses: { id: string; code: string; title: unknown; position: number; publishedVersionId: string | null }[];
+  courses: { id: string; code: string; title: LocalizedText; position: number; publishedVersionId: string | null }[];
 }
 
 const PROGRAMME_SELECT = `
@@ -21,7 +32,7 @@ const PROGRAMME_SELECT = `
     FROM programme_course pc JOIN course c ON c.id = pc.course_id WHERE pc.programme_id = p.id), '[]') AS courses
   FROM programme p`;
 
-const mapProgramme = (row: ProgrammeRow) => ({
+const mapProgramme = (row: ProgrammeRow): ProgrammeView => ({
   id: row.id,
   code: row.code,
   title: row.title,
@@ -39,7 +50,7 @@ export class ProgrammeService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(_ctx: RequestContext, query: PageQuery): Promise<Page<ReturnType<typeof mapProgramme>>> {
+  async list(_ctx: RequestContext, query: PageQuery): Promise<Page<ProgrammeView>> {
     const { rows, total } = await this.tx.page<ProgrammeRow>({
       from: 'programme p',
       select: PROGRAMME_SELECT,
@@ -51,7 +62,7 @@ export class ProgrammeService {
     return { items: rows.map(mapProgramme), total, limit: query.limit, offset: query.offset };
   }
 
-  async get(_ctx: RequestContext, id: string) {
+  async get(_ctx: RequestContext, id: string): Promise<ProgrammeView> {
     const [row] = await this.tx.query<ProgrammeRow>(`${PROGRAMME_SELECT} WHERE p.id = $1`, [id]);
     if (!row) throw new NotFound('Programme', id);
     return mapProgramme(row);
@@ -66,7 +77,7 @@ export class ProgrammeService {
     return rows.map((row) => row.course_id);
   }
 
-  async create(ctx: RequestContext, dto: CreateProgrammeDto) {
+  async create(ctx: RequestContext, dto: CreateProgrammeDto): Promise<ProgrammeView> {
     return this.tx.withTransaction(async () => {
       let id: string;
       try {
@@ -86,7 +97,7 @@ export class ProgrammeService {
     });
   }
 
-  async update(ctx: RequestContext, id: string, dto: UpdateProgrammeDto) {
+  async update(ctx: RequestContext, id: string, dto: UpdateProgrammeDto): Promise<ProgrammeView> {
     return this.tx.withTransaction(async () => {
       const before = await this.get(ctx, id);
       await this.tx.query(

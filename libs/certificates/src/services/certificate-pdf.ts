@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { CertificateView } from './certificate.mapper';
+import type { CertificateView } from '../dto/certificate.response';
 import { groupVerificationCode } from './verification-code';
 
 /** DejaVu covers the Kazakh letters (Ә Ғ Қ Ң Ө Ұ Ү Һ І) that the PDF base fonts lack. */

@@ -1,7 +1,11 @@
 import type { LocalizedText } from '@lms/core';
+import { CertificateView } from '../dto/certificate.response';
 
-/** Where anyone checks a certificate; printed on it. */
-export const VERIFY_PATH = '/api/v1/certificates/verify/';
+/**
+ * Where a person checks a certificate (the public page, the QR code's target);
+ * printed on it. Machines ask `GET /api/v1/certificates/verify/:code`.
+ */
+export const VERIFY_PATH = '/verify/';
 
 export interface CertificateRow {
   id: string;
@@ -25,7 +29,7 @@ export const CERTIFICATE_SELECT = `
   SELECT c.*, co.code AS course_code, (c.expires_at IS NULL OR c.expires_at > now()) AS valid
   FROM certificate c JOIN officer o ON o.id = c.officer_id JOIN unit u ON u.id = o.unit_id JOIN course co ON co.id = c.course_id`;
 
-export function mapCertificate(row: CertificateRow) {
+export function mapCertificate(row: CertificateRow): CertificateView {
   return {
     id: row.id,
     serial: row.serial,
@@ -43,5 +47,3 @@ export function mapCertificate(row: CertificateRow) {
     valid: row.valid,
   };
 }
-
-export type CertificateView = ReturnType<typeof mapCertificate>;

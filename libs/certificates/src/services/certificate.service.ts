@@ -1,31 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AuditService,
-  LocalizedText,
-  NotFound,
-  Page,
-  RequestContext,
-  Role,
-  subtreeCondition,
-  TransactionHost,
-} from '@lms/core';
+import { AuditService, NotFound, Page, RequestContext, Role, subtreeCondition, TransactionHost } from '@lms/core';
 import { ListCertificatesQuery } from '../dto/certificate.dto';
-import { CERTIFICATE_SELECT, CertificateRow, CertificateView, mapCertificate } from './certificate.mapper';
+import { CertificateView, Verification } from '../dto/certificate.response';
+import { CERTIFICATE_SELECT, CertificateRow, mapCertificate } from './certificate.mapper';
 import { newVerificationCode, normalizeVerificationCode } from './verification-code';
 
 /** Roles that read certificates within their subtree (admin implied); officers read their own. */
 const READERS: Role[] = ['hr', 'trainer'];
-
-export interface Verification {
-  valid: boolean;
-  /** `unknown` answers 200 like the others: the route is no oracle beyond what a real code shows. */
-  status: 'valid' | 'expired' | 'unknown';
-  serial: string | null;
-  officerName: string | null;
-  courseTitle: LocalizedText | null;
-  issuedAt: Date | null;
-  expiresAt: Date | null;
-}
 
 /** Certificates of completed enrolments and their public verification. Owns `certificate`. */
 @Injectable()

@@ -5,6 +5,7 @@ import { RequestContext } from '../http/request-context';
 import { Page } from '../http/pagination';
 import { ADVISORY_LOCKS } from '../database/locks';
 import { auditHashSql } from './audit-hash.sql';
+import { AuditView } from './audit-event.dto';
 
 export interface AuditRecord {
   action: string;
@@ -23,21 +24,6 @@ export interface AuditFilter {
   to?: Date;
   limit: number;
   offset: number;
-}
-
-export interface AuditView {
-  id: string;
-  seq: number;
-  occurredAt: Date;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  hash: string;
 }
 
 export interface ChainCheck {

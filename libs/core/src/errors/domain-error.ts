@@ -1,3 +1,23 @@
+/**
+ * Problem codes any route may answer: raised by the HTTP plumbing, validation
+ * and the access guard rather than by one domain. Each library lists its own
+ * in its `<library>.errors.ts`; the OpenAPI document lists both per operation.
+ */
+export enum CommonProblem {
+  ValidationFailed = 'validation-failed',
+  NotFound = 'not-found',
+  BadRequest = 'bad-request',
+  MalformedBody = 'malformed-body',
+  UnreadableBody = 'unreadable-body',
+  PayloadTooLarge = 'payload-too-large',
+  UnsupportedMediaType = 'unsupported-media-type',
+  Unauthenticated = 'unauthenticated',
+  AccessDenied = 'access-denied',
+  PasswordChangeRequired = 'password-change-required',
+  SecondFactorEnrolmentRequired = 'second-factor-enrolment-required',
+  InternalError = 'internal-error',
+}
+
 /** One failing field of a request, as listed in a validation problem. */
 export interface FieldProblem {
   field: string;
@@ -52,7 +72,7 @@ export class ValidationFailed extends DomainError {
   constructor(
     detail: string,
     readonly errors: FieldProblem[],
-    code = 'validation-failed',
+    code: string = CommonProblem.ValidationFailed,
   ) {
     super('validation', code, detail, { errors });
   }
@@ -60,7 +80,7 @@ export class ValidationFailed extends DomainError {
 
 export class NotFound extends DomainError {
   constructor(entity: string, id?: string) {
-    super('not-found', 'not-found', id ? `${entity} ${id} was not found` : `${entity} was not found`);
+    super('not-found', CommonProblem.NotFound, id ? `${entity} ${id} was not found` : `${entity} was not found`);
   }
 }
 

@@ -1,10 +1,10 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger, Optional } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError, FieldProblem } from './domain-error';
+import { CommonProblem, DomainError, FieldProblem } from './domain-error';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 /** Problem types are relative URIs: stable codes, not links to follow. */
-const TYPE_BASE = '/problems/';
+export const PROBLEM_TYPE_BASE = '/problems/';
 
 export interface ProblemBody {
   type: string;
@@ -43,7 +43,7 @@ export function problem(
   detail: string,
   extra: Record<string, unknown> = {},
 ): ProblemBody {
-  return { type: TYPE_BASE + code, title: TITLES[status] ?? 'Error', status, detail, ...extra };
+  return { type: PROBLEM_TYPE_BASE + code, title: TITLES[status] ?? 'Error', status, detail, ...extra };
 }
 
 /** Maps what Express and Nest throw (body parser, routing, guards) to a problem. */
@@ -60,7 +60,8 @@ function fromHttpException(error: HttpException): ProblemBody {
   return problem(status, slug(TITLES[status] ?? 'error'), message);
 }
 
-const unreadableBody = (status: number) => problem(status, 'unreadable-body', 'The request body could not be read');
+const unreadableBody = (status: number) =>
+  problem(status, CommonProblem.UnreadableBody, 'The request body could not be read');
 
 /**
  * The one mapping of body-parser errors (raised before Nest sees the request),
@@ -73,12 +74,12 @@ export function bodyParserProblem(error: unknown): ProblemBody | null {
   if (typeof e.type !== 'string' || !status || status < 400 || status >= 500 || !e.expose) return null;
   switch (e.type) {
     case 'entity.parse.failed':
-      return problem(400, 'malformed-body', 'The request body is not valid JSON');
+      return problem(400, CommonProblem.MalformedBody, 'The request body is not valid JSON');
     case 'entity.too.large':
-      return problem(413, 'payload-too-large', 'The request body is too large');
+      return problem(413, CommonProblem.PayloadTooLarge, 'The request body is too large');
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return problem(415, 'unsupported-media-type', 'The request body encoding is not supported');
+      return problem(415, CommonProblem.UnsupportedMediaType, 'The request body encoding is not supported');
     default:
       return unreadableBody(status);
   }
@@ -94,14 +95,31 @@ export function bodyParserErrors(error: unknown, request: Request, response: Res
     .send(JSON.stringify({ ...body, instance: request.path }));
 }
 
+/**
+ * Who answers errors of requests meant for people (the web pages) with an HTML
+ * page instead of problem+json: unknown paths, middleware errors. Provided by
+ * the web library; the API works without one.
+ */
+export interface ProblemPages {
+  handles(request: Request): boolean;
+  render(error: unknown, request: Request, response: Response): Promise<void>;
+}
+export const PROBLEM_PAGES = Symbol('PROBLEM_PAGES');
+
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
+
+  constructor(@Optional() @Inject(PROBLEM_PAGES) private readonly pages?: ProblemPages) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
+    if (this.pages?.handles(request)) {
+      void this.pages.render(error, request, response);
+      return;
+    }
     let body: ProblemBody;
     if (error instanceof DomainError) {
       body = problem(error.status, error.code, error.detail, error.extra);
@@ -109,7 +127,8 @@ export class ProblemFilter implements ExceptionFilter {
       body = fromHttpException(error);
     } else {
       body =
-        bodyParserProblem(error) ?? problem(500, 'internal-error', 'An unexpected error occurred; it has been logged');
+        bodyParserProblem(error) ??
+        problem(500, CommonProblem.InternalError, 'An unexpected error occurred; it has been logged');
     }
     if (body.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     body.instance = request.originalUrl?.split('?')[0];

@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ProblemDto, problemContent } from '../errors/problem.dto';
 import { Role } from './request-context';
 
 export const ACCESS_KEY = 'lms:access';
@@ -18,8 +19,13 @@ export const Roles = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(ACCESS_KEY, { kind: 'roles', roles } satisfies AccessRule),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'No valid token' }),
-    ApiForbiddenResponse({ description: 'None of the required roles' }),
+    ApiExtraModels(ProblemDto),
+    ApiUnauthorizedResponse({ description: 'No valid token (`unauthenticated`)', content: problemContent() }),
+    ApiForbiddenResponse({
+      description:
+        'None of the required roles (`access-denied`), or a token limited to changing the password or enrolling a second factor',
+      content: problemContent(),
+    }),
   );
 
 /** Any signed-in user, whatever role. */

@@ -1,16 +1,20 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { AnyRole, Ctx, RequestContext } from '@lms/core';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AnyRole, ApiProblems, Ctx, RequestContext } from '@lms/core';
 import { OfficerService } from '@lms/personnel';
 import { TotpConfirmDto } from '../dto/auth.dto';
+import { IssuedToken, RecoveryCodes, TotpEnrolment } from '../dto/auth.response';
 import { ChangePasswordDto } from '../dto/user.dto';
+import { MeView } from '../dto/user.response';
 import { AllowLimited } from '../guards/access.guard';
+import { IdentityProblem } from '../identity.errors';
 import { AuthService } from '../services/auth.service';
 import { SecondFactorService } from '../services/second-factor.service';
 import { mapUser } from '../services/user.mapper';
 import { UserService } from '../services/user.service';
 
 @ApiTags('me')
+@ApiProblems('Identity', Object.values(IdentityProblem))
 @Controller('me')
 export class MeController {
   constructor(
@@ -23,7 +27,12 @@ export class MeController {
   @Get()
   @AnyRole()
   @AllowLimited()
-  async me(@Ctx() ctx: RequestContext) {
+  @ApiOperation({
+    summary: 'Who am I',
+    description: 'The signed-in user with their roles, and their personnel record when they are an officer.',
+  })
+  @ApiOkResponse({ type: MeView })
+  async me(@Ctx() ctx: RequestContext): Promise<MeView> {
     const user = mapUser((await this.users.byId(ctx.actor!.userId))!);
     const officer = user.officerId ? await this.officers.get(ctx, user.officerId) : null;
     return { ...user, officer };
@@ -33,6 +42,11 @@ export class MeController {
   @AnyRole()
   @AllowLimited()
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Change your password',
+    description: 'Needs the current password; every older token stops working and a fresh token is returned.',
+  })
+  @ApiOkResponse({ type: IssuedToken })
   changePassword(@Ctx() ctx: RequestContext, @Body() dto: ChangePasswordDto) {
     return this.auth.changePassword(ctx, dto.currentPassword, dto.newPassword);
   }
@@ -41,6 +55,11 @@ export class MeController {
   @AnyRole()
   @AllowLimited('mfa-enrolment')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Start second-factor enrolment',
+    description: 'A new TOTP secret and its QR code; not active until confirmed. An active factor: 409.',
+  })
+  @ApiOkResponse({ type: TotpEnrolment })
   beginTotp(@Ctx() ctx: RequestContext) {
     return this.secondFactor.begin(ctx, ctx.actor!.userId, ctx.actor!.username);
   }
@@ -49,6 +68,11 @@ export class MeController {
   @AnyRole()
   @AllowLimited('mfa-enrolment')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Confirm second-factor enrolment',
+    description: 'A code from the app activates the factor; the ten recovery codes are shown this once.',
+  })
+  @ApiOkResponse({ type: RecoveryCodes })
   confirmTotp(@Ctx() ctx: RequestContext, @Body() dto: TotpConfirmDto) {
     return this.secondFactor.confirm(ctx, ctx.actor!.userId, dto.code);
   }

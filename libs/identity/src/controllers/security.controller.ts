@@ -1,9 +1,22 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Put, Query } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { AuditService, Ctx, PageQuery, RequestContext, Role, ROLES, Roles } from '@lms/core';
+import {
+  ApiProblems,
+  AuditService,
+  AuditView,
+  Ctx,
+  PageOf,
+  PageQuery,
+  RequestContext,
+  Role,
+  ROLES,
+  Roles,
+} from '@lms/core';
 import { RolePolicyDto } from '../dto/user.dto';
+import { RolePolicyView } from '../dto/user.response';
+import { IdentityProblem } from '../identity.errors';
 import { RolePolicyService } from '../services/role-policy.service';
 
 export class AuditQuery extends PageQuery {
@@ -15,6 +28,7 @@ export class AuditQuery extends PageQuery {
 }
 
 @ApiTags('security')
+@ApiProblems('Identity', Object.values(IdentityProblem))
 @Controller()
 export class SecurityController {
   constructor(
@@ -22,25 +36,37 @@ export class SecurityController {
     private readonly policies: RolePolicyService,
   ) {}
 
-  /**
-   * The audit trail: admins see their subtree, HR the events filed under theirs;
-   * an admin of the whole tree (a grant at a root unit) also the events filed under no unit.
-   */
   @Get('audit')
   @Roles('hr')
+  @ApiOperation({
+    summary: 'Read the audit trail',
+    description:
+      'Events newest first, by entity, actor or period: admins see their subtree, HR the events filed under theirs; an admin of the whole tree (a grant at a root unit) also the events filed under no unit.',
+  })
+  @ApiOkResponse({ type: PageOf(AuditView) })
   list(@Ctx() ctx: RequestContext, @Query() query: AuditQuery) {
     return this.audit.list(ctx.subtrees('hr'), query, ctx.isNational());
   }
 
   @Get('role-policies')
   @Roles('admin')
+  @ApiOperation({
+    summary: 'List role policies',
+    description: 'For each role, whether its holders need a second factor.',
+  })
+  @ApiOkResponse({ type: PageOf(RolePolicyView) })
   listPolicies() {
     return this.policies.list();
   }
 
-  /** Whether holders of a role must use a second factor. */
   @Put('role-policies/:role')
   @Roles('admin')
+  @ApiOperation({
+    summary: 'Set a role policy',
+    description: 'Whether holders of a role must use a second factor; only an admin of the whole tree may change it.',
+  })
+  @ApiParam({ name: 'role', enum: ROLES })
+  @ApiOkResponse({ type: RolePolicyView })
   setPolicy(
     @Ctx() ctx: RequestContext,
     @Param('role', new ParseEnumPipe(Object.fromEntries(ROLES.map((r) => [r, r])))) role: Role,

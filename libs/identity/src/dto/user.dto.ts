@@ -128,15 +128,3 @@ export class RolePolicyDto {
   @IsBoolean()
   mfaRequired: boolean;
 }
-
-export interface UserView {
-  id: string;
-  username: string;
-  officerId: string | null;
-  disabled: boolean;
-  mustChangePassword: boolean;
-  secondFactor: boolean;
-  roles: { role: Role; unitId: string }[];
-  lastLoginAt: Date | null;
-  createdAt: Date;
-}

@@ -1,9 +1,10 @@
 import { UuidPrimaryColumn } from '@lms/core';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, UpdateDateColumn } from 'typeorm';
 import { OfficerEntity } from '@lms/personnel';
 
 /** A login. Officers may have one, linked to their personnel record. */
 @Entity('user_account')
+@Check('CHK_user_account_language', `"language" IN ('kk', 'ru', 'en')`)
 export class UserAccountEntity {
   @UuidPrimaryColumn()
   id: string;
@@ -43,6 +44,10 @@ export class UserAccountEntity {
   /** The last TOTP time step accepted: a code is good once. */
   @Column({ name: 'totp_last_step', type: 'bigint', nullable: true })
   totpLastStep: string | null;
+
+  /** The interface language the user chose (pages); null: the officer's language, else the browser's. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  language: string | null;
 
   @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
   lockedUntil: Date | null;

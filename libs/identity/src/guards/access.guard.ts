@@ -13,6 +13,7 @@ import {
 import { AccessDenied, LimitedToken, Unauthenticated } from '../identity.errors';
 import { AuthenticatedActor } from '../services/auth.service';
 import { TokenLimit } from '../services/token.service';
+import { CREDENTIALS_KEY, RequestWithCredentials } from './session-cookie';
 
 const ALLOW_LIMITED = 'lms:allow-limited';
 /**
@@ -42,9 +43,20 @@ export class AccessGuard extends AuthGuard('jwt') {
       context.getClass(),
     ]);
     if (!rule) throw new AccessDenied('This route declares no access and is closed');
-    if (rule.kind === 'public') return true;
+    const request = context
+      .switchToHttp()
+      .getRequest<RequestWithContext & RequestWithCredentials & { user: AuthenticatedActor }>();
+    const credentials = this.reflector.getAllAndOverride<'cookie' | undefined>(CREDENTIALS_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    request.lmsCredentials = credentials ?? 'bearer';
+    if (rule.kind === 'public') {
+      // A public page still knows who is signed in (its header, its language); a stale cookie is ignored.
+      if (credentials === 'cookie') await this.authenticateOptionally(context, request);
+      return true;
+    }
     await (super.canActivate(context) as Promise<boolean>);
-    const request = context.switchToHttp().getRequest<RequestWithContext & { user: AuthenticatedActor }>();
     const actor = request.user;
     const ctx = new RequestContext(actor, requestIdOf(request), request.ip ?? null);
     request.lmsContext = ctx;
@@ -68,6 +80,18 @@ export class AccessGuard extends AuthGuard('jwt') {
       throw new AccessDenied();
     }
     return true;
+  }
+
+  private async authenticateOptionally(
+    context: ExecutionContext,
+    request: RequestWithContext & { user?: AuthenticatedActor },
+  ): Promise<void> {
+    try {
+      await (super.canActivate(context) as Promise<boolean>);
+    } catch {
+      return;
+    }
+    if (request.user) request.lmsContext = new RequestContext(request.user, requestIdOf(request), request.ip ?? null);
   }
 
   override handleRequest<T>(error: unknown, user: T | false, info: unknown): T {

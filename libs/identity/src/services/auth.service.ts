@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Actor, APP_CONFIG, AppConfig, AuditService, RequestContext, TransactionHost } from '@lms/core';
+import { IssuedToken, LoginResult } from '../dto/auth.response';
 import { normalizeUsername } from '../dto/user.dto';
 import { InvalidCredentials, SecondFactorRequired, Unauthenticated, WrongPassword } from '../identity.errors';
 import { LoginThrottleService } from './login-throttle.service';
@@ -39,7 +40,7 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(ctx: RequestContext, input: LoginInput) {
+  async login(ctx: RequestContext, input: LoginInput): Promise<LoginResult> {
     const name = String(normalizeUsername(input.username));
     const username = name.slice(0, 64);
     await this.throttle.assertAllowed(username, input.ip);
@@ -126,7 +127,7 @@ export class AuthService {
   }
 
   /** Changes the caller's password; every older token stops working, a fresh one is returned. */
-  async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string) {
+  async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<IssuedToken> {
     return this.tx.withTransaction(async () => {
       const user = (await this.users.byId(ctx.actor!.userId))!;
       if (!(await this.passwords.verify(user.password_hash, currentPassword))) throw new WrongPassword();

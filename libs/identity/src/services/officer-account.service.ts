@@ -4,16 +4,10 @@ import { stringify } from 'csv-stringify/sync';
 import { AuditService, Conflict, RequestContext, TransactionHost } from '@lms/core';
 import { OfficerService, UnitService, PERSONNEL_WRITERS } from '@lms/personnel';
 import { USERNAME } from '../dto/user.dto';
-import { OfficerHasAccount } from '../identity.errors';
+import { IssuedAccount } from '../dto/user.response';
+import { IdentityProblem, OfficerHasAccount } from '../identity.errors';
 import { PasswordService } from './password.service';
 import { UserService } from './user.service';
-
-export interface IssuedAccount {
-  personnelNumber: string;
-  fullName: string;
-  username: string;
-  initialPassword: string;
-}
 
 /** Readable initial passwords: no 0/O or 1/l/I to mistype from a printout. */
 function initialPassword(): string {
@@ -42,7 +36,7 @@ export class OfficerAccountService {
       const existing = await this.tx.query('SELECT 1 FROM user_account WHERE officer_id = $1', [officerId]);
       if (existing.length > 0) throw new OfficerHasAccount();
       if (officer.status === 'dismissed')
-        throw new Conflict('officer-dismissed', 'A dismissed officer gets no account');
+        throw new Conflict(IdentityProblem.OfficerDismissed, 'A dismissed officer gets no account');
       const [issued] = await this.issue(
         ctx,
         [

@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, RequestContext, Role, TransactionHost } from '@lms/core';
+import { RolePolicyView } from '../dto/user.response';
 import { AccessDenied } from '../identity.errors';
-
-export interface RolePolicy {
-  role: string;
-  mfaRequired: boolean;
-}
 
 /** The security policy per role (must its holders use a second factor?). Owns `role_policy`. */
 @Injectable()
@@ -15,8 +11,8 @@ export class RolePolicyService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(): Promise<RolePolicy[]> {
-    return this.tx.query<RolePolicy>('SELECT role, mfa_required AS "mfaRequired" FROM role_policy ORDER BY role');
+  async list(): Promise<RolePolicyView[]> {
+    return this.tx.query<RolePolicyView>('SELECT role, mfa_required AS "mfaRequired" FROM role_policy ORDER BY role');
   }
 
   /** Does any of `roles` require a second factor? */
@@ -28,7 +24,7 @@ export class RolePolicyService {
   }
 
   /** A national policy: only an admin of the whole tree (a grant at a root unit) may change it. */
-  async set(ctx: RequestContext, role: Role, mfaRequired: boolean): Promise<RolePolicy> {
+  async set(ctx: RequestContext, role: Role, mfaRequired: boolean): Promise<RolePolicyView> {
     if (!ctx.isNational()) throw new AccessDenied();
     return this.tx.withTransaction(async () => {
       await this.tx.query(

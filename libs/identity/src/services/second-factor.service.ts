@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { toDataURL } from 'qrcode';
 import { AuditService, Conflict, RequestContext, TransactionHost, ValidationFailed } from '@lms/core';
+import { RecoveryCodes, TotpEnrolment } from '../dto/auth.response';
+import { IdentityProblem } from '../identity.errors';
 
 const ISSUER = 'Officer Training';
 const RECOVERY_CODES = 10;
@@ -18,28 +20,42 @@ export class SecondFactorService {
   ) {}
 
   /** Starts (or restarts) enrolment: a new secret, not active until confirmed with a code. */
-  async begin(ctx: RequestContext, userId: string, username: string) {
+  async begin(ctx: RequestContext, userId: string, username: string): Promise<TotpEnrolment> {
     const [user] = await this.tx.query<{ totp_enabled: boolean }>(
       'SELECT totp_enabled FROM user_account WHERE id = $1',
       [userId],
     );
     if (user?.totp_enabled)
-      throw new Conflict('second-factor-active', 'A second factor is already active; an admin can reset it');
+      throw new Conflict(
+        IdentityProblem.SecondFactorActive,
+        'A second factor is already active; an admin can reset it',
+      );
     const secret = generateSecret();
     await this.tx.query('UPDATE user_account SET totp_secret = $2, updated_at = now() WHERE id = $1', [userId, secret]);
     const otpauthUrl = generateURI({ issuer: ISSUER, label: username, secret });
     return { secret, otpauthUrl, qrCode: await toDataURL(otpauthUrl) };
   }
 
+  /** The enrolment already started and not confirmed yet, so a page shown again keeps the same QR code. */
+  async pending(userId: string, username: string) {
+    const [user] = await this.tx.query<{ totp_secret: string | null; totp_enabled: boolean }>(
+      'SELECT totp_secret, totp_enabled FROM user_account WHERE id = $1',
+      [userId],
+    );
+    if (!user?.totp_secret || user.totp_enabled) return null;
+    const otpauthUrl = generateURI({ issuer: ISSUER, label: username, secret: user.totp_secret });
+    return { secret: user.totp_secret, otpauthUrl, qrCode: await toDataURL(otpauthUrl) };
+  }
+
   /** Activates the factor and returns the recovery codes, shown this once only. */
-  async confirm(ctx: RequestContext, userId: string, code: string): Promise<{ recoveryCodes: string[] }> {
+  async confirm(ctx: RequestContext, userId: string, code: string): Promise<RecoveryCodes> {
     return this.tx.withTransaction(async () => {
       const [user] = await this.tx.query<{ totp_secret: string | null; totp_enabled: boolean }>(
         'SELECT totp_secret, totp_enabled FROM user_account WHERE id = $1 FOR UPDATE',
         [userId],
       );
       if (!user?.totp_secret || user.totp_enabled)
-        throw new Conflict('no-pending-enrolment', 'Start the enrolment first');
+        throw new Conflict(IdentityProblem.NoPendingEnrolment, 'Start the enrolment first');
       if (!(await this.consume(userId, user.totp_secret, code))) {
         throw new ValidationFailed('The code does not match', [{ field: 'code', message: 'does not match' }]);
       }

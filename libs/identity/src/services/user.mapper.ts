@@ -1,5 +1,5 @@
-import { RoleGrant } from '@lms/core';
-import { UserView } from '../dto/user.dto';
+import { Language, RoleGrant } from '@lms/core';
+import { UserView } from '../dto/user.response';
 
 export interface UserRow {
   id: string;
@@ -11,6 +11,7 @@ export interface UserRow {
   token_version: number;
   totp_secret: string | null;
   totp_enabled: boolean;
+  language: Language | null;
   last_login_at: Date | null;
   created_at: Date;
   roles: RoleGrant[];
@@ -31,6 +32,7 @@ export function mapUser(row: UserRow): UserView {
     disabled: row.disabled,
     mustChangePassword: row.must_change_password,
     secondFactor: row.totp_enabled,
+    language: row.language,
     roles: row.roles.map((grant) => ({ role: grant.role, unitId: grant.unitId })),
     lastLoginAt: row.last_login_at,
     createdAt: row.created_at,

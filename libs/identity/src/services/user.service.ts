@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AuditService,
   isUniqueViolation,
+  Language,
   likeEscape,
   NotFound,
   Page,
@@ -12,7 +13,8 @@ import {
 } from '@lms/core';
 import { OfficerService, UnitService } from '@lms/personnel';
 
-import { CreateUserDto, ListUsersQuery, RoleGrantDto, UpdateUserDto, UserView } from '../dto/user.dto';
+import { CreateUserDto, ListUsersQuery, RoleGrantDto, UpdateUserDto } from '../dto/user.dto';
+import { UserView } from '../dto/user.response';
 import { AccessDenied, OfficerHasAccount, UsernameTaken } from '../identity.errors';
 import { PasswordService } from './password.service';
 import { mapUser, USER_SELECT, UserRow } from './user.mapper';
@@ -194,6 +196,11 @@ export class UserService {
       });
       return after;
     });
+  }
+
+  /** Remembers the interface language the user chose on the pages (a preference: not audited). */
+  async setLanguage(userId: string, language: Language): Promise<void> {
+    await this.tx.query('UPDATE user_account SET language = $2 WHERE id = $1', [userId, language]);
   }
 
   /** The unit path an event about this user is filed under: its officer's unit, else its first grant. */

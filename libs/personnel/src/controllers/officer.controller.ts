@@ -1,15 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Ctx, RequestContext, Roles } from '@lms/core';
+import { ApiProblems, Ctx, PageOf, RequestContext, Roles } from '@lms/core';
 import { CreateOfficerDto, ListOfficersQuery, UpdateOfficerDto } from '../dto/officer.dto';
-import { UnsupportedImportType } from '../personnel.errors';
+import { ImportResult, OfficerView } from '../dto/officer.response';
+import { PersonnelProblem, UnsupportedImportType } from '../personnel.errors';
 import { OfficerImportService } from '../services/officer-import.service';
 import { OfficerService } from '../services/officer.service';
 
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain'];
 
 @ApiTags('officers')
+@ApiProblems('Personnel', Object.values(PersonnelProblem))
 @Controller('officers')
 export class OfficerController {
   constructor(
@@ -19,20 +21,36 @@ export class OfficerController {
 
   @Get()
   @Roles('officer', 'hr', 'trainer')
+  @ApiOperation({
+    summary: 'List officers',
+    description:
+      'Officers of your subtrees (an officer: only themself), filtered by unit subtree, service type, status or part of the name or personnel number.',
+  })
+  @ApiOkResponse({ type: PageOf(OfficerView) })
   list(@Ctx() ctx: RequestContext, @Query() query: ListOfficersQuery) {
     return this.officers.list(ctx, query);
   }
 
   @Post()
   @Roles('hr')
+  @ApiOperation({
+    summary: 'Create an officer',
+    description: 'A personnel record in a unit of your subtree; the personnel number is unique.',
+  })
+  @ApiCreatedResponse({ type: OfficerView })
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateOfficerDto) {
     return this.officers.create(ctx, dto);
   }
 
-  /** HR's CSV export, streamed: `personnel_number,full_name,rank,position,service_type,unit_code,status,language`. */
   @Post('import')
   @HttpCode(200)
   @Roles('hr')
+  @ApiOperation({
+    summary: 'Import the personnel list',
+    description:
+      "HR's CSV export, streamed (comma- or semicolon-separated): `personnel_number,full_name,rank,position,service_type,unit_code,status,language`, upserted by personnel number. Any bad line: 422 listing every error, nothing written.",
+  })
+  @ApiOkResponse({ type: ImportResult })
   @ApiConsumes('text/csv')
   @ApiBody({
     schema: {
@@ -48,12 +66,19 @@ export class OfficerController {
 
   @Get(':id')
   @Roles('officer', 'hr', 'trainer')
+  @ApiOperation({ summary: 'Read an officer', description: 'One personnel record; outside your subtrees: 404.' })
+  @ApiOkResponse({ type: OfficerView })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.officers.get(ctx, id);
   }
 
   @Patch(':id')
   @Roles('hr')
+  @ApiOperation({
+    summary: 'Change an officer',
+    description: 'Any field but the personnel number; a new unit is a transfer (rules then enrol or withdraw).',
+  })
+  @ApiOkResponse({ type: OfficerView })
   update(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateOfficerDto) {
     return this.officers.update(ctx, id, dto);
   }

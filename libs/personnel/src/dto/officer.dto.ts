@@ -93,32 +93,3 @@ export class ListOfficersQuery extends PageQuery {
   @MaxLength(100)
   q?: string;
 }
-
-export interface OfficerView {
-  id: string;
-  personnelNumber: string;
-  fullName: string;
-  rank: string;
-  position: string;
-  serviceType: ServiceType;
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  status: OfficerStatus;
-  language: OfficerLanguage;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export interface ImportLineError {
-  line: number;
-  field: string;
-  message: string;
-}
-
-export interface ImportResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-  errors: ImportLineError[];
-}

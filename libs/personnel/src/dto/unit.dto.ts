@@ -18,7 +18,12 @@ export class CreateUnitDto {
   @MaxLength(300)
   name: string;
 
-  @ApiProperty({ nullable: true, description: 'Parent unit; null only for the root (the ministry)' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Parent unit; null only for the root (the ministry)',
+  })
   @ValidateIf((_o, value) => value !== null)
   @IsUUID()
   parentId: string | null;
@@ -76,19 +81,4 @@ export class ListUnitsQuery extends PageQuery {
   @IsString()
   @MaxLength(100)
   q?: string;
-}
-
-export interface UnitView {
-  id: string;
-  code: string;
-  name: string;
-  parentId: string | null;
-  depth: number;
-  timezone: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export interface UnitTreeNode extends UnitView {
-  children: UnitTreeNode[];
 }

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { cleanText } from '@lms/core';
-import { ImportLineError } from '../dto/officer.dto';
+import { ImportLineError } from '../dto/officer.response';
 import { PERSONNEL_NUMBER } from '../dto/officer.dto';
 import { OFFICER_LANGUAGES, OFFICER_STATUSES, SERVICE_TYPES } from '../entities/officer.entity';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { AuditService, RequestContext, TransactionHost, ValidationFailed } from '@lms/core';
-import { ImportLineError, ImportResult } from '../dto/officer.dto';
+import { ImportLineError, ImportResult } from '../dto/officer.response';
 import { OfficerChangeHooks } from './officer-change.hooks';
 import { MAX_LISTED_ERRORS, OfficerColumns, parseOfficerCsv, UnitLookup } from './officer-csv';
 import { PERSONNEL_WRITERS } from './officer.service';

@@ -1,4 +1,4 @@
-import { OfficerView } from '../dto/officer.dto';
+import { OfficerView } from '../dto/officer.response';
 import { OfficerLanguage, OfficerStatus, ServiceType } from '../entities/officer.entity';
 
 export interface OfficerRow {

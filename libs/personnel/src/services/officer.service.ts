@@ -10,7 +10,8 @@ import {
   subtreeCondition,
   TransactionHost,
 } from '@lms/core';
-import { CreateOfficerDto, ListOfficersQuery, OfficerView, UpdateOfficerDto } from '../dto/officer.dto';
+import { CreateOfficerDto, ListOfficersQuery, UpdateOfficerDto } from '../dto/officer.dto';
+import { OfficerView } from '../dto/officer.response';
 import { PersonnelNumberTaken } from '../personnel.errors';
 import { OfficerChangeHooks } from './officer-change.hooks';
 import { mapOfficer, OFFICER_SELECT, OfficerRow } from './officer.mapper';

@@ -1,4 +1,4 @@
-import { UnitView } from '../dto/unit.dto';
+import { UnitView } from '../dto/unit.response';
 
 export interface UnitRow {
   id: string;

@@ -11,7 +11,8 @@ import {
   subtreeCondition,
   TransactionHost,
 } from '@lms/core';
-import { CreateUnitDto, ListUnitsQuery, UnitTreeNode, UnitView, UpdateUnitDto } from '../dto/unit.dto';
+import { CreateUnitDto, ListUnitsQuery, UpdateUnitDto } from '../dto/unit.dto';
+import { UnitDetail, UnitTreeNode, UnitView } from '../dto/unit.response';
 import { RootUnitForbidden, UnitCodeTaken, UnitCycle } from '../personnel.errors';
 import { mapUnit, UnitRow } from './unit.mapper';
 
@@ -58,7 +59,7 @@ export class UnitService {
     return [...grants].sort((a, b) => a.unitPath.length - b.unitPath.length)[0].unitId;
   }
 
-  async get(ctx: RequestContext, id: string): Promise<UnitView & { ancestors: UnitView[]; children: UnitView[] }> {
+  async get(ctx: RequestContext, id: string): Promise<UnitDetail> {
     const unit = await this.findInScope(ctx, id);
     const ancestorIds = unit.path.split('/').filter(Boolean).slice(0, -1);
     const ancestors = await this.tx.query<UnitRow>(

@@ -1,21 +1,18 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AnyRole, Ctx, RequestContext, Roles } from '@lms/core';
+import { AnyRole, ApiDownload, ApiProblems, Ctx, RequestContext, Roles, XLSX_TYPE } from '@lms/core';
 import { ComplianceQuery, OfficerRecordQuery } from '../dto/report-query.dto';
+import { ComplianceReportView, OfficerRecordView } from '../dto/report.response';
+import { ReportsProblem } from '../reports.errors';
 import { complianceTable } from '../render/compliance-table';
 import { recordTable } from '../render/record-table';
 import { ComplianceService } from '../services/compliance.service';
 import { OfficerRecordService } from '../services/officer-record.service';
 import { sendJson, sendTable } from './send-report';
 
-const FILE_TYPES = [
-  'application/json',
-  'text/csv',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-];
-
 @ApiTags('reports')
+@ApiProblems('Reports', Object.values(ReportsProblem))
 @Controller()
 export class ReportsController {
   constructor(
@@ -23,21 +20,36 @@ export class ReportsController {
     private readonly records: OfficerRecordService,
   ) {}
 
-  /** Per unit of a subtree: officers in audience, completed, in progress, not started, overdue, exempted, completion %. */
   @Get('reports/compliance')
   @Roles('hr', 'trainer')
-  @ApiProduces(...FILE_TYPES, 'text/html', 'application/pdf')
-  @ApiOkResponse({ description: '`{ asOf, unit, filters, rows, total }`, or the same as a file' })
+  @ApiOperation({
+    summary: 'Compliance report',
+    description:
+      'For a unit of your subtrees (default: your top unit) and each of its child units: officers in audience, completed, in progress, not started, overdue, exempted and completion %, for a course and/or an order, now or `asOf` a past moment. `format` asks for JSON or a file (CSV with BOM, XLSX, printable HTML, PDF), labelled in `lang`.',
+  })
+  @ApiDownload({
+    description: 'The report as JSON (`format=json`, the default) or as a file',
+    json: ComplianceReportView,
+    mediaTypes: ['text/csv', XLSX_TYPE, 'text/html', 'application/pdf'],
+  })
   async complianceReport(@Ctx() ctx: RequestContext, @Query() query: ComplianceQuery, @Res() response: Response) {
     const report = await this.compliance.report(ctx, query);
     if (query.format === 'json') return sendJson(response, report);
     await sendTable(response, query.format, complianceTable(report, query.lang ?? 'ru'));
   }
 
-  /** Every enrolment of one officer across cycles. Officers read their own; HR and trainers their subtrees. */
   @Get('reports/officers/:id/record')
   @AnyRole()
-  @ApiProduces('application/json', 'application/pdf')
+  @ApiOperation({
+    summary: 'Officer’s training record',
+    description:
+      'Every enrolment of one officer across cycles, with dates, exemptions and seminar hours. Officers read their own; HR and trainers those of their subtrees.',
+  })
+  @ApiDownload({
+    description: 'The record as JSON (`format=json`, the default) or PDF',
+    json: OfficerRecordView,
+    mediaTypes: ['application/pdf'],
+  })
   async officerRecord(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,

@@ -3,6 +3,7 @@ import { AuditService, NotFound, Page, PageQuery, RequestContext, subtreeConditi
 import { OrderService, OrderView } from '@lms/assignments';
 import { UnitService } from '@lms/personnel';
 import { CreateExecutionReportDto } from '../dto/report-query.dto';
+import type { SnapshotCreated } from '../dto/report.response';
 import { SnapshotTampered, UnitOutsideOrder } from '../reports.errors';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import { ComplianceReport } from './compliance.model';
@@ -88,11 +89,7 @@ export class ExecutionReportService {
   ) {}
 
   /** Computes the order's compliance now and freezes it with its SHA-256, audited, in one transaction. */
-  async create(
-    ctx: RequestContext,
-    orderId: string,
-    dto: CreateExecutionReportDto,
-  ): Promise<{ id: string; sha256: string; createdAt: Date }> {
+  async create(ctx: RequestContext, orderId: string, dto: CreateExecutionReportDto): Promise<SnapshotCreated> {
     return this.tx.withTransaction(async () => {
       const order = await this.orders.get(ctx, orderId);
       const unit = await this.reportUnit(ctx, order, dto.unitId);

@@ -1,10 +1,12 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import { contentDisposition, Ctx, RequestContext, Roles } from '@lms/core';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiDownload, ApiProblems, contentDisposition, Ctx, RequestContext, Roles } from '@lms/core';
+import { SEMINARS_ROUTE_PROBLEMS } from '../seminars.errors';
 import { CalendarService } from '../services/calendar.service';
 import { RosterExportService } from '../services/roster-export.service';
 
 @ApiTags('seminars')
+@ApiProblems('Seminars', SEMINARS_ROUTE_PROBLEMS)
 @Controller('sessions')
 export class SessionFilesController {
   constructor(
@@ -17,17 +19,24 @@ export class SessionFilesController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', contentDisposition('roster.csv'))
   @Header('Cache-Control', 'no-store')
-  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary: 'Download the roster',
+    description: 'Booked and waitlisted officers with their attendance, as CSV.',
+  })
+  @ApiDownload({ description: 'The roster (UTF-8 CSV)', mediaTypes: ['text/csv'] })
   rosterCsv(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.rosters.csv(ctx, id);
   }
 
-  /** The printable sign-in sheet (kk/ru), with a signature column. */
   @Get(':id/roster.html')
   @Roles('hr', 'trainer')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
-  @ApiProduces('text/html')
+  @ApiOperation({
+    summary: 'Print the sign-in sheet',
+    description: 'The printable sign-in sheet in Kazakh and Russian, with a signature column.',
+  })
+  @ApiDownload({ description: 'A printable HTML page', mediaTypes: ['text/html'] })
   rosterHtml(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.rosters.html(ctx, id);
   }
@@ -36,7 +45,8 @@ export class SessionFilesController {
   @Roles('officer', 'hr', 'trainer')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Content-Disposition', contentDisposition('seminar.ics'))
-  @ApiProduces('text/calendar')
+  @ApiOperation({ summary: 'Download the session', description: 'The session as an iCalendar event.' })
+  @ApiDownload({ description: 'iCalendar (RFC 5545)', mediaTypes: ['text/calendar'] })
   calendar(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.calendars.session(ctx, id);
   }

@@ -100,7 +100,7 @@ export class UpdateSessionDto {
   @Max(MAX_CAPACITY)
   capacity?: number;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null removes the deadline' })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'null removes the deadline' })
   @IsOptional()
   @IsInstant()
   @IsNotAfter('startsAt')

@@ -3,6 +3,7 @@ import { AuditService, RequestContext, TransactionHost } from '@lms/core';
 import { EnrollmentService } from '@lms/assignments';
 import { CourseVersionService } from '@lms/catalogue';
 import { AttendanceEntryDto } from '../dto/attendance.dto';
+import { AttendanceResult } from '../dto/session.response';
 import { AttendanceStatus, CREDITED_STATUSES } from '../entities/seminar-attendance.entity';
 import { NotSessionTrainer, OfficersNotBooked, SessionNotOpen, SessionNotStarted } from '../seminars.errors';
 import { SeatLedger } from './seat-ledger';
@@ -14,16 +15,6 @@ interface BookedRow {
   officer_id: string;
   enrollment_id: string;
   attendance: AttendanceStatus | null;
-}
-
-export interface AttendanceResult {
-  officerId: string;
-  bookingId: string;
-  status: AttendanceStatus;
-  hours: number;
-  changed: boolean;
-  /** The enrolment's status after the update, when it was reported to. */
-  enrollmentStatus: string | null;
 }
 
 const credits = (status: AttendanceStatus | null) => status !== null && CREDITED_STATUSES.includes(status);

@@ -19,18 +19,10 @@ import {
   SessionAlreadyStarted,
   SessionNotOpen,
 } from '../seminars.errors';
+import { BookingResult } from '../dto/session.response';
 import { NotificationService, sessionPayload } from './notification.service';
 import { SeatLedger } from './seat-ledger';
 import { SessionService } from './session.service';
-
-export interface BookingResult {
-  id: string;
-  sessionId: string;
-  officerId: string;
-  status: Extract<BookingStatus, 'booked' | 'waitlisted'>;
-  /** Place in the waitlist (1 is next); null with a seat. */
-  position: number | null;
-}
 
 interface BookingRow {
   id: string;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { subtreeCondition, TransactionHost } from '@lms/core';
 import { AttendanceStatus } from '../entities/seminar-attendance.entity';
 import { BookingStatus } from '../entities/seminar-booking.entity';
+import { OwnBookingView, RosterEntryView } from '../dto/session.response';
 
 interface RosterRow {
   booking_id: string;
@@ -32,7 +33,7 @@ const ROSTER_SELECT = `
     LEFT JOIN seminar_attendance a ON a.booking_id = b.id
     WHERE b.session_id = $1 AND b.status <> 'cancelled') r`;
 
-const mapEntry = (row: RosterRow) => ({
+const mapEntry = (row: RosterRow): RosterEntryView => ({
   bookingId: row.booking_id,
   officerId: row.officer_id,
   personnelNumber: row.personnel_number,
@@ -93,7 +94,7 @@ export const OWN_BOOKING_COLUMNS = `b.id, b.status, b.created_at, a.status AS at
   CASE WHEN b.status = 'waitlisted' THEN (SELECT count(*)::int FROM seminar_booking w
     WHERE w.session_id = b.session_id AND w.status = 'waitlisted' AND w.seq <= b.seq) END AS queue_position`;
 
-export const mapOwnBooking = (row: OwnBookingRow) => ({
+export const mapOwnBooking = (row: OwnBookingRow): OwnBookingView => ({
   id: row.id,
   status: row.status,
   /** Place in the waitlist (1 is next), null when holding a seat. */

@@ -1,0 +1,46 @@
+import i18next, { TFunction } from 'i18next';
+import { Language, LANGUAGES } from '@lms/core';
+import { en } from './locales/en';
+import { kk } from './locales/kk';
+import { ru } from './locales/ru';
+
+/** A text by key in one language; `count` picks the plural form. */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** One i18next instance for every page; plural forms come from Intl.PluralRules (ru: one/few/many, kk: one/other). */
+const i18n = i18next.createInstance();
+void i18n.init({
+  resources: { kk: { translation: kk }, ru: { translation: ru }, en: { translation: en } },
+  supportedLngs: [...LANGUAGES],
+  lng: 'ru',
+  fallbackLng: 'ru',
+  initAsync: false,
+  returnNull: false,
+  showSupportNotice: false,
+  // Handlebars escapes what the helpers return; escaping here too would show &amp; on the page.
+  interpolation: { escapeValue: false },
+});
+
+export function translator(language: Language): Translate {
+  const t: TFunction = i18n.getFixedT(language);
+  return (key, options) => String(t(key, options ?? {}));
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The first of the browser's languages we speak (`Accept-Language: kk-KZ,kk;q=0.9,ru;q=0.8`). */
+export function fromAcceptLanguage(header: string | undefined): Language | null {
+  if (!header) return null;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.map((p) => /^q=([\d.]+)$/.exec(p.trim())).find(Boolean);
+      return { language: tag.trim().slice(0, 2).toLowerCase(), q: q ? Number(q[1]) : 1 };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return ranked.map((entry) => entry.language).find(isLanguage) ?? null;
+}

@@ -1,0 +1,3 @@
+export * from './http/web-setup';
+export * from './web.module';
+export { WEB_CONTROLLER_KEY } from './http/page.decorators';

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { EnrollmentView } from '@lms/assignments';
+import { CompletionRule, CourseService, CourseVersionService, VersionView } from '@lms/catalogue';
+import { NotFound, RequestContext } from '@lms/core';
+
+/**
+ * The course version an officer reads for an enrolment: the pinned one once
+ * started, else the course's current published version (the one that
+ * starting would pin). Read as the officer, so no answer ever comes along.
+ */
+@Injectable()
+export class EnrolmentVersions {
+  constructor(
+    private readonly courses: CourseService,
+    private readonly versions: CourseVersionService,
+  ) {}
+
+  async of(ctx: RequestContext, enrolment: EnrollmentView): Promise<VersionView> {
+    const id = enrolment.courseVersionId ?? (await this.courses.get(ctx, enrolment.courseId)).publishedVersionId;
+    if (!id) throw new NotFound('Course version');
+    return this.versions.get(ctx, id);
+  }
+
+  /** Completion rules of many enrolments, each version read once. */
+  async rules(ctx: RequestContext, enrolments: EnrollmentView[]): Promise<Map<string, CompletionRule>> {
+    const byVersion = new Map<string, Promise<CompletionRule | null>>();
+    const rules = new Map<string, CompletionRule>();
+    for (const enrolment of enrolments) {
+      const key = enrolment.courseVersionId ?? `course:${enrolment.courseId}`;
+      if (!byVersion.has(key)) {
+        byVersion.set(
+          key,
+          this.of(ctx, enrolment).then(
+            (version) => version.completionRule,
+            () => null,
+          ),
+        );
+      }
+      const rule = await byVersion.get(key)!;
+      if (rule) rules.set(enrolment.id, rule);
+    }
+    return rules;
+  }
+}

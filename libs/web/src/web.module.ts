@@ -1,0 +1,71 @@
+import { Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AssessmentsModule } from '@lms/assessments';
+import { AssignmentsModule } from '@lms/assignments';
+import { CatalogueModule } from '@lms/catalogue';
+import { CertificatesModule } from '@lms/certificates';
+import { PROBLEM_PAGES } from '@lms/core';
+import { IdentityModule } from '@lms/identity';
+import { PersonnelModule } from '@lms/personnel';
+import { SeminarsModule } from '@lms/seminars';
+import { AccountController } from './controllers/account.controller';
+import { CertificatesController } from './controllers/certificates.controller';
+import { QuizController } from './controllers/quiz.controller';
+import { ResultsController } from './controllers/results.controller';
+import { SeminarsController } from './controllers/seminars.controller';
+import { SessionController } from './controllers/session.controller';
+import { StaffController } from './controllers/staff.controller';
+import { TrainingController } from './controllers/training.controller';
+import { VerifyController } from './controllers/verify.controller';
+import { CsrfGuard, CsrfTokens } from './http/csrf';
+import { PageContextService } from './http/page-context';
+import { PageProblemFilter } from './http/page-problem.filter';
+import { PageInterceptor } from './http/page.interceptor';
+import { WebProblemPages } from './http/problem-pages';
+import { EnrolmentVersions } from './officer/enrolment-versions';
+import { ViewEngine } from './render/view-engine';
+
+/** Every page controller: their routes stay outside the API prefix (see pageRoutes). */
+export const WEB_CONTROLLERS = [
+  SessionController,
+  AccountController,
+  StaffController,
+  TrainingController,
+  QuizController,
+  SeminarsController,
+  ResultsController,
+  CertificatesController,
+  VerifyController,
+];
+
+/**
+ * The server-rendered pages. They call the domain services exactly as the
+ * API controllers do (same RequestContext, same access and scope rules) and
+ * own no table.
+ */
+@Module({
+  imports: [
+    PersonnelModule,
+    IdentityModule,
+    CatalogueModule,
+    AssignmentsModule,
+    SeminarsModule,
+    AssessmentsModule,
+    CertificatesModule,
+    ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: 30, ttl: 60_000 }] }),
+  ],
+  controllers: WEB_CONTROLLERS,
+  providers: [
+    { provide: ViewEngine, useFactory: () => new ViewEngine() },
+    CsrfTokens,
+    CsrfGuard,
+    PageContextService,
+    PageInterceptor,
+    PageProblemFilter,
+    WebProblemPages,
+    EnrolmentVersions,
+    { provide: PROBLEM_PAGES, useExisting: WebProblemPages },
+  ],
+  exports: [PROBLEM_PAGES, WebProblemPages, ViewEngine],
+})
+export class WebModule {}

@@ -1,0 +1,150 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { seedDocuments } from '@lms/catalogue';
+import { apiAs } from '../support/api-client';
+import { createTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
+
+const CLI = resolve(__dirname, '../../dist/apps/cli/src/main.js');
+const documents = seedDocuments().map(({ document }) => JSON.parse(JSON.stringify(document)) as SeedDocument);
+
+interface SeedDocument {
+  format: string;
+  course: { code: string };
+  version: {
+    lessons: unknown[];
+    quiz: { questions: unknown[]; drawCount: number };
+    rubric: { criteria: { id?: string }[] } | null;
+    seminar: unknown;
+    completionRule: unknown;
+  };
+}
+
+interface VersionRow {
+  id: string;
+  code: string;
+  number: number;
+  status: string;
+  content: { lessons: unknown[]; quiz: { questions: unknown[] }; seminar: { required: boolean } | null };
+  published_at: Date;
+}
+
+/**
+ * A course as the first programme had it: five courses, no survey lesson,
+ * twelve questions drawing ten, criteria without fixed ids, the ethics course
+ * without a seminar or a role-play.
+ */
+function earlierEdition(document: SeedDocument): SeedDocument {
+  const version = structuredClone(document.version);
+  version.lessons = version.lessons.slice(1);
+  version.quiz.questions = version.quiz.questions.slice(0, 12);
+  version.quiz.drawCount = 10;
+  for (const criterion of version.rubric?.criteria ?? []) delete criterion.id;
+  if (document.course.code === 'ETHICS-IMAGE') {
+    version.seminar = { required: false, hours: 2 };
+    version.completionRule = { lessonsRead: true, quizPassed: true, practicalPassed: false, seminarAttended: false };
+  }
+  return { ...document, version };
+}
+
+describe('seeding the programme over an earlier edition of it', () => {
+  let t: TestApp;
+  let trainer: string;
+  let before: VersionRow[];
+
+  const versions = () =>
+    t.sql<VersionRow>(
+      `SELECT v.id, c.code, v.number, v.status, v.content, v.published_at
+       FROM course_version v JOIN course c ON c.id = v.course_id ORDER BY c.code, v.number`,
+    );
+  const seed = () => {
+    const run = spawnSync(process.execPath, [CLI, 'seed:programme'], {
+      env: { ...process.env, DATABASE_URL: t.url, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(run.status).toBe(0);
+    return run.stdout;
+  };
+  const courseId = async (code: string) =>
+    (await t.sql<{ id: string }>('SELECT id FROM course WHERE code = $1', [code]))[0].id;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    trainer = await t.login('trainer');
+    // The template holds this edition already; put the earlier one in its place, the way trainers loaded it.
+    for (const table of ['programme', 'course_version', 'course_grant', 'course_attachment', 'course'])
+      await t.sql(`DELETE FROM ${table}`);
+    const courseIds: string[] = [];
+    for (const document of documents.filter((d) => d.course.code !== 'COMM-PARTNER')) {
+      const res = await apiAs(t, trainer).post('/courses/import?publish=true', earlierEdition(document));
+      expect(res.status).toBe(201);
+      courseIds.push(res.body.courseId);
+    }
+    const programme = await apiAs(t, trainer).post('/programmes', {
+      code: 'MVD-COMM-2026',
+      title: { kk: 'Бағдарлама', ru: 'Программа', en: 'Programme' },
+      courseIds,
+    });
+    expect(programme.status).toBe(201);
+    // A trainer is working on a draft of one course: the seeder must leave it alone.
+    expect((await apiAs(t, trainer).post(`/courses/${await courseId('CRIT-SIT')}/versions`, {})).status).toBe(201);
+    before = await versions();
+  });
+  afterAll(() => t.close());
+
+  it('publishes the new content as new versions and leaves every earlier version as it was', async () => {
+    const output = seed();
+    expect(output).toContain('1 course(s) loaded and published, 4 new version(s) published; programme updated');
+    expect(output).toContain('CRIT-SIT: not updated, a draft is in progress');
+
+    const after = await versions();
+    for (const earlier of before) {
+      const now = after.find((v) => v.id === earlier.id)!;
+      expect(now.content).toEqual(earlier.content);
+      expect(now.number).toBe(earlier.number);
+      expect(now.published_at).toEqual(earlier.published_at);
+      if (earlier.status === 'published')
+        expect(now.status).toBe(earlier.code === 'CRIT-SIT' ? 'published' : 'archived');
+    }
+    for (const document of documents.filter((d) => d.course.code !== 'CRIT-SIT')) {
+      const [latest] = after.filter((v) => v.code === document.course.code && v.status === 'published');
+      expect(latest.number).toBe(document.course.code === 'COMM-PARTNER' ? 1 : 2);
+      expect(latest.content.lessons).toHaveLength(document.version.lessons.length);
+      expect(latest.content.quiz.questions).toHaveLength(document.version.quiz.questions.length);
+    }
+    const ethics = after.find((v) => v.code === 'ETHICS-IMAGE' && v.status === 'published')!;
+    expect(ethics.content.seminar).toMatchObject({ required: true });
+  });
+
+  it('puts every course into the programme, in order', async () => {
+    const list = await apiAs(t, trainer).get('/programmes');
+    const programme = list.body.items.find((p: { code: string }) => p.code === 'MVD-COMM-2026');
+    expect(programme.courses.map((c: { code: string }) => c.code)).toEqual(documents.map((d) => d.course.code));
+    expect(programme.title.en).toBe('Communication competence programme for police officers');
+  });
+
+  it('changes nothing when run again', async () => {
+    const versionsBefore = await versions();
+    const [{ events }] = await t.sql<{ events: number }>('SELECT count(*)::int AS events FROM audit_event');
+    expect(seed()).toContain('0 course(s) loaded and published, 0 new version(s) published; programme unchanged');
+    expect(await versions()).toEqual(versionsBefore);
+    expect((await t.sql<{ events: number }>('SELECT count(*)::int AS events FROM audit_event'))[0].events).toBe(events);
+  });
+
+  it('brings a course up to date once its draft is out of the way', async () => {
+    const crit = await courseId('CRIT-SIT');
+    const [draft] = await t.sql<{ id: string }>(
+      `SELECT id FROM course_version WHERE course_id = $1 AND status = 'draft'`,
+      [crit],
+    );
+    expect((await apiAs(t, trainer).post(`/course-versions/${draft.id}/publish`, {})).status).toBe(200);
+    expect(seed()).toContain('0 course(s) loaded and published, 1 new version(s) published; programme unchanged');
+    const crits = (await versions()).filter((v) => v.code === 'CRIT-SIT');
+    expect(crits.map((v) => [v.number, v.status])).toEqual([
+      [1, 'archived'],
+      [2, 'archived'],
+      [3, 'published'],
+    ]);
+    expect(crits[1].content).toEqual(crits[0].content);
+  });
+});
