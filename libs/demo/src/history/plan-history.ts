@@ -14,7 +14,7 @@ export const HISTORY_SEED = 20_260_315;
  * dates passed, so stragglers are overdue).
  */
 export function assignmentDays(courses: number): number[] {
-  const recent = [-100, -40].slice(-Math.min(courses, 2));
+  const recent = [-110, -60].slice(-Math.min(courses, 2));
   const early = courses - recent.length;
   const spread = Array.from({ length: early }, (_, i) =>
     early === 1 ? -330 : Math.round(-330 + (150 * i) / (early - 1)),

@@ -104,12 +104,14 @@ export class SeminarPlan {
     const open = group.find(
       (s) =>
         s.day >= readyDay + 2 &&
-        s.day <= readyDay + 60 &&
+        s.day <= readyDay + 40 &&
         s.attendees.length < s.capacity &&
         !s.attendees.some((a) => a.officerId === track.officer.id),
     );
     if (open) return open;
-    const wanted = readyDay + this.random.between(20, 45);
+    // A course's seminars in a region are about a month apart: officers ready meanwhile wait for the next.
+    const latest = group.length > 0 ? group[group.length - 1].day : -Infinity;
+    const wanted = Math.max(readyDay + this.random.between(5, 15), latest + 28);
     const day = this.trainer.free(wanted);
     if (day > -1) return null;
     this.trainer.take(day);
