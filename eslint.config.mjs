@@ -2,8 +2,10 @@
 // another library is reached only through its index.ts (`@lms/<name>`).
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import { LAYERS, layerPath } from './eslint.layers.mjs';
 
 const LIBS = `(${readdirSync(new URL('./libs', import.meta.url)).join('|')})`; // every library under libs/
 
@@ -30,6 +32,36 @@ export default tseslint.config(
             {
               regex: `^(\\.\\./)+(libs/)?${LIBS}/src(/.*)?$`,
               message: 'Import another library through @lms/<name>, not a relative path.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // Which library may import which: a wrong-way import is an error (test/lint/layers.spec.ts proves it).
+  {
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { typescript: { project: './tsconfig.json' } },
+      'boundaries/elements': [
+        ...Object.keys(LAYERS).map((name) => ({ type: name, pattern: layerPath(name) })),
+        { type: 'app', pattern: 'apps/*' },
+        { type: 'test', pattern: 'test' },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: [
+            ...Object.entries(LAYERS).map(([name, uses]) => ({
+              from: { element: { type: name } },
+              allow: { to: { element: { types: { anyOf: [name, ...uses] } } } },
+            })),
+            {
+              from: { element: { types: { anyOf: ['app', 'test'] } } },
+              allow: { to: { element: { type: '*' } } },
             },
           ],
         },

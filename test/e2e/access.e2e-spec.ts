@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { controllerRoutes, Method } from '../support/controller-routes';
+import { apiAs } from '../support/api-client';
+import { expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const API = '/api/v1';
@@ -43,6 +45,7 @@ const concrete = (path: string) => path.replace(/:id\b/g, randomUUID()).replace(
 
 describe('access control', () => {
   let t: TestApp;
+  const api = (token: string) => apiAs(t, token);
   const token = {} as Record<Who, string>;
   const f = {} as {
     unit: Record<string, string>;
@@ -185,7 +188,7 @@ describe('access control', () => {
     });
 
     it('answers an unknown path with 404 rather than letting a catch-all serve it', async () => {
-      const res = await t.http().get(`${API}/no-such-thing`).set('Authorization', `Bearer ${token.admin}`);
+      const res = await api(token.admin).get('/no-such-thing');
       expect(res.status).toBe(404);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
     });
@@ -403,13 +406,13 @@ describe('access control', () => {
     });
 
     it('shows an officer only its own personnel record', async () => {
-      const res = await t.http().get(`${API}/officers`).set('Authorization', `Bearer ${token.officer}`);
+      const res = await api(token.officer).get('/officers');
       expect(res.body.items.map((o: { id: string }) => o.id)).toEqual([f.officerSelf]);
       expect(res.body.total).toBe(1);
     });
 
     it('limits HR’s officer list to its own subtree', async () => {
-      const res = await t.http().get(`${API}/officers?limit=500`).set('Authorization', `Bearer ${token.hr}`);
+      const res = await api(token.hr).get('/officers?limit=500');
       const [{ count }] = await t.sql<{ count: number }>(
         `SELECT count(*)::int AS count FROM officer o JOIN unit u ON u.id = o.unit_id
          WHERE u.path LIKE (SELECT path FROM unit WHERE code = 'ALM') || '%'`,
@@ -423,26 +426,20 @@ describe('access control', () => {
     let almAdmin: string;
 
     beforeAll(async () => {
-      const res = await t
-        .http()
-        .post(`${API}/users`)
-        .set('Authorization', `Bearer ${token.admin}`)
+      const res = await api(token.admin)
+        .post('/users')
         .send({ username: 'admin.almaty', password: PASSWORD, roles: [{ role: 'admin', unitId: f.unit.ALM }] });
       expect(res.status).toBe(201);
       almAdmin = await t.login('admin.almaty', PASSWORD);
     });
 
     it('does not let HR create users or grant roles, to itself or anyone', async () => {
-      const create = await t
-        .http()
-        .post(`${API}/users`)
-        .set('Authorization', `Bearer ${token.hr}`)
+      const create = await api(token.hr)
+        .post('/users')
         .send({ username: 'hr.sidekick', password: PASSWORD, roles: [{ role: 'admin', unitId: f.unit.ALM }] });
       expect(create.status).toBe(403);
-      const grant = await t
-        .http()
-        .patch(`${API}/users/${f.user['hr.almaty']}`)
-        .set('Authorization', `Bearer ${token.hr}`)
+      const grant = await api(token.hr)
+        .patch(`/users/${f.user['hr.almaty']}`)
         .send({ roles: [{ role: 'admin', unitId: f.unit.ALM }] });
       expect(grant.status).toBe(403);
       expect(await rolesOf('hr.almaty')).toEqual([{ role: 'hr', code: 'ALM' }]);
@@ -451,10 +448,8 @@ describe('access control', () => {
 
     it('does not let an Almaty admin grant roles on Astana or ministry units', async () => {
       for (const unit of ['AST', 'AST-ESIL', 'MVD']) {
-        const res = await t
-          .http()
-          .post(`${API}/users`)
-          .set('Authorization', `Bearer ${almAdmin}`)
+        const res = await api(almAdmin)
+          .post('/users')
           .send({
             username: `grab.${unit.toLowerCase()}`,
             password: PASSWORD,
@@ -463,10 +458,8 @@ describe('access control', () => {
         expect(res.status).toBe(404);
       }
       expect(await t.sql(`SELECT 1 FROM user_account WHERE username LIKE 'grab.%'`)).toEqual([]);
-      const patch = await t
-        .http()
-        .patch(`${API}/users/${f.user['hr.almaty']}`)
-        .set('Authorization', `Bearer ${almAdmin}`)
+      const patch = await api(almAdmin)
+        .patch(`/users/${f.user['hr.almaty']}`)
         .send({
           roles: [
             { role: 'hr', unitId: f.unit.ALM },
@@ -478,19 +471,13 @@ describe('access control', () => {
     });
 
     it('does not show an Almaty admin the users of Astana or the ministry', async () => {
-      const list = await t.http().get(`${API}/users?limit=500`).set('Authorization', `Bearer ${almAdmin}`);
+      const list = await api(almAdmin).get('/users?limit=500');
       expect(list.status).toBe(200);
       const names = list.body.items.map((u: { username: string }) => u.username);
       expect(names).toEqual(expect.arrayContaining(['admin.almaty', 'hr.almaty', 'officer']));
       for (const hidden of ['admin', 'hr.astana', 'trainer']) expect(names).not.toContain(hidden);
-      expect(
-        (await t.http().get(`${API}/users/${f.user['hr.astana']}`).set('Authorization', `Bearer ${almAdmin}`)).status,
-      ).toBe(404);
-      const disable = await t
-        .http()
-        .patch(`${API}/users/${f.user['hr.astana']}`)
-        .set('Authorization', `Bearer ${almAdmin}`)
-        .send({ disabled: true });
+      expect((await api(almAdmin).get(`/users/${f.user['hr.astana']}`)).status).toBe(404);
+      const disable = await api(almAdmin).patch(`/users/${f.user['hr.astana']}`).send({ disabled: true });
       expect(disable.status).toBe(404);
       expect(await t.sql(`SELECT disabled FROM user_account WHERE username = 'hr.astana'`)).toEqual([
         { disabled: false },
@@ -498,26 +485,16 @@ describe('access control', () => {
     });
 
     it('does not let an Almaty admin change national policies or add a root unit', async () => {
-      const policy = await t
-        .http()
-        .put(`${API}/role-policies/hr`)
-        .set('Authorization', `Bearer ${almAdmin}`)
-        .send({ mfaRequired: false });
+      const policy = await api(almAdmin).put('/role-policies/hr').send({ mfaRequired: false });
       expect(policy.status).toBe(403);
-      const root = await t
-        .http()
-        .post(`${API}/units`)
-        .set('Authorization', `Bearer ${almAdmin}`)
-        .send({ code: 'ROOT2', name: 'Екінші тамыр', parentId: null });
+      const root = await api(almAdmin).post('/units').send({ code: 'ROOT2', name: 'Екінші тамыр', parentId: null });
       expect(root.status).toBe(403);
       expect(await t.sql(`SELECT 1 FROM unit WHERE code = 'ROOT2'`)).toEqual([]);
     });
 
     it('does not let an Almaty admin take over an account that also holds roles outside Almaty', async () => {
-      const created = await t
-        .http()
-        .post(`${API}/users`)
-        .set('Authorization', `Bearer ${token.admin}`)
+      const created = await api(token.admin)
+        .post('/users')
         .send({
           username: 'dual.role',
           password: PASSWORD,
@@ -527,28 +504,18 @@ describe('access control', () => {
           ],
         });
       expect(created.status).toBe(201);
-      const reset = await t
-        .http()
-        .patch(`${API}/users/${created.body.id}`)
-        .set('Authorization', `Bearer ${almAdmin}`)
-        .send({ password: 'Taken-over-password-1' });
+      const reset = await api(almAdmin).patch(`/users/${created.body.id}`).send({ password: 'Taken-over-password-1' });
       expect(reset.status).toBe(403);
       expect((await login('dual.role', 'Taken-over-password-1')).status).toBe(401);
-      const disable = await t
-        .http()
-        .patch(`${API}/users/${created.body.id}`)
-        .set('Authorization', `Bearer ${almAdmin}`)
-        .send({ disabled: true });
+      const disable = await api(almAdmin).patch(`/users/${created.body.id}`).send({ disabled: true });
       expect(disable.status).toBe(403);
       const ownToken = await t.login('dual.role', PASSWORD);
-      expect((await t.http().get(`${API}/me`).set('Authorization', `Bearer ${ownToken}`)).status).toBe(200);
+      expect((await api(ownToken).get('/me')).status).toBe(200);
     });
 
     it('refuses a roles field on POST /me/password and changes nothing', async () => {
-      const res = await t
-        .http()
-        .post(`${API}/me/password`)
-        .set('Authorization', `Bearer ${token.hr}`)
+      const res = await api(token.hr)
+        .post('/me/password')
         .send({
           currentPassword: 'Hr-almaty-2026',
           newPassword: 'Escalated-password-1',
@@ -557,16 +524,14 @@ describe('access control', () => {
       expect(res.status).toBe(422);
       expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'roles' })]));
       expect(await rolesOf('hr.almaty')).toEqual([{ role: 'hr', code: 'ALM' }]);
-      expect((await t.http().get(`${API}/me`).set('Authorization', `Bearer ${token.hr}`)).status).toBe(200);
+      expect((await api(token.hr).get('/me')).status).toBe(200);
       expect((await login('hr.almaty', 'Hr-almaty-2026')).status).toBe(200);
     });
 
     it('refuses a roles field on PATCH /officers/:id and changes nothing', async () => {
       const [before] = await t.sql('SELECT * FROM officer WHERE id = $1', [f.almOfficer]);
-      const res = await t
-        .http()
-        .patch(`${API}/officers/${f.almOfficer}`)
-        .set('Authorization', `Bearer ${token.hr}`)
+      const res = await api(token.hr)
+        .patch(`/officers/${f.almOfficer}`)
         .send({ rank: 'генерал полиции', roles: [{ role: 'admin', unitId: f.unit.MVD }] });
       expect(res.status).toBe(422);
       expect(await t.sql('SELECT * FROM officer WHERE id = $1', [f.almOfficer])).toEqual([before]);
@@ -580,7 +545,7 @@ describe('access control', () => {
         { tokenVersion: 0 },
         { id: randomUUID() },
       ]) {
-        const res = await t.http().patch(`${API}/users/${id}`).set('Authorization', `Bearer ${token.admin}`).send(body);
+        const res = await api(token.admin).patch(`/users/${id}`).send(body);
         expect(res.status).toBe(422);
       }
       expect(await t.sql(`SELECT username, officer_id FROM user_account WHERE id = $1`, [id])).toEqual([
@@ -599,23 +564,18 @@ describe('access control', () => {
       ];
 
       it.each(tricky)('refuses a %s username on creation with 422', async (_label, username) => {
-        const res = await t
-          .http()
-          .post(`${API}/users`)
-          .set('Authorization', `Bearer ${token.admin}`)
+        const res = await api(token.admin)
+          .post('/users')
           .send({ username, password: PASSWORD, roles: [{ role: 'trainer', unitId: f.unit.ALM }] });
         expect(res.status).toBe(422);
         expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'username' })]));
       });
 
       it('folds a fullwidth spelling to ASCII, so it collides with the real account instead of creating a look-alike', async () => {
-        const res = await t
-          .http()
-          .post(`${API}/users`)
-          .set('Authorization', `Bearer ${token.admin}`)
+        const res = await api(token.admin)
+          .post('/users')
           .send({ username: 'ａｄｍｉｎ', password: PASSWORD, roles: [{ role: 'admin', unitId: f.unit.ALM }] });
-        expect(res.status).toBe(409);
-        expect(res.body.type).toBe('/problems/username-taken');
+        expectProblem(res, 409, 'username-taken');
         expect(await t.sql(`SELECT count(*)::int AS n FROM user_account WHERE username = 'admin'`)).toEqual([{ n: 1 }]);
         expect(await t.sql(`SELECT username FROM user_account WHERE username !~ '^[a-z0-9._-]+$'`)).toEqual([]);
       });
@@ -636,16 +596,13 @@ describe('access control', () => {
 
       it('does not sign in to a 64-character account with a longer name that starts with it', async () => {
         const name = 'x'.repeat(60) + '.abc';
-        const created = await t
-          .http()
-          .post(`${API}/users`)
-          .set('Authorization', `Bearer ${token.admin}`)
+        const created = await api(token.admin)
+          .post('/users')
           .send({ username: name, password: PASSWORD, roles: [{ role: 'trainer', unitId: f.unit.ALM }] });
         expect(created.status).toBe(201);
         expect((await login(name, PASSWORD)).status).toBe(200);
         const longer = await login(name + 'def', PASSWORD);
-        expect(longer.status).toBe(401);
-        expect(longer.body.type).toBe('/problems/invalid-credentials');
+        expectProblem(longer, 401, 'invalid-credentials');
       });
     });
   });
@@ -659,11 +616,7 @@ describe('access control', () => {
     it('records a write refused for scope as access.denied, and changes nothing', async () => {
       const before = await t.sql('SELECT * FROM officer WHERE id = $1', [f.astOfficer]);
       const count = (await deniedEvents()).length;
-      const res = await t
-        .http()
-        .patch(`${API}/officers/${f.astOfficer}`)
-        .set('Authorization', `Bearer ${token.hr}`)
-        .send({ rank: 'генерал полиции' });
+      const res = await api(token.hr).patch(`/officers/${f.astOfficer}`).send({ rank: 'генерал полиции' });
       expect(res.status).toBe(404);
       const events = await deniedEvents();
       expect(events).toHaveLength(count + 1);
@@ -677,10 +630,8 @@ describe('access control', () => {
 
     it('records a write refused for role as access.denied, and creates nothing', async () => {
       const count = (await deniedEvents()).length;
-      const res = await t
-        .http()
-        .post(`${API}/units`)
-        .set('Authorization', `Bearer ${token.officer}`)
+      const res = await api(token.officer)
+        .post('/units')
         .send({ code: 'OFFICER-UNIT', name: 'Менің бөлімім', parentId: f.unit.ALM });
       expect(res.status).toBe(403);
       const events = await deniedEvents();
@@ -696,11 +647,7 @@ describe('access control', () => {
     it('records HR’s attempt to issue accounts outside its subtree, and issues none', async () => {
       const [{ n: accounts }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM user_account');
       const count = (await deniedEvents()).length;
-      const res = await t
-        .http()
-        .post(`${API}/officer-accounts`)
-        .set('Authorization', `Bearer ${token.hr}`)
-        .send({ unitId: f.unit['AST-BAIK-PPS'] });
+      const res = await api(token.hr).post('/officer-accounts').send({ unitId: f.unit['AST-BAIK-PPS'] });
       expect(res.status).toBe(404);
       expect(await deniedEvents()).toHaveLength(count + 1);
       expect(await t.sql('SELECT count(*)::int AS n FROM user_account')).toEqual([{ n: accounts }]);
@@ -708,10 +655,8 @@ describe('access control', () => {
 
     it('does not record refused reads', async () => {
       const count = (await deniedEvents()).length;
-      expect(
-        (await t.http().get(`${API}/officers/${f.astOfficer}`).set('Authorization', `Bearer ${token.hr}`)).status,
-      ).toBe(404);
-      expect((await t.http().get(`${API}/users`).set('Authorization', `Bearer ${token.hr}`)).status).toBe(403);
+      expect((await api(token.hr).get(`/officers/${f.astOfficer}`)).status).toBe(404);
+      expect((await api(token.hr).get('/users')).status).toBe(403);
       expect(await deniedEvents()).toHaveLength(count);
     });
   });

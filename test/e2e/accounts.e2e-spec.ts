@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { generate } from 'otplib';
+import { apiAs } from '../support/api-client';
+import { expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const API = '/api/v1';
@@ -10,11 +12,11 @@ type Row = { personnel_number: string; full_name: string; username: string; init
 
 describe('accounts', () => {
   let t: TestApp;
+  const api = (token: string) => apiAs(t, token);
   let admin: string;
   let hr: string;
   let unit: Record<string, string>;
 
-  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   const login = (username: string, password: string, extra: Record<string, unknown> = {}) =>
     t
       .http()
@@ -41,10 +43,8 @@ describe('accounts', () => {
 
   describe('users managed by an admin', () => {
     it('creates a user with roles scoped to units, who can then sign in with them', async () => {
-      const res = await t
-        .http()
-        .post(`${API}/users`)
-        .set(auth(admin))
+      const res = await api(admin)
+        .post('/users')
         .send({
           username: 'G.Sadykova',
           password: PASSWORD,
@@ -83,33 +83,20 @@ describe('accounts', () => {
     });
 
     it('refuses a taken username (409), an unknown unit (404) and a short password (422), creating nothing', async () => {
-      const taken = await t
-        .http()
-        .post(`${API}/users`)
-        .set(auth(admin))
-        .send({ username: 'HR.Almaty', password: PASSWORD, roles: [] });
-      expect(taken.status).toBe(409);
-      expect(taken.body.type).toBe('/problems/username-taken');
-      const noUnit = await t
-        .http()
-        .post(`${API}/users`)
-        .set(auth(admin))
+      const taken = await api(admin).post('/users').send({ username: 'HR.Almaty', password: PASSWORD, roles: [] });
+      expectProblem(taken, 409, 'username-taken');
+      const noUnit = await api(admin)
+        .post('/users')
         .send({
           username: 'no.unit',
           password: PASSWORD,
           roles: [{ role: 'hr', unitId: '00000000-0000-4000-8000-000000000000' }],
         });
       expect(noUnit.status).toBe(404);
-      const weak = await t
-        .http()
-        .post(`${API}/users`)
-        .set(auth(admin))
-        .send({ username: 'weak.password', password: 'short', roles: [] });
+      const weak = await api(admin).post('/users').send({ username: 'weak.password', password: 'short', roles: [] });
       expect(weak.status).toBe(422);
-      const badRole = await t
-        .http()
-        .post(`${API}/users`)
-        .set(auth(admin))
+      const badRole = await api(admin)
+        .post('/users')
         .send({ username: 'bad.role', password: PASSWORD, roles: [{ role: 'superuser', unitId: unit.ALM }] });
       expect(badRole.status).toBe(422);
       expect(
@@ -118,34 +105,32 @@ describe('accounts', () => {
     });
 
     it('lists users with paging and filters by role and name', async () => {
-      const all = await t.http().get(`${API}/users?limit=2`).set(auth(admin));
+      const all = await api(admin).get('/users?limit=2');
       expect(all.status).toBe(200);
       expect(all.body.items).toHaveLength(2);
       const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM user_account');
       expect(all.body).toMatchObject({ total: n, limit: 2, offset: 0 });
-      const hrs = await t.http().get(`${API}/users?role=hr`).set(auth(admin));
+      const hrs = await api(admin).get('/users?role=hr');
       expect(hrs.body.items.map((u: { username: string }) => u.username)).toEqual(
         expect.arrayContaining(['hr.almaty', 'hr.astana']),
       );
       expect(hrs.body.items.every((u: { roles: { role: string }[] }) => u.roles.some((r) => r.role === 'hr'))).toBe(
         true,
       );
-      const named = await t.http().get(`${API}/users?q=ASTANA`).set(auth(admin));
+      const named = await api(admin).get('/users?q=ASTANA');
       const matching: string[] = named.body.items.map((u: { username: string }) => u.username);
       expect(matching).toContain('hr.astana');
       expect(matching.every((name) => name.includes('astana'))).toBe(true);
-      expect((await t.http().get(`${API}/users?role=root`).set(auth(admin))).status).toBe(422);
+      expect((await api(admin).get('/users?role=root')).status).toBe(422);
     });
 
     it('scopes the user list of an admin of one department to that department', async () => {
-      const created = await t
-        .http()
-        .post(`${API}/users`)
-        .set(auth(admin))
+      const created = await api(admin)
+        .post('/users')
         .send({ username: 'admin.astana', password: PASSWORD, roles: [{ role: 'admin', unitId: unit.AST }] });
       expect(created.status).toBe(201);
       const astAdmin = await t.login('admin.astana', PASSWORD);
-      const res = await t.http().get(`${API}/users?limit=500`).set(auth(astAdmin));
+      const res = await api(astAdmin).get('/users?limit=500');
       const names: string[] = res.body.items.map((u: { username: string }) => u.username);
       expect(names).toEqual(expect.arrayContaining(['admin.astana', 'hr.astana', 'g.sadykova']));
       for (const hidden of ['admin', 'hr.almaty', 'officer', 'trainer']) expect(names).not.toContain(hidden);
@@ -153,23 +138,19 @@ describe('accounts', () => {
     });
 
     it('replaces roles, which take effect on the user’s next request', async () => {
-      const created = await t
-        .http()
-        .post(`${API}/users`)
-        .set(auth(admin))
+      const created = await api(admin)
+        .post('/users')
         .send({ username: 'moves.region', password: PASSWORD, roles: [{ role: 'hr', unitId: unit.ALM }] });
       const token = await t.login('moves.region', PASSWORD);
-      expect((await t.http().get(`${API}/units/${unit['ALM-BOST']}`).set(auth(token))).status).toBe(200);
-      expect((await t.http().get(`${API}/units/${unit['AST-ESIL']}`).set(auth(token))).status).toBe(404);
-      const res = await t
-        .http()
-        .patch(`${API}/users/${created.body.id}`)
-        .set(auth(admin))
+      expect((await api(token).get(`/units/${unit['ALM-BOST']}`)).status).toBe(200);
+      expect((await api(token).get(`/units/${unit['AST-ESIL']}`)).status).toBe(404);
+      const res = await api(admin)
+        .patch(`/users/${created.body.id}`)
         .send({ roles: [{ role: 'hr', unitId: unit.AST }] });
       expect(res.status).toBe(200);
       expect(res.body.roles).toEqual([{ role: 'hr', unitId: unit.AST }]);
-      expect((await t.http().get(`${API}/units/${unit['ALM-BOST']}`).set(auth(token))).status).toBe(404);
-      expect((await t.http().get(`${API}/units/${unit['AST-ESIL']}`).set(auth(token))).status).toBe(200);
+      expect((await api(token).get(`/units/${unit['ALM-BOST']}`)).status).toBe(404);
+      expect((await api(token).get(`/units/${unit['AST-ESIL']}`)).status).toBe(200);
       const [event] = await t.sql<{ before: { roles: unknown[] }; after: { roles: unknown[] } }>(
         `SELECT before, after FROM audit_event WHERE action = 'user.update' AND entity_id = $1`,
         [created.body.id],
@@ -179,34 +160,26 @@ describe('accounts', () => {
     });
 
     it('disables and re-enables a user', async () => {
-      const created = await t
-        .http()
-        .post(`${API}/users`)
-        .set(auth(admin))
+      const created = await api(admin)
+        .post('/users')
         .send({ username: 'on.leave', password: PASSWORD, roles: [{ role: 'trainer', unitId: unit.ALM }] });
-      const off = await t.http().patch(`${API}/users/${created.body.id}`).set(auth(admin)).send({ disabled: true });
+      const off = await api(admin).patch(`/users/${created.body.id}`).send({ disabled: true });
       expect(off.body.disabled).toBe(true);
       expect((await login('on.leave', PASSWORD)).status).toBe(401);
-      const on = await t.http().patch(`${API}/users/${created.body.id}`).set(auth(admin)).send({ disabled: false });
+      const on = await api(admin).patch(`/users/${created.body.id}`).send({ disabled: false });
       expect(on.body.disabled).toBe(false);
       expect((await login('on.leave', PASSWORD)).status).toBe(200);
     });
 
     it('resets a password: the user must change it at next sign-in and older sessions end', async () => {
-      const created = await t
-        .http()
-        .post(`${API}/users`)
-        .set(auth(admin))
+      const created = await api(admin)
+        .post('/users')
         .send({ username: 'forgot.password', password: PASSWORD, roles: [{ role: 'trainer', unitId: unit.ALM }] });
       const old = await t.login('forgot.password', PASSWORD);
-      const res = await t
-        .http()
-        .patch(`${API}/users/${created.body.id}`)
-        .set(auth(admin))
-        .send({ password: 'Reset-by-admin-2026' });
+      const res = await api(admin).patch(`/users/${created.body.id}`).send({ password: 'Reset-by-admin-2026' });
       expect(res.status).toBe(200);
       expect(res.body.mustChangePassword).toBe(true);
-      expect((await t.http().get(`${API}/me`).set(auth(old))).status).toBe(401);
+      expect((await api(old).get('/me')).status).toBe(401);
       const signIn = await login('forgot.password', 'Reset-by-admin-2026');
       expect(signIn.body.restrictedTo).toBe('password-change');
       const [event] = await t.sql<{ after: Record<string, unknown> }>(
@@ -221,7 +194,7 @@ describe('accounts', () => {
   describe('officer accounts issued by HR', () => {
     it('issues one officer’s account, whose first sign-in is limited to changing the password', async () => {
       const [officer] = (await freeOfficers('ALM-ALMALY-PPS')).filter((o) => o.status === 'active');
-      const res = await t.http().post(`${API}/officers/${officer.id}/account`).set(auth(hr));
+      const res = await api(hr).post(`/officers/${officer.id}/account`);
       expect(res.status).toBe(201);
       expect(res.body).toEqual({
         personnelNumber: officer.personnel_number,
@@ -245,43 +218,38 @@ describe('accounts', () => {
       expect(first.status).toBe(200);
       expect(first.body.restrictedTo).toBe('password-change');
       const limited = first.body.accessToken as string;
-      const refused = await t.http().get(`${API}/officers/${officer.id}`).set(auth(limited));
-      expect(refused.status).toBe(403);
-      expect(refused.body.type).toBe('/problems/password-change-required');
-      const me = await t.http().get(`${API}/me`).set(auth(limited));
+      const refused = await api(limited).get(`/officers/${officer.id}`);
+      expectProblem(refused, 403, 'password-change-required');
+      const me = await api(limited).get('/me');
       expect(me.body.officer.id).toBe(officer.id);
 
-      const changed = await t
-        .http()
-        .post(`${API}/me/password`)
-        .set(auth(limited))
+      const changed = await api(limited)
+        .post('/me/password')
         .send({ currentPassword: res.body.initialPassword, newPassword: 'My-own-password-2026' });
       expect(changed.status).toBe(200);
-      const own = await t.http().get(`${API}/officers/${officer.id}`).set(auth(changed.body.accessToken));
+      const own = await api(changed.body.accessToken).get(`/officers/${officer.id}`);
       expect(own.status).toBe(200);
       expect((await login(res.body.username, 'My-own-password-2026')).body.restrictedTo).toBeUndefined();
     });
 
     it('refuses a second account for the same officer', async () => {
       const [officer] = (await freeOfficers('ALM-ALMALY-UP')).filter((o) => o.status === 'active');
-      expect((await t.http().post(`${API}/officers/${officer.id}/account`).set(auth(hr))).status).toBe(201);
-      const again = await t.http().post(`${API}/officers/${officer.id}/account`).set(auth(hr));
-      expect(again.status).toBe(409);
-      expect(again.body.type).toBe('/problems/officer-has-account');
+      expect((await api(hr).post(`/officers/${officer.id}/account`)).status).toBe(201);
+      const again = await api(hr).post(`/officers/${officer.id}/account`);
+      expectProblem(again, 409, 'officer-has-account');
     });
 
     it('refuses an account for a dismissed officer (409)', async () => {
       const [officer] = await freeOfficers('ALM-MEDEU-PPS');
       await t.sql(`UPDATE officer SET status = 'dismissed' WHERE id = $1`, [officer.id]);
-      const res = await t.http().post(`${API}/officers/${officer.id}/account`).set(auth(hr));
-      expect(res.status).toBe(409);
-      expect(res.body.type).toBe('/problems/officer-dismissed');
+      const res = await api(hr).post(`/officers/${officer.id}/account`);
+      expectProblem(res, 409, 'officer-dismissed');
       expect(await t.sql('SELECT 1 FROM user_account WHERE officer_id = $1', [officer.id])).toEqual([]);
     });
 
     it('refuses an account for an officer outside HR’s subtree (404)', async () => {
       const [officer] = await freeOfficers('AST-ESIL-PPS');
-      const res = await t.http().post(`${API}/officers/${officer.id}/account`).set(auth(hr));
+      const res = await api(hr).post(`/officers/${officer.id}/account`);
       expect(res.status).toBe(404);
       expect(await t.sql('SELECT 1 FROM user_account WHERE officer_id = $1', [officer.id])).toEqual([]);
     });
@@ -292,7 +260,7 @@ describe('accounts', () => {
       const expected = candidates.filter((o) => o.status !== 'dismissed');
       expect(expected.length).toBeGreaterThan(10);
 
-      const res = await t.http().post(`${API}/officer-accounts`).set(auth(hr)).send({ unitId: unit[district] });
+      const res = await api(hr).post('/officer-accounts').send({ unitId: unit[district] });
       expect(res.status).toBe(201);
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
       expect(res.headers['content-disposition']).toMatch(/attachment/);
@@ -316,7 +284,7 @@ describe('accounts', () => {
       expect(sample.status).toBe(200);
       expect(sample.body.restrictedTo).toBe('password-change');
 
-      const second = await t.http().post(`${API}/officer-accounts`).set(auth(hr)).send({ unitId: unit[district] });
+      const second = await api(hr).post('/officer-accounts').send({ unitId: unit[district] });
       expect(second.status).toBe(201);
       expect(second.text.trim()).toBe(CSV_HEADER);
     });
@@ -328,36 +296,30 @@ describe('accounts', () => {
          ORDER BY o.personnel_number LIMIT 1`,
       );
       expect(dismissed).toHaveLength(1);
-      const res = await t
-        .http()
-        .post(`${API}/officer-accounts`)
-        .set(auth(hr))
-        .send({ unitId: unit[dismissed[0].code] });
+      const res = await api(hr).post('/officer-accounts').send({ unitId: unit[dismissed[0].code] });
       expect(res.status).toBe(201);
       expect(await t.sql('SELECT 1 FROM user_account WHERE officer_id = $1', [dismissed[0].id])).toEqual([]);
     });
 
     it('refuses HR of Almaty issuing accounts for an Astana unit (404), issuing none', async () => {
       const before = await freeOfficers('AST-ESIL');
-      const res = await t.http().post(`${API}/officer-accounts`).set(auth(hr)).send({ unitId: unit['AST-ESIL'] });
+      const res = await api(hr).post('/officer-accounts').send({ unitId: unit['AST-ESIL'] });
       expect(res.status).toBe(404);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
       expect(await freeOfficers('AST-ESIL')).toEqual(before);
     });
 
     it('refuses a bulk request without a valid unit id (422)', async () => {
-      expect((await t.http().post(`${API}/officer-accounts`).set(auth(hr)).send({ unitId: 'ALM' })).status).toBe(422);
-      expect((await t.http().post(`${API}/officer-accounts`).set(auth(hr)).send({})).status).toBe(422);
+      expect((await api(hr).post('/officer-accounts').send({ unitId: 'ALM' })).status).toBe(422);
+      expect((await api(hr).post('/officer-accounts').send({})).status).toBe(422);
     });
   });
 });
 
 describe('second factor', () => {
   let t: TestApp;
+  const api = (token: string) => apiAs(t, token);
   let admin: string;
-  let secret: string;
-  let recoveryCodes: string[];
-  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   /** A six-digit code that is not the current one. */
   const otherCode = (code: string) => String((Number(code) + 500_000) % 1_000_000).padStart(6, '0');
   const login = (extra: Record<string, unknown> = {}) =>
@@ -365,125 +327,137 @@ describe('second factor', () => {
       .http()
       .post(`${API}/auth/login`)
       .send({ username: 'hr.astana', password: 'Hr-astana-2026', ...extra });
-
-  beforeAll(async () => {
+  /** Each part starts from its own database with the second factor required for HR. */
+  const freshApp = async () => {
     t = await createTestApp();
     admin = await t.login('admin');
-  });
-  afterAll(() => t.close());
+    expect((await api(admin).put('/role-policies/hr').send({ mfaRequired: true })).status).toBe(200);
+  };
 
-  it('lets an admin require a second factor for a role', async () => {
-    const res = await t.http().put(`${API}/role-policies/hr`).set(auth(admin)).send({ mfaRequired: true });
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({ role: 'hr', mfaRequired: true });
-    const policies = await t.http().get(`${API}/role-policies`).set(auth(admin));
-    expect(policies.body).toEqual(
-      expect.arrayContaining([
-        { role: 'hr', mfaRequired: true },
-        { role: 'trainer', mfaRequired: false },
-      ]),
-    );
-  });
+  describe('enrolment', () => {
+    beforeAll(freshApp);
+    afterAll(() => t.close());
 
-  it('gives an HR without a second factor a token limited to enrolment', async () => {
-    const res = await login();
-    expect(res.status).toBe(200);
-    expect(res.body.restrictedTo).toBe('mfa-enrolment');
-    const refused = await t.http().get(`${API}/units`).set(auth(res.body.accessToken));
-    expect(refused.status).toBe(403);
-    expect(refused.body.type).toBe('/problems/second-factor-enrolment-required');
-    expect((await t.http().get(`${API}/me`).set(auth(res.body.accessToken))).status).toBe(200);
-    expect((await t.login('trainer')).length).toBeGreaterThan(0);
-  });
-
-  it('enrols with a secret, an otpauth URL and a QR code, activated by a valid code that returns ten recovery codes', async () => {
-    const limited = (await login()).body.accessToken as string;
-    const begin = await t.http().post(`${API}/me/totp`).set(auth(limited));
-    expect(begin.status).toBe(200);
-    expect(begin.body).toEqual({
-      secret: expect.stringMatching(/^[A-Z2-7]{16,}$/),
-      otpauthUrl: expect.stringMatching(/^otpauth:\/\/totp\//),
-      qrCode: expect.stringMatching(/^data:image\/png;base64,/),
+    it('lets an admin require a second factor for a role', async () => {
+      const res = await api(admin).put('/role-policies/hr').send({ mfaRequired: true });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ role: 'hr', mfaRequired: true });
+      const policies = await api(admin).get('/role-policies');
+      expect(policies.body).toMatchObject({ total: 4, limit: 50, offset: 0 });
+      expect(policies.body.items).toEqual(
+        expect.arrayContaining([
+          { role: 'hr', mfaRequired: true },
+          { role: 'trainer', mfaRequired: false },
+        ]),
+      );
     });
-    secret = begin.body.secret;
-    const url = new URL(begin.body.otpauthUrl);
-    expect(url.searchParams.get('secret')).toBe(secret);
-    expect(decodeURIComponent(url.pathname)).toContain('hr.astana');
 
-    const wrong = await t
-      .http()
-      .post(`${API}/me/totp/confirm`)
-      .set(auth(limited))
-      .send({ code: otherCode(await generate({ secret })) });
-    expect(wrong.status).toBe(422);
-    expect(await t.sql(`SELECT totp_enabled FROM user_account WHERE username = 'hr.astana'`)).toEqual([
-      { totp_enabled: false },
-    ]);
+    it('gives an HR without a second factor a token limited to enrolment', async () => {
+      const res = await login();
+      expect(res.status).toBe(200);
+      expect(res.body.restrictedTo).toBe('mfa-enrolment');
+      const refused = await api(res.body.accessToken).get('/units');
+      expectProblem(refused, 403, 'second-factor-enrolment-required');
+      expect((await api(res.body.accessToken).get('/me')).status).toBe(200);
+      expect((await t.login('trainer')).length).toBeGreaterThan(0);
+    });
 
-    const confirm = await t
-      .http()
-      .post(`${API}/me/totp/confirm`)
-      .set(auth(limited))
-      .send({ code: await generate({ secret }) });
-    expect(confirm.status).toBe(200);
-    recoveryCodes = confirm.body.recoveryCodes;
-    expect(recoveryCodes).toHaveLength(10);
-    expect(new Set(recoveryCodes).size).toBe(10);
-    for (const code of recoveryCodes) expect(code).toMatch(/^[0-9a-f]{5}-[0-9a-f]{5}$/);
-    expect(JSON.stringify(await t.sql('SELECT code_hash FROM recovery_code'))).not.toContain(recoveryCodes[0]);
+    it('enrols with a secret, an otpauth URL and a QR code, activated by a valid code that returns ten recovery codes', async () => {
+      const limited = (await login()).body.accessToken as string;
+      const begin = await api(limited).post('/me/totp');
+      expect(begin.status).toBe(200);
+      expect(begin.body).toEqual({
+        secret: expect.stringMatching(/^[A-Z2-7]{16,}$/),
+        otpauthUrl: expect.stringMatching(/^otpauth:\/\/totp\//),
+        qrCode: expect.stringMatching(/^data:image\/png;base64,/),
+      });
+      const secret = begin.body.secret as string;
+      const url = new URL(begin.body.otpauthUrl);
+      expect(url.searchParams.get('secret')).toBe(secret);
+      expect(decodeURIComponent(url.pathname)).toContain('hr.astana');
 
-    // The enrolment limit ends with the enrolment: the same token now reaches HR's routes.
-    expect((await t.http().get(`${API}/units`).set(auth(limited))).status).toBe(200);
-    const restart = await t.http().post(`${API}/me/totp`).set(auth(limited));
-    expect(restart.status).toBe(409);
+      const wrong = await api(limited)
+        .post('/me/totp/confirm')
+        .send({ code: otherCode(await generate({ secret })) });
+      expect(wrong.status).toBe(422);
+      expect(await t.sql(`SELECT totp_enabled FROM user_account WHERE username = 'hr.astana'`)).toEqual([
+        { totp_enabled: false },
+      ]);
+
+      const confirm = await api(limited)
+        .post('/me/totp/confirm')
+        .send({ code: await generate({ secret }) });
+      expect(confirm.status).toBe(200);
+      const recoveryCodes = confirm.body.recoveryCodes as string[];
+      expect(recoveryCodes).toHaveLength(10);
+      expect(new Set(recoveryCodes).size).toBe(10);
+      for (const code of recoveryCodes) expect(code).toMatch(/^[0-9a-f]{5}-[0-9a-f]{5}$/);
+      expect(JSON.stringify(await t.sql('SELECT code_hash FROM recovery_code'))).not.toContain(recoveryCodes[0]);
+
+      // The enrolment limit ends with the enrolment: the same token now reaches HR's routes.
+      expect((await api(limited).get('/units')).status).toBe(200);
+      const restart = await api(limited).post('/me/totp');
+      expect(restart.status).toBe(409);
+    });
   });
 
-  it('asks for the second factor when only the password is given', async () => {
-    const res = await login();
-    expect(res.status).toBe(401);
-    expect(res.body.type).toBe('/problems/second-factor-required');
-    expect(res.body.accessToken).toBeUndefined();
-  });
+  describe('signing in with it', () => {
+    let secret: string;
+    let recoveryCodes: string[];
 
-  it('signs in with a fresh code, refuses a wrong one and the same code twice', async () => {
-    // The enrolment spent the current time step; the next one is within the accepted drift.
-    const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
-    const wrong = await login({ totp: otherCode(code) });
-    expect(wrong.status).toBe(401);
-    expect(wrong.body.type).toBe('/problems/invalid-credentials');
-    const ok = await login({ totp: code });
-    expect(ok.status).toBe(200);
-    expect(ok.body.restrictedTo).toBeUndefined();
-    expect((await t.http().get(`${API}/units`).set(auth(ok.body.accessToken))).status).toBe(200);
-    const replayed = await login({ totp: code });
-    expect(replayed.status).toBe(401);
-    expect(replayed.body.type).toBe('/problems/invalid-credentials');
-    const enrolmentCode = await generate({ secret });
-    expect((await login({ totp: enrolmentCode })).status).toBe(401);
-  });
+    beforeAll(async () => {
+      await freshApp();
+      const limited = (await login()).body.accessToken as string;
+      secret = (await api(limited).post('/me/totp')).body.secret;
+      const confirm = await api(limited)
+        .post('/me/totp/confirm')
+        .send({ code: await generate({ secret }) });
+      recoveryCodes = confirm.body.recoveryCodes;
+    });
+    afterAll(() => t.close());
 
-  it('accepts each recovery code once', async () => {
-    const first = await login({ recoveryCode: recoveryCodes[0] });
-    expect(first.status).toBe(200);
-    const again = await login({ recoveryCode: recoveryCodes[0] });
-    expect(again.status).toBe(401);
-    expect(again.body.type).toBe('/problems/invalid-credentials');
-    const typed = await login({ recoveryCode: recoveryCodes[1].replace('-', '').toUpperCase() });
-    expect(typed.status).toBe(200);
-  });
+    it('asks for the second factor when only the password is given', async () => {
+      const res = await login();
+      expectProblem(res, 401, 'second-factor-required');
+      expect(res.body.accessToken).toBeUndefined();
+    });
 
-  it('refuses a recovery code that was never issued', async () => {
-    const res = await login({ recoveryCode: 'aaaaa-bbbbb' });
-    expect(res.status).toBe(401);
-    expect(res.body.type).toBe('/problems/invalid-credentials');
-  });
+    it('signs in with a fresh code, refuses a wrong one and the same code twice', async () => {
+      // The enrolment spent the current time step; the next one is within the accepted drift.
+      const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+      const wrong = await login({ totp: otherCode(code) });
+      expectProblem(wrong, 401, 'invalid-credentials');
+      const ok = await login({ totp: code });
+      expect(ok.status).toBe(200);
+      expect(ok.body.restrictedTo).toBeUndefined();
+      expect((await api(ok.body.accessToken).get('/units')).status).toBe(200);
+      const replayed = await login({ totp: code });
+      expectProblem(replayed, 401, 'invalid-credentials');
+      const enrolmentCode = await generate({ secret });
+      expect((await login({ totp: enrolmentCode })).status).toBe(401);
+    });
 
-  it('lets an admin reset the second factor, so the next sign-in asks for enrolment again', async () => {
-    const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM user_account WHERE username = 'hr.astana'`);
-    const res = await t.http().patch(`${API}/users/${id}`).set(auth(admin)).send({ resetSecondFactor: true });
-    expect(res.status).toBe(200);
-    expect(res.body.secondFactor).toBe(false);
-    expect(await t.sql('SELECT 1 FROM recovery_code WHERE user_id = $1', [id])).toEqual([]);
-    expect((await login()).body.restrictedTo).toBe('mfa-enrolment');
+    it('accepts each recovery code once', async () => {
+      const first = await login({ recoveryCode: recoveryCodes[0] });
+      expect(first.status).toBe(200);
+      const again = await login({ recoveryCode: recoveryCodes[0] });
+      expectProblem(again, 401, 'invalid-credentials');
+      const typed = await login({ recoveryCode: recoveryCodes[1].replace('-', '').toUpperCase() });
+      expect(typed.status).toBe(200);
+    });
+
+    it('refuses a recovery code that was never issued', async () => {
+      const res = await login({ recoveryCode: 'aaaaa-bbbbb' });
+      expectProblem(res, 401, 'invalid-credentials');
+    });
+
+    it('lets an admin reset the second factor, so the next sign-in asks for enrolment again', async () => {
+      const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM user_account WHERE username = 'hr.astana'`);
+      const res = await api(admin).patch(`/users/${id}`).send({ resetSecondFactor: true });
+      expect(res.status).toBe(200);
+      expect(res.body.secondFactor).toBe(false);
+      expect(await t.sql('SELECT 1 FROM recovery_code WHERE user_id = $1', [id])).toEqual([]);
+      expect((await login()).body.restrictedTo).toBe('mfa-enrolment');
+    });
   });
 });

@@ -1,5 +1,5 @@
+import { apiAs } from '../support/api-client';
 import {
-  auth,
   enrol,
   officerOf,
   otherOfficerLogin,
@@ -8,14 +8,15 @@ import {
   wrongAnswers,
 } from '../support/assessment-fixtures';
 import { createCourse } from '../support/catalogue-fixtures';
+import { expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
 
-const API = '/api/v1';
 const QUIZ_ONLY = { lessonsRead: false, quizPassed: true, practicalPassed: false, seminarAttended: false };
 const PRACTICAL_ONLY = { lessonsRead: false, quizPassed: false, practicalPassed: true, seminarAttended: false };
 
 describe('quiz attempts and practical assessments', () => {
   let t: TestApp;
+  const api = (token: string) => apiAs(t, token);
   let hr: string;
   let hrAstana: string;
   let trainer: string;
@@ -23,11 +24,10 @@ describe('quiz attempts and practical assessments', () => {
   let officer: string;
   let me: { id: string; fullName: string };
 
-  const start = (enrollmentId: string, token = officer) =>
-    t.http().post(`${API}/enrollments/${enrollmentId}/attempts`).set(auth(token));
+  const start = (enrollmentId: string, token = officer) => api(token).post(`/enrollments/${enrollmentId}/attempts`);
   const submit = (attemptId: string, answers: unknown[], token = officer) =>
-    t.http().post(`${API}/attempts/${attemptId}/submit`).set(auth(token)).send({ answers });
-  const enrollment = async (id: string) => (await t.http().get(`${API}/enrollments/${id}`).set(auth(hr))).body;
+    api(token).post(`/attempts/${attemptId}/submit`).send({ answers });
+  const enrollment = async (id: string) => (await api(hr).get(`/enrollments/${id}`)).body;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -91,7 +91,7 @@ describe('quiz attempts and practical assessments', () => {
       const again = await start(id);
       expect(again.status).toBe(200);
       expect(again.body).toEqual(res.body);
-      const read = await t.http().get(`${API}/attempts/${res.body.id}`).set(auth(officer));
+      const read = await api(officer).get(`/attempts/${res.body.id}`);
       expect(read.status).toBe(200);
       expect(JSON.stringify(read.body)).not.toMatch(/"correct"|"explanation"|correctOptionIds/);
       expect(read.body.questions).toEqual(res.body.questions);
@@ -124,7 +124,7 @@ describe('quiz attempts and practical assessments', () => {
       const after = await enrollment(id);
       expect(after.progress.quizPassed).toBe(true);
       expect(after.status).toBe('completed');
-      const list = await t.http().get(`${API}/enrollments/${id}/attempts`).set(auth(officer));
+      const list = await api(officer).get(`/enrollments/${id}/attempts`);
       expect(list.body).toMatchObject({
         total: 1,
         items: [{ number: 1, status: 'submitted', score: 80, passed: true }],
@@ -159,7 +159,7 @@ describe('quiz attempts and practical assessments', () => {
       expect(refused.status).toBe(409);
       expect(refused.body).toMatchObject({ type: '/problems/attempts-exhausted', maxAttempts: 2 });
       expect((await t.sql('SELECT 1 FROM quiz_attempt WHERE enrollment_id = $1', [id])).length).toBe(2);
-      const list = await t.http().get(`${API}/enrollments/${id}/attempts`).set(auth(hr));
+      const list = await api(hr).get(`/enrollments/${id}/attempts`);
       expect(list.body.items.map((a: { score: number }) => a.score)).toEqual([0, 33]);
     });
 
@@ -176,8 +176,7 @@ describe('quiz attempts and practical assessments', () => {
         ...rightAnswers(attempt.questions, course.quiz!),
         { questionId: outsider.id, optionIds: [outsider.options[0].id] },
       ]);
-      expect(foreign.status).toBe(422);
-      expect(foreign.body.type).toBe('/problems/invalid-answers');
+      expectProblem(foreign, 422, 'invalid-answers');
       expect(foreign.body.errors).toEqual([
         { field: 'answers[3].questionId', message: 'is not a question of this attempt' },
       ]);
@@ -196,8 +195,7 @@ describe('quiz attempts and practical assessments', () => {
       const ok = await submit(attempt.id, rightAnswers(attempt.questions, course.quiz!));
       expect(ok.body).toMatchObject({ score: 100, passed: true });
       const twice = await submit(attempt.id, rightAnswers(attempt.questions, course.quiz!));
-      expect(twice.status).toBe(409);
-      expect(twice.body.type).toBe('/problems/attempt-closed');
+      expectProblem(twice, 409, 'attempt-closed');
     });
 
     it('records a submission after the deadline (beyond the grace) as expired and failed, and accepts one within the grace', async () => {
@@ -209,8 +207,7 @@ describe('quiz attempts and practical assessments', () => {
       const late = (await start(id)).body;
       await t.sql(`UPDATE quiz_attempt SET deadline = now() - interval '2 minutes' WHERE id = $1`, [late.id]);
       const refused = await submit(late.id, rightAnswers(late.questions, course.quiz!));
-      expect(refused.status).toBe(409);
-      expect(refused.body.type).toBe('/problems/attempt-expired');
+      expectProblem(refused, 409, 'attempt-expired');
       const [row] = await t.sql('SELECT status, score, passed FROM quiz_attempt WHERE id = $1', [late.id]);
       expect(row).toEqual({ status: 'expired', score: 0, passed: false });
       expect((await enrollment(id)).progress.quizPassed).toBe(false);
@@ -220,7 +217,7 @@ describe('quiz attempts and practical assessments', () => {
       const abandoned = (await start(id)).body;
       expect(abandoned.number).toBe(2);
       await t.sql(`UPDATE quiz_attempt SET deadline = now() - interval '1 hour' WHERE id = $1`, [abandoned.id]);
-      const listed = await t.http().get(`${API}/enrollments/${id}/attempts`).set(auth(officer));
+      const listed = await api(officer).get(`/enrollments/${id}/attempts`);
       expect(listed.body.items[1]).toMatchObject({ status: 'expired', passed: false, score: 0 });
       const third = await start(id);
       expect(third.status).toBe(201);
@@ -254,21 +251,14 @@ describe('quiz attempts and practical assessments', () => {
     it('refuses attempts on a closed enrolment and on a course without a quiz (409)', async () => {
       const withQuiz = await createCourse(t, 'Q-CLOSED', { quiz: {}, completionRule: QUIZ_ONLY });
       const id = await enrol(t, hr, withQuiz.courseId, me.id);
-      await t
-        .http()
-        .post(`${API}/enrollments/${id}/exemption`)
-        .set(auth(hr))
-        .send({ reason: 'Trained elsewhere' })
-        .expect(200);
+      await api(hr).post(`/enrollments/${id}/exemption`).send({ reason: 'Trained elsewhere' }).expect(200);
       const closed = await start(id);
-      expect(closed.status).toBe(409);
-      expect(closed.body.type).toBe('/problems/enrollment-closed');
+      expectProblem(closed, 409, 'enrollment-closed');
 
       const noQuiz = await createCourse(t, 'Q-NONE');
       const other = await enrol(t, hr, noQuiz.courseId, me.id);
       const refused = await start(other);
-      expect(refused.status).toBe(409);
-      expect(refused.body.type).toBe('/problems/no-quiz');
+      expectProblem(refused, 409, 'no-quiz');
       expect((await enrollment(other)).status).toBe('assigned'); // nothing pinned
     });
 
@@ -284,16 +274,16 @@ describe('quiz attempts and practical assessments', () => {
       expect((await start(id, colleague.token)).status).toBe(404);
       const stolen = await submit(attempt.id, rightAnswers(attempt.questions, course.quiz!), colleague.token);
       expect(stolen.status).toBe(404);
-      expect((await t.http().get(`${API}/attempts/${attempt.id}`).set(auth(colleague.token))).status).toBe(404);
-      expect((await t.http().get(`${API}/enrollments/${id}/attempts`).set(auth(colleague.token))).status).toBe(404);
+      expect((await api(colleague.token).get(`/attempts/${attempt.id}`)).status).toBe(404);
+      expect((await api(colleague.token).get(`/enrollments/${id}/attempts`)).status).toBe(404);
       // Staff do not take an officer's quiz either.
       expect((await submit(attempt.id, [], hr)).status).toBe(403);
       expect((await submit(attempt.id, [], admin)).status).toBe(404);
       expect((await start(id, admin)).status).toBe(404);
 
-      expect((await t.http().get(`${API}/enrollments/${id}/attempts`).set(auth(hr))).body.total).toBe(1);
-      expect((await t.http().get(`${API}/enrollments/${id}/attempts`).set(auth(hrAstana))).status).toBe(404);
-      expect((await t.http().get(`${API}/attempts/${attempt.id}`).set(auth(hrAstana))).status).toBe(404);
+      expect((await api(hr).get(`/enrollments/${id}/attempts`)).body.total).toBe(1);
+      expect((await api(hrAstana).get(`/enrollments/${id}/attempts`)).status).toBe(404);
+      expect((await api(hrAstana).get(`/attempts/${attempt.id}`)).status).toBe(404);
       const [{ status }] = await t.sql<{ status: string }>('SELECT status FROM quiz_attempt WHERE id = $1', [
         attempt.id,
       ]);
@@ -303,7 +293,7 @@ describe('quiz attempts and practical assessments', () => {
 
   describe('practical assessments', () => {
     const assess = (enrollmentId: string, body: object, token = trainer) =>
-      t.http().post(`${API}/enrollments/${enrollmentId}/practical-assessments`).set(auth(token)).send(body);
+      api(token).post(`/enrollments/${enrollmentId}/practical-assessments`).send(body);
 
     it('scores the role-play by weighted percent; a pass completes a practical-only enrolment', async () => {
       const course = await createCourse(t, 'P-PASS', { rubric: {}, completionRule: PRACTICAL_ONLY });
@@ -336,7 +326,7 @@ describe('quiz attempts and practical assessments', () => {
         [good.body.id],
       );
       expect(stored).toEqual({ assessor: 'trainer', comment: 'Calm, clear, safe.' });
-      const mine = await t.http().get(`${API}/enrollments/${id}/practical-assessments`).set(auth(officer));
+      const mine = await api(officer).get(`/enrollments/${id}/practical-assessments`);
       expect(mine.body.total).toBe(2);
       expect(mine.body.items[0]).toMatchObject({ score: 71.5, assessorName: 'trainer', comment: 'Calm, clear, safe.' });
       expect((await assess(id, { scores: [] })).status).toBe(422);
@@ -392,8 +382,7 @@ describe('quiz attempts and practical assessments', () => {
       ];
       for (const { scores, error } of cases) {
         const res = await assess(id, { scores, comment: 'x' });
-        expect(res.status).toBe(422);
-        expect(res.body.type).toBe('/problems/invalid-scores');
+        expectProblem(res, 422, 'invalid-scores');
         expect(res.body.errors).toContainEqual(error);
       }
       const typed = await assess(id, { scores: [{ criterionId: safety, score: 'four' }] });
@@ -421,11 +410,8 @@ describe('quiz attempts and practical assessments', () => {
       const bare = await createCourse(t, 'P-NONE');
       const other = await enrol(t, hr, bare.courseId, me.id);
       const refused = await assess(other, { scores });
-      expect(refused.status).toBe(409);
-      expect(refused.body.type).toBe('/problems/no-rubric');
-      expect((await t.http().get(`${API}/enrollments/${id}/practical-assessments`).set(auth(hrAstana))).status).toBe(
-        404,
-      );
+      expectProblem(refused, 409, 'no-rubric');
+      expect((await api(hrAstana).get(`/enrollments/${id}/practical-assessments`)).status).toBe(404);
     });
   });
 });

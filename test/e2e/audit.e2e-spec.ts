@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { AuditService } from '@lms/core';
+import { apiAs } from '../support/api-client';
 import { createTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
 
 const API = '/api/v1';
@@ -21,6 +22,7 @@ interface AuditItem {
 
 describe('audit trail', () => {
   let t: TestApp;
+  const api = (token: string) => apiAs(t, token);
   let admin: string;
   let hrAlmaty: string;
   let hrAstana: string;
@@ -28,17 +30,14 @@ describe('audit trail', () => {
   let user: Record<string, string>;
   let serial = 0;
 
-  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   const audit = async (token: string, query: Record<string, string | number>) => {
-    const res = await t.http().get(`${API}/audit`).query(query).set(auth(token));
+    const res = await api(token).get('/audit').query(query);
     expect(res.status).toBe(200);
     return res.body as { items: AuditItem[]; total: number };
   };
   const createOfficer = async (token: string, unitCode: string) => {
-    const res = await t
-      .http()
-      .post(`${API}/officers`)
-      .set(auth(token))
+    const res = await api(token)
+      .post('/officers')
       .send({
         personnelNumber: `AUD-${++serial}`,
         fullName: 'Аудитов Ерлан Серікұлы',
@@ -86,11 +85,7 @@ describe('audit trail', () => {
 
   describe('what changes write', () => {
     it('records a unit’s creation with its actor and the new state', async () => {
-      const res = await t
-        .http()
-        .post(`${API}/units`)
-        .set(auth(admin))
-        .send({ code: 'ALM-AUDIT', name: 'Аудит бөлімі', parentId: unit.ALM });
+      const res = await api(admin).post('/units').send({ code: 'ALM-AUDIT', name: 'Аудит бөлімі', parentId: unit.ALM });
       expect(res.status).toBe(201);
       const { items } = await audit(admin, { entityType: 'unit', entityId: res.body.id });
       expect(items).toHaveLength(1);
@@ -107,7 +102,7 @@ describe('audit trail', () => {
 
     it('records a unit’s update with the state before and after', async () => {
       const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM unit WHERE code = 'ALM-AUDIT'`);
-      const res = await t.http().patch(`${API}/units/${id}`).set(auth(admin)).send({ name: 'Жаңа атау' });
+      const res = await api(admin).patch(`/units/${id}`).send({ name: 'Жаңа атау' });
       expect(res.status).toBe(200);
       const { items } = await audit(admin, { entityType: 'unit', entityId: id });
       expect(items.map((e) => e.action)).toEqual(['unit.update', 'unit.create']);
@@ -134,11 +129,7 @@ describe('audit trail', () => {
       const [{ n }] = await t.sql<{ n: number }>(
         `SELECT count(*)::int AS n FROM audit_event WHERE action LIKE 'unit.%'`,
       );
-      const res = await t
-        .http()
-        .post(`${API}/units`)
-        .set(auth(admin))
-        .send({ code: 'ALM-AUDIT', name: 'Қайталау', parentId: unit.ALM });
+      const res = await api(admin).post('/units').send({ code: 'ALM-AUDIT', name: 'Қайталау', parentId: unit.ALM });
       expect(res.status).toBe(409);
       expect(await t.sql(`SELECT count(*)::int AS n FROM audit_event WHERE action LIKE 'unit.%'`)).toEqual([{ n }]);
     });
@@ -193,7 +184,7 @@ describe('audit trail', () => {
         { limit: 501 },
         { action: 'x' },
       ]) {
-        const res = await t.http().get(`${API}/audit`).query(query).set(auth(admin));
+        const res = await api(admin).get('/audit').query(query);
         expect(res.status).toBe(422);
       }
     });
@@ -218,26 +209,18 @@ describe('audit trail', () => {
 
     it('is closed to officers and trainers', async () => {
       for (const name of ['officer', 'trainer']) {
-        const res = await t
-          .http()
-          .get(`${API}/audit`)
-          .set(auth(await t.login(name)));
+        const res = await api(await t.login(name)).get('/audit');
         expect(res.status).toBe(403);
       }
     });
 
     it('shows an admin of the whole tree the events filed under no unit: refused access, failed sign-ins, policies', async () => {
       const officer = await t.login('officer');
-      expect(
-        (await t.http().post(`${API}/units`).set(auth(officer)).send({ code: 'X-1', name: 'x', parentId: unit.ALM }))
-          .status,
-      ).toBe(403);
+      expect((await api(officer).post('/units').send({ code: 'X-1', name: 'x', parentId: unit.ALM })).status).toBe(403);
       expect(
         (await t.http().post(`${API}/auth/login`).send({ username: 'no.such.user', password: 'whatever-123' })).status,
       ).toBe(401);
-      expect(
-        (await t.http().put(`${API}/role-policies/trainer`).set(auth(admin)).send({ mfaRequired: false })).status,
-      ).toBe(200);
+      expect((await api(admin).put('/role-policies/trainer').send({ mfaRequired: false })).status).toBe(200);
 
       const actions = (await audit(admin, { limit: 500 })).items.map((e) => e.action);
       expect(actions).toEqual(expect.arrayContaining(['access.denied', 'auth.login-failed', 'role-policy.update']));
@@ -251,17 +234,13 @@ describe('audit trail', () => {
     it('stays intact across many writes, concurrent ones included', async () => {
       const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM unit WHERE code = 'ALM-AUDIT'`);
       for (let i = 0; i < 5; i++)
-        await t
-          .http()
-          .patch(`${API}/units/${id}`)
-          .set(auth(admin))
+        await api(admin)
+          .patch(`/units/${id}`)
           .send({ name: `Атау ${i}` });
       const concurrent = await Promise.all(
         Array.from({ length: 12 }, (_, i) =>
-          t
-            .http()
-            .post(`${API}/units`)
-            .set(auth(admin))
+          api(admin)
+            .post('/units')
             .send({ code: `ALM-CC-${i}`, name: `Параллель ${i}`, parentId: unit.ALM }),
         ),
       );

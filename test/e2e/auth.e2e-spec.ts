@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { apiAs } from '../support/api-client';
+import { expectProblem } from '../support/problems';
 import { createTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
 
 const API = '/api/v1';
@@ -12,6 +14,7 @@ const claimsOf = (token: string) =>
 
 describe('authentication', () => {
   let t: TestApp;
+  const api = (token: string) => apiAs(t, token);
   let adminToken: string;
   let almId: string;
   /** Each sign-in failure comes from its own address unless a test says otherwise, so the per-address throttle stays out of the way. */
@@ -24,14 +27,12 @@ describe('authentication', () => {
       .post(`${API}/auth/login`)
       .set('X-Forwarded-For', address)
       .send({ username, password, ...extra });
-  const me = (token: string) => t.http().get(`${API}/me`).set('Authorization', `Bearer ${token}`);
+  const me = (token: string) => api(token).get('/me');
 
   /** A fresh HR account of the Almaty department, so tests do not share lockouts or sessions. */
   async function createUser(username: string, extra: Record<string, unknown> = {}): Promise<string> {
-    const res = await t
-      .http()
-      .post(`${API}/users`)
-      .set('Authorization', `Bearer ${adminToken}`)
+    const res = await api(adminToken)
+      .post('/users')
       .send({ username, password: PASSWORD, roles: [{ role: 'hr', unitId: almId }], ...extra });
     expect(res.status).toBe(201);
     return res.body.id as string;
@@ -115,6 +116,22 @@ describe('authentication', () => {
       expect(res.status).toBe(422);
       expect(res.body.accessToken).toBeUndefined();
     });
+
+    it('answers a sign-in that is not JSON with a 415 problem, not as wrong credentials', async () => {
+      const attempts = async () =>
+        (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM login_attempt WHERE username = 'hr.almaty'`))[0].n;
+      const before = await attempts();
+      const form = await t
+        .http()
+        .post(`${API}/auth/login`)
+        .set('X-Forwarded-For', nextAddress())
+        .type('form')
+        .send('username=hr.almaty&password=Hr-almaty-2026');
+      expectProblem(form, 415, 'unsupported-media-type');
+      const bare = await t.http().post(`${API}/auth/login`).set('X-Forwarded-For', nextAddress());
+      expectProblem(bare, 415, 'unsupported-media-type');
+      expect(await attempts()).toBe(before); // no failed sign-in was counted against the account
+    });
   });
 
   describe('lockout', () => {
@@ -122,8 +139,7 @@ describe('authentication', () => {
       await createUser('locked.out');
       for (let i = 0; i < 5; i++) expect((await login('locked.out', `wrong-${i}-password`)).status).toBe(401);
       const res = await login('locked.out', PASSWORD);
-      expect(res.status).toBe(429);
-      expect(res.body.type).toBe('/problems/too-many-login-attempts');
+      expectProblem(res, 429, 'too-many-login-attempts');
       expect(res.body.retryAfterSeconds).toBeGreaterThan(0);
       expect(res.headers['retry-after']).toBe(String(res.body.retryAfterSeconds));
       expect(res.body.accessToken).toBeUndefined();
@@ -192,15 +208,13 @@ describe('authentication', () => {
     it('refuses a request without a token, or with a malformed one', async () => {
       expect((await t.http().get(`${API}/me`)).status).toBe(401);
       const garbage = await me('not-a-jwt');
-      expect(garbage.status).toBe(401);
-      expect(garbage.body.type).toBe('/problems/unauthenticated');
+      expectProblem(garbage, 401, 'unauthenticated');
     });
 
     it('refuses an expired token', async () => {
       const now = Math.floor(Date.now() / 1000);
       const res = await me(sign({ sub: userId, jti: randomUUID(), ver: version, iat: now - 120, exp: now - 60 }));
-      expect(res.status).toBe(401);
-      expect(res.body.type).toBe('/problems/unauthenticated');
+      expectProblem(res, 401, 'unauthenticated');
       expect(res.body.detail).toMatch(/expired/i);
     });
 
@@ -251,22 +265,17 @@ describe('authentication', () => {
     it('revokes the token on logout and leaves the user’s other sessions alone', async () => {
       const token = await t.login('trainer');
       const other = await t.login('trainer');
-      const out = await t.http().post(`${API}/auth/logout`).set('Authorization', `Bearer ${token}`);
+      const out = await api(token).post('/auth/logout');
       expect(out.status).toBe(204);
       const after = await me(token);
-      expect(after.status).toBe(401);
-      expect(after.body.type).toBe('/problems/unauthenticated');
+      expectProblem(after, 401, 'unauthenticated');
       expect((await me(other)).status).toBe(200);
     });
 
     it('stops a disabled user from signing in and ends the sessions it had', async () => {
       const id = await createUser('to.be.disabled');
       const token = await t.login('to.be.disabled', PASSWORD);
-      const res = await t
-        .http()
-        .patch(`${API}/users/${id}`)
-        .set('Authorization', `Bearer ${adminToken}`)
-        .send({ disabled: true });
+      const res = await api(adminToken).patch(`/users/${id}`).send({ disabled: true });
       expect(res.status).toBe(200);
       expect(res.body.disabled).toBe(true);
       expect((await me(token)).status).toBe(401);
@@ -276,7 +285,7 @@ describe('authentication', () => {
       expect(disabled.body.detail).toBe(wrong.body.detail);
       expect(disabled.body.type).toBe(wrong.body.type);
 
-      await t.http().patch(`${API}/users/${id}`).set('Authorization', `Bearer ${adminToken}`).send({ disabled: false });
+      await api(adminToken).patch(`/users/${id}`).send({ disabled: false });
       expect((await login('to.be.disabled', PASSWORD)).status).toBe(200);
       expect((await me(token)).status).toBe(401);
     });
@@ -285,10 +294,8 @@ describe('authentication', () => {
       await createUser('changes.password');
       const old = await t.login('changes.password', PASSWORD);
       const other = await t.login('changes.password', PASSWORD);
-      const res = await t
-        .http()
-        .post(`${API}/me/password`)
-        .set('Authorization', `Bearer ${old}`)
+      const res = await api(old)
+        .post('/me/password')
         .send({ currentPassword: PASSWORD, newPassword: 'A-brand-new-password-2' });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ accessToken: expect.any(String), expiresIn: t.config.jwtExpiresInSeconds });
@@ -306,18 +313,11 @@ describe('authentication', () => {
     it('refuses a password change with the wrong current password or a short new one, changing nothing', async () => {
       await createUser('keeps.password');
       const token = await t.login('keeps.password', PASSWORD);
-      const wrong = await t
-        .http()
-        .post(`${API}/me/password`)
-        .set('Authorization', `Bearer ${token}`)
+      const wrong = await api(token)
+        .post('/me/password')
         .send({ currentPassword: 'not-my-password', newPassword: 'Another-password-3' });
-      expect(wrong.status).toBe(422);
-      expect(wrong.body.type).toBe('/problems/wrong-current-password');
-      const short = await t
-        .http()
-        .post(`${API}/me/password`)
-        .set('Authorization', `Bearer ${token}`)
-        .send({ currentPassword: PASSWORD, newPassword: 'short' });
+      expectProblem(wrong, 422, 'wrong-current-password');
+      const short = await api(token).post('/me/password').send({ currentPassword: PASSWORD, newPassword: 'short' });
       expect(short.status).toBe(422);
       expect(short.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'newPassword' })]));
       expect((await me(token)).status).toBe(200);
@@ -375,7 +375,7 @@ describe('authentication', () => {
       expect(closed).toEqual(
         expect.arrayContaining([`GET ${API}/units`, `GET ${API}/officers`, `POST ${API}/me/totp`]),
       );
-      const problem = await t.http().get(`${API}/officers`).set('Authorization', `Bearer ${limited}`);
+      const problem = await api(limited).get('/officers');
       expect(problem.body.detail).toMatch(/me\/password/);
     });
 
@@ -387,10 +387,8 @@ describe('authentication', () => {
     });
 
     it('gets a full token once the password is changed', async () => {
-      const res = await t
-        .http()
-        .post(`${API}/me/password`)
-        .set('Authorization', `Bearer ${limited}`)
+      const res = await api(limited)
+        .post('/me/password')
         .send({ currentPassword: PASSWORD, newPassword: 'Changed-at-first-login-1' });
       expect(res.status).toBe(200);
       expect(claimsOf(res.body.accessToken).lim).toBeUndefined();

@@ -1,3 +1,5 @@
+import { apiAs } from '../support/api-client';
+import { expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const text = (s: string) => ({ kk: `${s} (kk)`, ru: `${s} (ru)`, en: s });
@@ -41,10 +43,10 @@ function completeContent() {
 
 describe('catalogue: courses, versions and the programme', () => {
   let t: TestApp;
+  const api = (token: string) => apiAs(t, token);
   let trainer: string;
   let officer: string;
   let hr: string;
-  const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -54,52 +56,36 @@ describe('catalogue: courses, versions and the programme', () => {
 
   /** A course and its first draft, the way a trainer starts one. */
   async function newCourse(code: string) {
-    const res = await t
-      .http()
-      .post('/api/v1/courses')
-      .set(auth(trainer))
+    const res = await api(trainer)
+      .post('/courses')
       .send({ code, title: text(code) });
     expect(res.status).toBe(201);
-    const draft = await t.http().post(`/api/v1/courses/${res.body.id}/versions`).set(auth(trainer));
-    expect(draft.status).toBe(201);
-    return {
-      ...(res.body as { id: string; publishedVersionId: string | null }),
-      draftVersionId: draft.body.id as string,
-    };
+    return res.body as { id: string; publishedVersionId: string | null; draftVersionId: string };
   }
 
-  it('creates a course without a version, then a first draft that only its authors see', async () => {
-    const bare = await t
-      .http()
-      .post('/api/v1/courses')
-      .set(auth(trainer))
-      .send({ code: 'T-Bare', title: text('bare') });
-    expect(bare.body).toMatchObject({ code: 'T-Bare', publishedVersionId: null, draftVersionId: null });
+  it('creates a course with its first draft, empty and ready to edit, that only its authors see', async () => {
     const course = await newCourse('T-DRAFT-ONLY');
+    const draft = await api(trainer).get(`/course-versions/${course.draftVersionId}`);
+    expect(draft.body).toMatchObject({ courseId: course.id, number: 1, status: 'draft', lessons: [] });
     expect(course.publishedVersionId).toBeNull();
-    const got = await t.http().get(`/api/v1/courses/${course.id}`).set(auth(trainer));
+    const got = await api(trainer).get(`/courses/${course.id}`);
     expect(got.body.draftVersionId).toBe(course.draftVersionId);
-    const second = await t.http().post(`/api/v1/courses/${course.id}/versions`).set(auth(trainer));
+    const second = await api(trainer).post(`/courses/${course.id}/versions`);
     expect(second.status).toBe(409);
     expect(second.body.draftVersionId).toBe(course.draftVersionId);
     expect(course.draftVersionId).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await t.http().get(`/api/v1/course-versions/${course.draftVersionId}`).set(auth(officer))).status).toBe(
-      404,
-    );
-    expect((await t.http().get(`/api/v1/courses/${course.id}`).set(auth(officer))).status).toBe(404);
-    const list = await t.http().get('/api/v1/courses?limit=100').set(auth(officer));
+    expect((await api(officer).get(`/course-versions/${course.draftVersionId}`)).status).toBe(404);
+    expect((await api(officer).get(`/courses/${course.id}`)).status).toBe(404);
+    const list = await api(officer).get('/courses?limit=100');
     expect(list.body.items.map((c: { code: string }) => c.code)).not.toContain('T-DRAFT-ONLY');
   });
 
   it('refuses a duplicate course code with 409', async () => {
     await newCourse('T-DUP');
-    const res = await t
-      .http()
-      .post('/api/v1/courses')
-      .set(auth(trainer))
+    const res = await api(trainer)
+      .post('/courses')
       .send({ code: 't-dup', title: text('again') });
-    expect(res.status).toBe(409);
-    expect(res.body.type).toBe('/problems/course-code-taken');
+    expectProblem(res, 409, 'course-code-taken');
   });
 
   it('lists precisely what is missing when publishing an incomplete draft, and publishes nothing', async () => {
@@ -107,13 +93,9 @@ describe('catalogue: courses, versions and the programme', () => {
     const content = completeContent();
     content.lessons[1].body = { kk: '', ru: 'only Russian', en: 'x' };
     content.quiz.drawCount = 5;
-    const patched = await t
-      .http()
-      .patch(`/api/v1/course-versions/${course.draftVersionId}`)
-      .set(auth(trainer))
-      .send(content);
+    const patched = await api(trainer).patch(`/course-versions/${course.draftVersionId}`).send(content);
     expect(patched.status).toBe(200);
-    const res = await t.http().post(`/api/v1/course-versions/${course.draftVersionId}/publish`).set(auth(trainer));
+    const res = await api(trainer).post(`/course-versions/${course.draftVersionId}/publish`);
     expect(res.status).toBe(422);
     const fields = res.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['lessons[1].body.kk', 'quiz.drawCount']));
@@ -128,11 +110,7 @@ describe('catalogue: courses, versions and the programme', () => {
     const content = completeContent();
     content.quiz.questions[0].options.forEach((o) => (o.correct = false));
     content.rubric.criteria[0].weight = 10;
-    const res = await t
-      .http()
-      .patch(`/api/v1/course-versions/${course.draftVersionId}`)
-      .set(auth(trainer))
-      .send(content);
+    const res = await api(trainer).patch(`/course-versions/${course.draftVersionId}`).send(content);
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual(
       expect.arrayContaining([
@@ -149,58 +127,56 @@ describe('catalogue: courses, versions and the programme', () => {
   it('publishes a complete draft, freezes it, and starts the next draft from it', async () => {
     const course = await newCourse('T-LIFECYCLE');
     const v1 = course.draftVersionId;
-    await t.http().patch(`/api/v1/course-versions/${v1}`).set(auth(trainer)).send(completeContent()).expect(200);
-    const published = await t.http().post(`/api/v1/course-versions/${v1}/publish`).set(auth(trainer));
+    await api(trainer).patch(`/course-versions/${v1}`).send(completeContent()).expect(200);
+    const published = await api(trainer).post(`/course-versions/${v1}/publish`);
     expect(published.status).toBe(200);
     expect(published.body).toMatchObject({ status: 'published', number: 1 });
 
-    const edit = await t.http().patch(`/api/v1/course-versions/${v1}`).set(auth(trainer)).send({ validityMonths: 6 });
+    const edit = await api(trainer).patch(`/course-versions/${v1}`).send({ validityMonths: 6 });
     expect(edit.status).toBe(409);
 
-    const got = await t.http().get(`/api/v1/courses/${course.id}`).set(auth(officer));
+    const got = await api(officer).get(`/courses/${course.id}`);
     expect(got.body.publishedVersionId).toBe(v1);
 
-    const draft = await t.http().post(`/api/v1/courses/${course.id}/versions`).set(auth(trainer));
+    const draft = await api(trainer).post(`/courses/${course.id}/versions`);
     expect(draft.status).toBe(201);
     expect(draft.body).toMatchObject({ status: 'draft', number: 2 });
     expect(draft.body.lessons.map((l: { id: string }) => l.id)).toEqual(
       published.body.lessons.map((l: { id: string }) => l.id),
     );
-    expect((await t.http().post(`/api/v1/courses/${course.id}/versions`).set(auth(trainer))).status).toBe(409);
+    expect((await api(trainer).post(`/courses/${course.id}/versions`)).status).toBe(409);
 
     const lessons = draft.body.lessons.slice(0, 1).map((l: Record<string, unknown>) => ({ ...l, bodyHtml: undefined }));
     lessons[0].title = text('Trust, revised');
     lessons.push({ title: text('Filming'), body: text('New lesson.') });
-    await t.http().patch(`/api/v1/course-versions/${draft.body.id}`).set(auth(trainer)).send({ lessons }).expect(200);
-    const diff = await t.http().get(`/api/v1/course-versions/${draft.body.id}/diff?against=${v1}`).set(auth(trainer));
+    await api(trainer).patch(`/course-versions/${draft.body.id}`).send({ lessons }).expect(200);
+    const diff = await api(trainer).get(`/course-versions/${draft.body.id}/diff?against=${v1}`);
     expect(diff.status).toBe(200);
     expect(diff.body.lessons.map((c: { change: string }) => c.change).sort()).toEqual(['added', 'changed', 'removed']);
     expect(diff.body.summary).toEqual(
       expect.arrayContaining(['1 lesson added', '1 lesson removed', '1 lesson changed']),
     );
 
-    await t.http().post(`/api/v1/course-versions/${draft.body.id}/publish`).set(auth(trainer)).expect(200);
-    const history = await t.http().get(`/api/v1/courses/${course.id}/versions`).set(auth(trainer));
-    expect(history.body.map((v: { number: number; status: string }) => [v.number, v.status])).toEqual([
+    await api(trainer).post(`/course-versions/${draft.body.id}/publish`).expect(200);
+    const history = await api(trainer).get(`/courses/${course.id}/versions`);
+    expect(history.body).toMatchObject({ total: 2, limit: 50, offset: 0 });
+    expect(history.body.items.map((v: { number: number; status: string }) => [v.number, v.status])).toEqual([
       [2, 'published'],
       [1, 'archived'],
     ]);
-    expect(history.body[0].publishedBy).toBe('trainer');
+    expect(history.body.items[0].publishedBy).toBe('trainer');
+    const older = await api(trainer).get(`/courses/${course.id}/versions?limit=1&offset=1`);
+    expect(older.body).toMatchObject({ items: [{ number: 1 }], total: 2, limit: 1, offset: 1 });
   });
 
   it('shows the correct options to trainers and never to officers or HR', async () => {
     const course = await newCourse('T-ANSWERS');
-    await t
-      .http()
-      .patch(`/api/v1/course-versions/${course.draftVersionId}`)
-      .set(auth(trainer))
-      .send(completeContent())
-      .expect(200);
-    await t.http().post(`/api/v1/course-versions/${course.draftVersionId}/publish`).set(auth(trainer)).expect(200);
-    const asTrainer = await t.http().get(`/api/v1/course-versions/${course.draftVersionId}`).set(auth(trainer));
+    await api(trainer).patch(`/course-versions/${course.draftVersionId}`).send(completeContent()).expect(200);
+    await api(trainer).post(`/course-versions/${course.draftVersionId}/publish`).expect(200);
+    const asTrainer = await api(trainer).get(`/course-versions/${course.draftVersionId}`);
     expect(asTrainer.body.quiz.questions[0].options[0].correct).toBe(true);
     for (const token of [officer, hr]) {
-      const res = await t.http().get(`/api/v1/course-versions/${course.draftVersionId}`).set(auth(token));
+      const res = await api(token).get(`/course-versions/${course.draftVersionId}`);
       expect(res.status).toBe(200);
       expect(JSON.stringify(res.body.quiz)).not.toMatch(/"correct"/);
       expect(res.body.quiz.questions[0].explanation).toBeNull();
@@ -211,13 +187,11 @@ describe('catalogue: courses, versions and the programme', () => {
     const course = await newCourse('T-XSS');
     const body =
       '<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3)) and [ok](https://police.kz)';
-    await t
-      .http()
-      .patch(`/api/v1/course-versions/${course.draftVersionId}`)
-      .set(auth(trainer))
+    await api(trainer)
+      .patch(`/course-versions/${course.draftVersionId}`)
       .send({ lessons: [{ title: text('x'), body: { kk: body, ru: body } }] })
       .expect(200);
-    const res = await t.http().get(`/api/v1/course-versions/${course.draftVersionId}`).set(auth(trainer));
+    const res = await api(trainer).get(`/course-versions/${course.draftVersionId}`);
     expect(res.body.lessons[0].body.kk).toBe(body);
     const html: string = res.body.lessons[0].bodyHtml.kk;
     expect(html).not.toMatch(/<script|<img|href="javascript:/i); // onerror survives only as escaped text
@@ -227,10 +201,8 @@ describe('catalogue: courses, versions and the programme', () => {
 
   it('refuses authoring by a trainer who neither owns nor was granted the course, until granted', async () => {
     const course = await newCourse('T-GRANT');
-    const created = await t
-      .http()
-      .post('/api/v1/users')
-      .set(auth(await t.login('admin')))
+    const created = await api(await t.login('admin'))
+      .post('/users')
       .send({
         username: 'second.trainer',
         password: 'Second-trainer-2026',
@@ -240,30 +212,15 @@ describe('catalogue: courses, versions and the programme', () => {
       });
     expect(created.status).toBe(201);
     const other = await t.login('second.trainer', 'Second-trainer-2026');
-    const refused = await t
-      .http()
-      .patch(`/api/v1/course-versions/${course.draftVersionId}`)
-      .set(auth(other))
-      .send({ validityMonths: 3 });
+    const refused = await api(other).patch(`/course-versions/${course.draftVersionId}`).send({ validityMonths: 3 });
     expect(refused.status).toBe(404); // a draft it cannot author does not exist for it
-    await t
-      .http()
-      .post(`/api/v1/courses/${course.id}/grants`)
-      .set(auth(trainer))
-      .send({ userId: created.body.id })
-      .expect(204);
-    const allowed = await t
-      .http()
-      .patch(`/api/v1/course-versions/${course.draftVersionId}`)
-      .set(auth(other))
-      .send({ validityMonths: 3 });
+    await api(trainer).post(`/courses/${course.id}/grants`).send({ userId: created.body.id }).expect(204);
+    const allowed = await api(other).patch(`/course-versions/${course.draftVersionId}`).send({ validityMonths: 3 });
     expect(allowed.status).toBe(200);
     expect(
       (
-        await t
-          .http()
-          .post('/api/v1/courses')
-          .set(auth(officer))
+        await api(officer)
+          .post('/courses')
           .send({ code: 'T-OFFICER', title: text('x') })
       ).status,
     ).toBe(403);
@@ -271,13 +228,8 @@ describe('catalogue: courses, versions and the programme', () => {
 
   it('exports a version and imports it as a new course; a wrong schema or a duplicate code changes nothing', async () => {
     const course = await newCourse('T-EXPORT');
-    await t
-      .http()
-      .patch(`/api/v1/course-versions/${course.draftVersionId}`)
-      .set(auth(trainer))
-      .send(completeContent())
-      .expect(200);
-    const exported = await t.http().get(`/api/v1/course-versions/${course.draftVersionId}/export`).set(auth(trainer));
+    await api(trainer).patch(`/course-versions/${course.draftVersionId}`).send(completeContent()).expect(200);
+    const exported = await api(trainer).get(`/course-versions/${course.draftVersionId}/export`);
     expect(exported.status).toBe(200);
     expect(exported.body.format).toBe('lms-course-version/1');
     const document = {
@@ -285,27 +237,23 @@ describe('catalogue: courses, versions and the programme', () => {
       course: { ...exported.body.course, code: 'T-IMPORTED' },
       version: exported.body.version,
     };
-    const imported = await t.http().post('/api/v1/courses/import?publish=true').set(auth(trainer)).send(document);
+    const imported = await api(trainer).post('/courses/import?publish=true').send(document);
     expect(imported.status).toBe(201);
     expect(imported.body).toMatchObject({ status: 'published', courseCode: 'T-IMPORTED' });
     expect(imported.body.quiz.questions).toHaveLength(3);
 
     const countBefore = (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM course'))[0].n;
-    const duplicate = await t.http().post('/api/v1/courses/import').set(auth(trainer)).send(document);
+    const duplicate = await api(trainer).post('/courses/import').send(document);
     expect(duplicate.status).toBe(409);
-    const wrong = await t
-      .http()
-      .post('/api/v1/courses/import')
-      .set(auth(trainer))
+    const wrong = await api(trainer)
+      .post('/courses/import')
       .send({ ...document, format: 'other', version: { lessons: 'x' } });
     expect(wrong.status).toBe(422);
     expect(wrong.body.errors.map((e: { field: string }) => e.field)).toEqual(
       expect.arrayContaining(['format', 'version.lessons']),
     );
-    const incomplete = await t
-      .http()
-      .post('/api/v1/courses/import?publish=true')
-      .set(auth(trainer))
+    const incomplete = await api(trainer)
+      .post('/courses/import?publish=true')
       .send({
         ...document,
         course: { ...document.course, code: 'T-IMPORT-INCOMPLETE' },
@@ -318,45 +266,35 @@ describe('catalogue: courses, versions and the programme', () => {
   it('accepts a PDF attachment and refuses one too large or of a forbidden type', async () => {
     const course = await newCourse('T-FILES');
     const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1000, 32)]);
-    const ok = await t
-      .http()
-      .post(`/api/v1/courses/${course.id}/attachments?fileName=memo.pdf`)
-      .set(auth(trainer))
+    const ok = await api(trainer)
+      .post(`/courses/${course.id}/attachments?fileName=memo.pdf`)
       .set('content-type', 'application/pdf')
       .send(pdf);
     expect(ok.status).toBe(201);
-    const download = await t.http().get(`/api/v1/attachments/${ok.body.id}`).set(auth(trainer));
+    const download = await api(trainer).get(`/attachments/${ok.body.id}`);
     expect(download.status).toBe(200);
     expect(download.headers['content-type']).toMatch(/application\/pdf/);
 
     const before = (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM course_attachment'))[0].n;
-    const exe = await t
-      .http()
-      .post(`/api/v1/courses/${course.id}/attachments?fileName=x.exe`)
-      .set(auth(trainer))
+    const exe = await api(trainer)
+      .post(`/courses/${course.id}/attachments?fileName=x.exe`)
       .set('content-type', 'application/x-msdownload')
       .send(Buffer.from('MZ'));
     expect(exe.status).toBe(415);
-    const fake = await t
-      .http()
-      .post(`/api/v1/courses/${course.id}/attachments?fileName=x.pdf`)
-      .set(auth(trainer))
+    const fake = await api(trainer)
+      .post(`/courses/${course.id}/attachments?fileName=x.pdf`)
       .set('content-type', 'application/pdf')
       .send(Buffer.from('<html>'));
     expect(fake.status).toBe(415);
-    const big = await t
-      .http()
-      .post(`/api/v1/courses/${course.id}/attachments?fileName=big.pdf`)
-      .set(auth(trainer))
+    const big = await api(trainer)
+      .post(`/courses/${course.id}/attachments?fileName=big.pdf`)
       .set('content-type', 'application/pdf')
       .send(Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(11 * 1024 * 1024)]));
     expect(big.status).toBe(413);
     expect((await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM course_attachment'))[0].n).toBe(before);
 
-    const linked = await t
-      .http()
-      .patch(`/api/v1/course-versions/${course.draftVersionId}`)
-      .set(auth(trainer))
+    const linked = await api(trainer)
+      .patch(`/course-versions/${course.draftVersionId}`)
       .send({
         lessons: [
           {
@@ -370,10 +308,8 @@ describe('catalogue: courses, versions and the programme', () => {
         ],
       });
     expect(linked.status).toBe(200);
-    const badLink = await t
-      .http()
-      .patch(`/api/v1/course-versions/${course.draftVersionId}`)
-      .set(auth(trainer))
+    const badLink = await api(trainer)
+      .patch(`/course-versions/${course.draftVersionId}`)
       .send({
         lessons: [{ title: text('x'), body: text('x'), attachments: [{ kind: 'link', url: 'javascript:alert(1)' }] }],
       });
@@ -383,14 +319,12 @@ describe('catalogue: courses, versions and the programme', () => {
   it('serves a lesson file under its own name, Kazakh letters included, with an ASCII fallback', async () => {
     const course = await newCourse('T-FILE-NAME');
     const name = 'Жадынама (қауіпсіздік).pdf';
-    const uploaded = await t
-      .http()
-      .post(`/api/v1/courses/${course.id}/attachments?fileName=${encodeURIComponent(name)}`)
-      .set(auth(trainer))
+    const uploaded = await api(trainer)
+      .post(`/courses/${course.id}/attachments?fileName=${encodeURIComponent(name)}`)
       .set('content-type', 'application/pdf')
       .send(Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 32)]));
     expect(uploaded.status).toBe(201);
-    const download = await t.http().get(`/api/v1/attachments/${uploaded.body.id}`).set(auth(trainer));
+    const download = await api(trainer).get(`/attachments/${uploaded.body.id}`);
     expect(download.status).toBe(200);
     const [, fallback, encoded] = /^attachment; filename="([ -~]*)"; filename\*=UTF-8''(\S+)$/.exec(
       download.headers['content-disposition'],
@@ -401,10 +335,8 @@ describe('catalogue: courses, versions and the programme', () => {
 
   it('stores titles trimmed and composed (NFC), however they were typed', async () => {
     const typed = ' Жайлы сөйлесу '.normalize('NFD');
-    const res = await t
-      .http()
-      .post('/api/v1/courses')
-      .set(auth(trainer))
+    const res = await api(trainer)
+      .post('/courses')
       .send({ code: 'T-NFC', title: { kk: typed, ru: typed } });
     expect(res.status).toBe(201);
     expect(res.body.title).toEqual({ kk: 'Жайлы сөйлесу', ru: 'Жайлы сөйлесу' });

@@ -1,3 +1,5 @@
+import { apiAs } from '../support/api-client';
+import { expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const COLUMNS = [
@@ -39,16 +41,15 @@ const person = (number: string, overrides: Partial<Row> = {}): Row => ({
  */
 describe('officer import', () => {
   let t: TestApp;
+  const api = (token: string) => apiAs(t, token);
   let admin: string;
   let hrAlmaty: string;
   let trainer: string;
   let officer: string;
 
   const upload = (token: string, body: string | Buffer, type = 'text/csv') =>
-    t
-      .http()
-      .post('/api/v1/officers/import')
-      .set('Authorization', `Bearer ${token}`)
+    api(token)
+      .post('/officers/import')
       .set('Content-Type', type)
       .send(typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
 
@@ -186,13 +187,10 @@ describe('officer import', () => {
       expect((await upload(hrAlmaty, csv([row]))).body).toMatchObject({ created: 1 });
       expect(await stored('KAZ-1')).toEqual(row);
       const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM officer WHERE personnel_number = 'KAZ-1'`);
-      const res = await t.http().get(`/api/v1/officers/${id}`).set('Authorization', `Bearer ${hrAlmaty}`);
+      const res = await api(hrAlmaty).get(`/officers/${id}`);
       expect(res.body.fullName).toBe(row.full_name);
       expect(res.body.position).toBe(row.position);
-      const found = await t
-        .http()
-        .get(`/api/v1/officers?q=${encodeURIComponent('әғқңөұүһі')}`)
-        .set('Authorization', `Bearer ${hrAlmaty}`);
+      const found = await api(hrAlmaty).get(`/officers?q=${encodeURIComponent('әғқңөұүһі')}`);
       expect(found.body.items.map((o: { id: string }) => o.id)).toEqual([id]);
     });
 
@@ -381,8 +379,7 @@ describe('officer import', () => {
 
     it('refuses a JSON array', async () => {
       const res = await upload(hrAlmaty, JSON.stringify([person('JSON-2')]));
-      expect(res.status).toBe(422);
-      expect(res.body.type).toBe('/problems/officer-import-rejected');
+      expectProblem(res, 422, 'officer-import-rejected');
     });
 
     it('refuses binary content', async () => {
@@ -392,8 +389,7 @@ describe('officer import', () => {
         Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256)),
       ]);
       const res = await upload(hrAlmaty, binary);
-      expect(res.status).toBe(422);
-      expect(res.body.type).toBe('/problems/officer-import-rejected');
+      expectProblem(res, 422, 'officer-import-rejected');
     });
 
     it('refuses an empty file', async () => {

@@ -512,17 +512,13 @@ describe('officers', () => {
     });
 
     it('refuses a malformed JSON body with 400 problem+json', async () => {
-      const res = await t
-        .http()
-        .post('/api/v1/officers')
-        .set('Authorization', `Bearer ${hrAlmaty}`)
+      const res = await api(hrAlmaty)
+        .post('/officers')
         .set('Content-Type', 'application/json')
         .send('{"personnelNumber": "100999", "fullName": "Ахметов');
       expectProblem(res, 400, 'malformed-body');
-      const patch = await t
-        .http()
-        .patch(`/api/v1/officers/${self.id}`)
-        .set('Authorization', `Bearer ${hrAlmaty}`)
+      const patch = await api(hrAlmaty)
+        .patch(`/officers/${self.id}`)
         .set('Content-Type', 'application/json')
         .send("{rank: 'майор'}");
       expectProblem(patch, 400, 'malformed-body');
@@ -625,20 +621,16 @@ describe('officers', () => {
     });
 
     it('refuses a JSON array as the body with 422', async () => {
-      const res = await t
-        .http()
-        .post('/api/v1/officers')
-        .set('Authorization', `Bearer ${hrAlmaty}`)
+      const res = await api(hrAlmaty)
+        .post('/officers')
         .set('Content-Type', 'application/json')
         .send(JSON.stringify([await valid()]));
       expectProblem(res, 422, 'validation-failed');
     });
 
     it('refuses a body that is not JSON with 4xx, not 500', async () => {
-      const res = await t
-        .http()
-        .post('/api/v1/officers')
-        .set('Authorization', `Bearer ${hrAlmaty}`)
+      const res = await api(hrAlmaty)
+        .post('/officers')
         .set('Content-Type', 'text/plain')
         .send('personnelNumber=100999');
       expect(res.status).toBeGreaterThanOrEqual(400);

@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import { AddressInfo, connect } from 'node:net';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const PROBLEM = /application\/problem\+json/;
@@ -60,6 +62,33 @@ describe('platform: health, docs, errors and headers', () => {
     expect(res.headers['content-type']).toMatch(PROBLEM);
     expect(res.body.type).toBe('/problems/malformed-body');
     expect(JSON.stringify(res.body)).not.toMatch(/SyntaxError|at JSON|node_modules/);
+  });
+
+  it('answers a URL it cannot parse (raw Cyrillic, a bad escape) with a 400 problem', async () => {
+    const server = t.app.getHttpServer() as Server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      // Sent as raw bytes: an HTTP client would percent-encode the name.
+      const raw = await new Promise<string>((resolve, reject) => {
+        let answer = '';
+        const socket = connect(port, '127.0.0.1', () =>
+          socket.write(Buffer.from('GET /api/v1/officers?q=Ерлан HTTP/1.1\r\nHost: localhost\r\n\r\n', 'utf8')),
+        );
+        socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+        socket.on('end', () => resolve(answer));
+        socket.on('error', reject);
+      });
+      const [head, body] = raw.split('\r\n\r\n');
+      expect(head).toMatch(/^HTTP\/1\.1 400 /);
+      expect(head).toMatch(/content-type: application\/problem\+json/i);
+      expect(JSON.parse(body)).toMatchObject({ type: '/problems/malformed-request', status: 400 });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    const badEscape = await t.http().get('/api/v1/officers/%E0%A4%A');
+    expect(badEscape.status).toBe(400);
+    expect(badEscape.headers['content-type']).toMatch(PROBLEM);
   });
 
   it('refuses an over-large JSON body with 413', async () => {

@@ -1,9 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { freePort } from '@lms/core';
+import { demoOfficers } from '@lms/demo';
 
 const MAIN = resolve(__dirname, '../../dist/apps/api/src/main.js');
 
@@ -54,49 +55,65 @@ async function login(base: string, username: string, password: string) {
 
 describe('start-up on the embedded database', () => {
   jest.setTimeout(180_000);
-  const dataDir = mkdtempSync(join(tmpdir(), 'lms-startup-'));
-  chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach the folder
-  let officerCount = 0;
+  /** An empty data folder of its own for each test, removed at the end. */
+  const dirs: string[] = [];
+  const freshDataDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lms-startup-'));
+    chmodSync(dir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach the folder
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const DEMO_OFFICERS = demoOfficers().length;
+  const officerTotal = async (base: string) => {
+    const admin = await login(base, 'admin', 'Admin-demo-2026');
+    const officers = await request(base)
+      .get('/api/v1/officers?limit=1')
+      .set('authorization', `Bearer ${admin.body.accessToken}`);
+    return officers.body.total as number;
+  };
 
   it('comes up on an empty folder with the demo organisation and the admin from the environment', async () => {
-    const api = await start(dataDir, { ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'Chief-pass-2026' });
+    const api = await start(freshDataDir(), { ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'Chief-pass-2026' });
     try {
       expect((await login(api.base, 'chief', 'Chief-pass-2026')).status).toBe(200);
-      const admin = await login(api.base, 'admin', 'Admin-demo-2026');
-      expect(admin.status).toBe(200);
-      const officers = await request(api.base)
-        .get('/api/v1/officers?limit=1')
-        .set('authorization', `Bearer ${admin.body.accessToken}`);
-      officerCount = officers.body.total;
-      expect(officerCount).toBeGreaterThan(300);
-      // the log is JSON lines, and request lines carry the request id
-      const lines = api
-        .output()
-        .split('\n')
-        .filter((l) => l.startsWith('{'));
-      expect(lines.length).toBeGreaterThan(0);
-      expect(lines.some((l) => JSON.parse(l).req?.id)).toBe(true);
+      expect((await login(api.base, 'admin', 'Admin-demo-2026')).status).toBe(200);
+      expect(DEMO_OFFICERS).toBeGreaterThan(300);
+      expect(await officerTotal(api.base)).toBe(DEMO_OFFICERS);
+      // the log is JSON lines (not a terminal), and a request's line is short and carries its id
+      const requestLine = () =>
+        api
+          .output()
+          .split('\n')
+          .filter((l) => l.startsWith('{'))
+          .map((l) => JSON.parse(l))
+          .find((l) => l.req?.url === '/api/v1/officers?limit=1');
+      for (let i = 0; i < 40 && !requestLine(); i++) await new Promise((r) => setTimeout(r, 50)); // written once the response is sent
+      const logged = requestLine();
+      expect(logged).toMatchObject({ reqId: expect.any(String), req: { method: 'GET' }, res: { statusCode: 200 } });
+      expect(JSON.stringify(logged)).not.toMatch(/authorization|headers/i);
+      expect(api.output()).toContain(`ready: open http://localhost:`);
+      expect(api.output()).toContain('admin / Admin-demo-2026');
     } finally {
       expect(await stop(api)).toBe(0);
     }
   });
 
   it('keeps its data across a restart and leaves an existing admin password alone', async () => {
+    const dataDir = freshDataDir();
+    expect(await stop(await start(dataDir, { ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'Chief-pass-2026' }))).toBe(0);
     const api = await start(dataDir, { ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'Another-pass-2026' });
     try {
       expect((await login(api.base, 'chief', 'Chief-pass-2026')).status).toBe(200);
       expect((await login(api.base, 'chief', 'Another-pass-2026')).status).toBe(401);
-      const admin = await login(api.base, 'admin', 'Admin-demo-2026');
-      const officers = await request(api.base)
-        .get('/api/v1/officers?limit=1')
-        .set('authorization', `Bearer ${admin.body.accessToken}`);
-      expect(officers.body.total).toBe(officerCount); // demo data not loaded twice
+      expect(await officerTotal(api.base)).toBe(DEMO_OFFICERS); // demo data not loaded twice
     } finally {
       expect(await stop(api)).toBe(0);
     }
   });
 
   it('starts again after being killed, and after a stale lock file', async () => {
+    const dataDir = freshDataDir();
     const killed = await start(dataDir);
     await stop(killed, 'SIGKILL'); // PostgreSQL may outlive it: the next start reuses it
     const reused = await start(dataDir);
@@ -115,7 +132,9 @@ describe('start-up on the embedded database', () => {
   });
 
   it('stops with a clear message and exit code 2 on a bad setting', async () => {
-    const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH, PORT: 'abc', DATA_DIR: dataDir } });
+    const child = spawn(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH, PORT: 'abc', DATA_DIR: freshDataDir() },
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise((r) => child.on('exit', r));

@@ -343,10 +343,8 @@ describe('units', () => {
 
     it('refuses a malformed JSON body with 400', async () => {
       const before = await snapshot();
-      const res = await t
-        .http()
-        .post('/api/v1/units')
-        .set('Authorization', `Bearer ${admin}`)
+      const res = await api(admin)
+        .post('/units')
         .set('Content-Type', 'application/json')
         .send('{"code": "BROKEN", "name": ');
       expectProblem(res, 400, 'malformed-body');

@@ -1,6 +1,7 @@
 import { Browser } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '@lms/demo';
-import { auth, officerOf, otherOfficerLogin } from '../support/assessment-fixtures';
+import { apiAs } from '../support/api-client';
+import { officerOf, otherOfficerLogin } from '../support/assessment-fixtures';
 import { createWebApp, launchBrowser, phoneContext, signIn } from '../support/browser';
 import { TestApp } from '../support/test-app';
 import { assign, publishWebCourse, scheduleSession } from '../support/web-fixtures';
@@ -28,10 +29,8 @@ describe('pages: sessions, forms and what an officer may not see', () => {
        WHERE u.code LIKE 'ALM-%' AND o.status = 'active' AND NOT EXISTS (SELECT 1 FROM user_account a WHERE a.officer_id = o.id)
        ORDER BY o.personnel_number LIMIT 1`,
     );
-    const created = await t
-      .http()
-      .post('/api/v1/users')
-      .set(auth(admin))
+    const created = await apiAs(t, admin)
+      .post('/users')
       .send({
         username: 'first.timer',
         password: 'Initial-pass-2026',
@@ -149,9 +148,7 @@ describe('pages: sessions, forms and what an officer may not see', () => {
     await signIn(page, t.baseUrl, 'soon.disabled', 'Officer-test-2026');
     expect(new URL(page.url()).pathname).toBe('/me/training');
     const [user] = await t.sql<{ id: string }>(`SELECT id FROM user_account WHERE username = 'soon.disabled'`);
-    expect((await t.http().patch(`/api/v1/users/${user.id}`).set(auth(admin)).send({ disabled: true })).status).toBe(
-      200,
-    );
+    expect((await apiAs(t, admin).patch(`/users/${user.id}`).send({ disabled: true })).status).toBe(200);
     await page.goto(`${t.baseUrl}/me/training`);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await context.close();
@@ -194,10 +191,8 @@ describe('pages: sessions, forms and what an officer may not see', () => {
     const { id: officerId } = await officerOf(t, OFFICER.username);
     const hr = await t.login('hr.almaty');
     const [before] = await t.sql<{ full_name: string }>('SELECT full_name FROM officer WHERE id = $1', [officerId]);
-    const renamed = await t
-      .http()
-      .patch(`/api/v1/officers/${officerId}`)
-      .set(auth(hr))
+    const renamed = await apiAs(t, hr)
+      .patch(`/officers/${officerId}`)
       .send({ fullName: `Тестов <b onmouseover=alert(1)>Ерлан</b>` });
     expect(renamed.status).toBe(200);
     const enrolment = await assign(t, course.courseId, officerId);
@@ -217,7 +212,7 @@ describe('pages: sessions, forms and what an officer may not see', () => {
       expect(await page.locator('header').innerText()).toContain('Тестов <b onmouseover=alert(1)>Ерлан</b>');
       expect(await page.locator('main').innerText()).toContain('<script>window.__pwned=1</script>');
     }
-    await t.http().patch(`/api/v1/officers/${officerId}`).set(auth(hr)).send({ fullName: before.full_name });
+    await apiAs(t, hr).patch(`/officers/${officerId}`).send({ fullName: before.full_name });
     await context.close();
   });
 });

@@ -1,7 +1,6 @@
+import { apiAs } from './api-client';
 import { FixtureQuiz } from './catalogue-fixtures';
 import { TestApp } from './test-app';
-
-export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
 interface AttemptQuestion {
   id: string;
@@ -19,10 +18,8 @@ export async function officerOf(t: TestApp, username: string): Promise<{ id: str
 
 /** HR assigns the course to one officer by hand; returns the enrolment id. */
 export async function enrol(t: TestApp, hrToken: string, courseId: string, officerId: string): Promise<string> {
-  const res = await t
-    .http()
-    .post('/api/v1/enrollments')
-    .set(auth(hrToken))
+  const res = await apiAs(t, hrToken)
+    .post('/enrollments')
     .send({ courseId, officerIds: [officerId], dueInDays: 30 });
   if (res.status !== 201) throw new Error(`enrol: ${res.status} ${JSON.stringify(res.body)}`);
   const [row] = await t.sql<{ id: string }>(
@@ -41,10 +38,8 @@ export async function otherOfficerLogin(t: TestApp, adminToken: string, unitCode
     [unitCode],
   );
   const password = 'Officer-test-2026';
-  const res = await t
-    .http()
-    .post('/api/v1/users')
-    .set(auth(adminToken))
+  const res = await apiAs(t, adminToken)
+    .post('/users')
     .send({ username, password, officerId: other.id, roles: [{ role: 'officer', unitId: other.unit_id }] });
   if (res.status !== 201) throw new Error(`user ${username}: ${res.status} ${JSON.stringify(res.body)}`);
   return { officerId: other.id, token: await t.login(username, password) };
@@ -54,10 +49,8 @@ export async function otherOfficerLogin(t: TestApp, adminToken: string, unitCode
 export async function staffLogin(t: TestApp, adminToken: string, username: string, role: string, unitCode: string) {
   const [unit] = await t.sql<{ id: string }>('SELECT id FROM unit WHERE code = $1', [unitCode]);
   const password = 'Staff-test-2026';
-  const res = await t
-    .http()
-    .post('/api/v1/users')
-    .set(auth(adminToken))
+  const res = await apiAs(t, adminToken)
+    .post('/users')
     .send({ username, password, roles: [{ role, unitId: unit.id }] });
   if (res.status !== 201) throw new Error(`user ${username}: ${res.status} ${JSON.stringify(res.body)}`);
   return t.login(username, password);

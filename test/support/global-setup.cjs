@@ -1,10 +1,16 @@
-// Jest global setup: starts the test database server (dist/test/support/test-server.js,
-// compiled by `npm test`) as a child process and hands its address to the test files.
-const { spawn } = require('node:child_process');
+// Jest global setup: builds the code (so that the template database is always
+// made from the sources the specs run against, never from a stale dist/), then
+// starts the test database server (dist/test/support/test-server.js) as a child
+// process and hands its address to the test files.
+const { execSync, spawn } = require('node:child_process');
 const { resolve } = require('node:path');
 
+const root = resolve(__dirname, '../..');
+
 module.exports = async function globalSetup() {
-  const child = spawn(process.execPath, [resolve(__dirname, '../../dist/test/support/test-server.js')], {
+  // swc builds everything in about two seconds: cheaper than deciding whether it is needed.
+  execSync('npm run -s build && npm run -s build:test-support', { cwd: root, stdio: 'inherit' });
+  const child = spawn(process.execPath, [resolve(root, 'dist/test/support/test-server.js')], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: process.env,
   });

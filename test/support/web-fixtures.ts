@@ -1,4 +1,4 @@
-import { auth } from './assessment-fixtures';
+import { apiAs } from './api-client';
 import { TestApp } from './test-app';
 
 /**
@@ -156,7 +156,7 @@ export async function publishWebCourse(t: TestApp, code: string, options: WebCou
       validityMonths: 24,
     },
   };
-  const res = await t.http().post('/api/v1/courses/import?publish=true').set(auth(trainer)).send(document);
+  const res = await apiAs(t, trainer).post('/courses/import?publish=true').send(document);
   if (res.status !== 201) throw new Error(`course ${code}: ${res.status} ${JSON.stringify(res.body)}`);
   const right = new Set(QUESTIONS.flatMap((q) => q.options.filter((o) => o.right).flatMap((o) => [o.kk, o.ru, o.en])));
   return {
@@ -171,10 +171,8 @@ export async function publishWebCourse(t: TestApp, code: string, options: WebCou
 /** HR assigns a course to an officer by hand (due in 30 days); the enrolment id. */
 export async function assign(t: TestApp, courseId: string, officerId: string): Promise<string> {
   const hr = await t.login('hr.almaty');
-  const res = await t
-    .http()
-    .post('/api/v1/enrollments')
-    .set(auth(hr))
+  const res = await apiAs(t, hr)
+    .post('/enrollments')
     .send({ courseId, officerIds: [officerId], dueInDays: 30 });
   if (res.status !== 201 || res.body.enrolled !== 1)
     throw new Error(`assign: ${res.status} ${JSON.stringify(res.body)}`);
@@ -217,10 +215,8 @@ export async function scheduleSession(t: TestApp, courseId: string, capacity = 1
       [trainer.id, start],
     );
   } while (busy.length > 0);
-  const res = await t
-    .http()
-    .post('/api/v1/sessions')
-    .set(auth(hr))
+  const res = await apiAs(t, hr)
+    .post('/sessions')
     .send({
       courseId,
       startsAt: start.toISOString(),

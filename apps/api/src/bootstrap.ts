@@ -1,8 +1,14 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger as PinoLogger } from 'nestjs-pino';
-import { AppConfig, DatabaseServer, migrateDatabase, openDatabaseServer } from '@lms/core';
-import { DemoSeeder } from '@lms/demo';
+import {
+  AppConfig,
+  createLogger,
+  DatabaseServer,
+  migrateDatabase,
+  openDatabaseServer,
+  PinoLoggerService,
+} from '@lms/core';
+import { DEMO_ACCOUNTS, DemoSeeder } from '@lms/demo';
 import { AdminBootstrapService } from '@lms/identity';
 import { SCHEMA } from '@lms/platform';
 import { notFoundPages } from '@lms/web';
@@ -23,28 +29,36 @@ export async function createApi(
   config: AppConfig,
   options: { database?: DatabaseServer; listen?: boolean } = {},
 ): Promise<RunningApi> {
+  const pino = createLogger(config);
+  const nestLogger = new PinoLoggerService(pino);
+  Logger.overrideLogger(nestLogger);
   const logger = new Logger('Bootstrap');
   const database =
-    options.database ?? (await openDatabaseServer(config.databaseUrl, config.dataDir, (m) => logger.debug?.(m)));
+    options.database ?? (await openDatabaseServer(config.databaseUrl, config.dataDir, (m) => logger.debug(m)));
   if (database.embedded) logger.log(`embedded PostgreSQL ready (data in ${config.dataDir})`);
   // The database is brought up to date before the app starts serving.
   const applied = await migrateDatabase(database.url, SCHEMA);
-  if (applied.length > 0) logger.log(`applied migrations: ${applied.join(', ')}`);
+  if (applied.length > 0) logger.log(`applied ${applied.length} migration(s), the last ${applied.at(-1)}`);
 
   const app = await NestFactory.create(AppModule.forRoot(config, database.url), {
     bodyParser: false,
-    bufferLogs: true,
+    logger: nestLogger,
   });
-  app.useLogger(app.get(PinoLogger));
-  configureApp(app, config);
+  configureApp(app, config, pino);
   await app.init();
   notFoundPages(app);
 
-  if (database.embedded && config.demoData) await app.get(DemoSeeder).seedIfEmpty();
+  const demo = database.embedded && config.demoData;
+  if (demo) await app.get(DemoSeeder).seedIfEmpty();
   await app.get(AdminBootstrapService).onStartup();
   if (options.listen !== false) {
-    await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
-    logger.log(`open http://localhost:${config.port}/ to sign in (API at /api/v1, docs at /api/v1/docs)`);
+    await app.listen(config.port, config.host);
+    const origin = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
+    logger.log(`ready: open ${origin}/ to sign in (API at ${origin}/api/v1, docs at ${origin}/api/v1/docs)`);
+    if (demo)
+      logger.log(
+        `demo accounts (username / password): ${DEMO_ACCOUNTS.map((a) => `${a.username} / ${a.password}`).join(', ')}`,
+      );
   }
   return {
     app,

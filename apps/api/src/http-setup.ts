@@ -1,17 +1,22 @@
+import type { Server } from 'node:http';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
-import { AppConfig, bodyParserErrors, createValidationPipe } from '@lms/core';
+import type { Logger } from 'pino';
+import { AppConfig, bodyParserErrors, createValidationPipe, httpLogging } from '@lms/core';
 import { configureWeb, pageRoutes, securityHeaders, WEB_CONTROLLERS } from '@lms/web';
+import { answerUnparseableRequests } from './client-errors';
 
 export const API_PREFIX = 'api/v1';
 
 /** Everything the HTTP process needs around the routes: security headers, parsing, pages, validation, errors, docs. */
-export function configureApp(app: INestApplication, config: AppConfig): void {
+export function configureApp(app: INestApplication, config: AppConfig, logger: Logger): void {
   const express_ = app as NestExpressApplication;
   express_.set('trust proxy', 'loopback');
   express_.disable('x-powered-by');
+  answerUnparseableRequests(app.getHttpServer() as Server);
+  app.use(...httpLogging(logger, { ignore: (url) => url === `/${API_PREFIX}/health` }));
   app.use(securityHeaders(`/${API_PREFIX}/docs`));
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
   configureWeb(app);

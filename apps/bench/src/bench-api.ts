@@ -2,7 +2,7 @@ import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { RoleGrant } from '@lms/core';
-import { loadConfig } from '@lms/core';
+import { createLogger, loadConfig } from '@lms/core';
 import { PasswordService, UserService } from '@lms/identity';
 import { AppModule } from '../../api/src/app.module';
 import { configureApp } from '../../api/src/http-setup';
@@ -33,7 +33,7 @@ export async function startBenchApi(
   await users.writeGrants(userId, [user.grant]);
   const config = loadConfig({ DATABASE_URL: db.url, JWT_SECRET: 'b'.repeat(40), LOG_LEVEL: 'silent' });
   const api = await NestFactory.create(AppModule.forRoot(config, db.url), { bodyParser: false, logger: false });
-  configureApp(api, config);
+  configureApp(api, config, createLogger(config));
   await api.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${((api.getHttpServer() as Server).address() as AddressInfo).port}/api/v1`;
   const login = await fetch(`${base}/auth/login`, {

@@ -2,16 +2,18 @@ import 'reflect-metadata';
 import { createReadStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { INestApplicationContext } from '@nestjs/common';
+import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
   AppConfig,
   AuditService,
+  createLogger,
   DatabaseServer,
   DomainError,
   loadConfigOrExit,
   migrateDatabase,
   openDatabaseServer,
+  PinoLoggerService,
   RequestContext,
 } from '@lms/core';
 import { ProgrammeSeeder } from '@lms/catalogue';
@@ -24,9 +26,15 @@ import { checkSchema, generateMigration } from './commands/schema';
 const ROOT = resolve(__dirname, '../../../..');
 const out = (text: string) => process.stdout.write(text + '\n');
 
-async function migrateAndSay(url: string): Promise<void> {
+const logger = new Logger('CLI');
+
+/** Applies pending migrations; says what it did on `report` (the migrate command), else in the log. */
+async function migrateAndSay(
+  url: string,
+  report: (text: string) => void = (text) => logger.debug(text),
+): Promise<void> {
   const applied = await migrateDatabase(url, SCHEMA);
-  out(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
+  report(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
 }
 
 async function withServices<T>(
@@ -36,7 +44,7 @@ async function withServices<T>(
 ): Promise<T> {
   await migrateAndSay(db.url);
   const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(config, db.url), {
-    logger: ['error', 'warn', 'log'],
+    logger: new PinoLoggerService(createLogger(config, 2)),
   });
   try {
     return await work(app);
@@ -55,7 +63,7 @@ async function readPassword(): Promise<string> {
 
 const COMMANDS: Record<string, (config: AppConfig, db: DatabaseServer, args: string[]) => Promise<number>> = {
   migrate: async (_config, db) => {
-    await migrateAndSay(db.url);
+    await migrateAndSay(db.url, out);
     return 0;
   },
   'schema:check': (_config, db) => checkSchema(db.url),
@@ -131,7 +139,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfigOrExit();
-  const db = await openDatabaseServer(config.databaseUrl, config.dataDir);
+  // The command's result goes to stdout; the log (warnings, what services report) to stderr.
+  Logger.overrideLogger(new PinoLoggerService(createLogger(config, 2)));
+  const db = await openDatabaseServer(config.databaseUrl, config.dataDir, (m) => logger.debug(m));
   try {
     return await run(config, db, args);
   } finally {

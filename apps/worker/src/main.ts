@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger as PinoLogger } from 'nestjs-pino';
-import { loadConfigOrExit, migrateDatabase, openDatabaseServer } from '@lms/core';
+import { createLogger, loadConfigOrExit, migrateDatabase, openDatabaseServer, PinoLoggerService } from '@lms/core';
 import { SCHEMA } from '@lms/platform';
 import { RecurrenceJob } from './jobs/recurrence.job';
 import { WorkerModule } from './worker.module';
@@ -17,11 +16,13 @@ const INTERVAL_MS = Number(process.env.WORKER_INTERVAL_SECONDS ?? 600) * 1000;
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const db = await openDatabaseServer(config.databaseUrl, config.dataDir);
-  await migrateDatabase(db.url, SCHEMA);
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, db.url), { bufferLogs: true });
-  app.useLogger(app.get(PinoLogger));
+  // The same log lines as the API's.
+  const nestLogger = new PinoLoggerService(createLogger(config));
+  Logger.overrideLogger(nestLogger);
   const logger = new Logger('Worker');
+  const db = await openDatabaseServer(config.databaseUrl, config.dataDir, (m) => logger.debug(m));
+  await migrateDatabase(db.url, SCHEMA);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, db.url), { logger: nestLogger });
   const recurrence = app.get(RecurrenceJob);
   const round = () =>
     recurrence.run().catch((error: unknown) => logger.error(error instanceof Error ? error.message : String(error)));

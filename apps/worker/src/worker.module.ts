@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
 import { AssignmentsModule } from '@lms/assignments';
 import { CertificatesModule } from '@lms/certificates';
 import { AppConfig, CoreModule } from '@lms/core';
@@ -12,13 +11,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       // Certificates listen for completions: any process that may complete enrolments loads them.
-      imports: [
-        // The same JSON log lines as the API's.
-        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
-        CoreModule.forRoot(config, databaseUrl, SCHEMA),
-        AssignmentsModule,
-        CertificatesModule,
-      ],
+      imports: [CoreModule.forRoot(config, databaseUrl, SCHEMA), AssignmentsModule, CertificatesModule],
       providers: [RecurrenceJob],
     };
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@lms/identity';
+import { AttachmentController } from './controllers/attachment.controller';
 import { CourseVersionController } from './controllers/course-version.controller';
 import { CourseController } from './controllers/course.controller';
 import { ProgrammeController } from './controllers/programme.controller';
@@ -17,7 +18,7 @@ import { ProgrammeService } from './services/programme.service';
  */
 @Module({
   imports: [IdentityModule],
-  controllers: [CourseController, CourseVersionController, ProgrammeController],
+  controllers: [CourseController, CourseVersionController, ProgrammeController, AttachmentController],
   providers: [
     CourseService,
     CourseVersionService,

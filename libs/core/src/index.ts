@@ -26,3 +26,6 @@ export * from './http/access';
 export * from './http/api-download';
 export * from './http/content-disposition';
 export * from './database/columns';
+export * from './logging/logger';
+export * from './logging/http-logging';
+export * from './http/json-body.guard';

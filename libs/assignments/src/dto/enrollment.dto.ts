@@ -66,11 +66,6 @@ export class ManualAssignmentDto {
 }
 
 export class MeEnrollmentsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['kk', 'ru', 'en'], description: 'Defaults to the officer’s language' })
-  @IsOptional()
-  @IsIn(['kk', 'ru', 'en'])
-  lang?: 'kk' | 'ru' | 'en';
-
   @ApiPropertyOptional({ enum: ENROLLMENT_STATUSES })
   @IsOptional()
   @IsIn(ENROLLMENT_STATUSES)

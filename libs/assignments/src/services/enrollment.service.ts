@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   AuditService,
-  Language,
   NotFound,
   Page,
   pageClause,
-  pickText,
   RequestContext,
   Role,
   subtreeCondition,
@@ -103,7 +101,7 @@ export class EnrollmentService {
     return { items: rows.map(mapEnrollment), total, limit: query.limit, offset: query.offset };
   }
 
-  /** The signed-in officer's own enrolments, course titles in their language. */
+  /** The signed-in officer's own enrolments. */
   async mine(ctx: RequestContext, query: MeEnrollmentsQuery) {
     const officerId = ctx.actor?.officerId;
     if (!officerId) return { items: [], total: 0, limit: query.limit, offset: query.offset };
@@ -124,12 +122,11 @@ export class EnrollmentService {
       completed_at: Date | null;
       expires_at: Date | null;
       course_version_id: string | null;
-      language: Language;
       total: number;
     }>(
       `SELECT e.id, e.course_id, c.code AS course_code, c.title, e.cycle, ${EFFECTIVE_STATUS} AS status, e.due_at, e.completed_at,
-              e.expires_at, e.course_version_id, o.language, count(*) OVER ()::int AS total
-       FROM enrollment e JOIN course c ON c.id = e.course_id JOIN officer o ON o.id = e.officer_id
+              e.expires_at, e.course_version_id, count(*) OVER ()::int AS total
+       FROM enrollment e JOIN course c ON c.id = e.course_id
        WHERE e.officer_id = $1 ${filter}
        ORDER BY (e.status IN ('assigned', 'in_progress')) DESC, e.due_at NULLS LAST, e.assigned_at DESC
        ${pageClause(query, params)}`,
@@ -140,7 +137,7 @@ export class EnrollmentService {
         id: row.id,
         courseId: row.course_id,
         courseCode: row.course_code,
-        courseTitle: pickText(row.title as never, query.lang ?? row.language),
+        courseTitle: row.title,
         cycle: row.cycle,
         status: row.status,
         dueAt: row.due_at,

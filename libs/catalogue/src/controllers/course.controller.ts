@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { AnyRole, ApiProblems, Ctx, PageOf, RequestContext, Roles } from '@lms/core';
+import { AnyRole, ApiProblems, Ctx, PageOf, PageQuery, RequestContext, Roles } from '@lms/core';
 import { CatalogueProblem } from '../catalogue.errors';
 import { VersionHistoryEntry, VersionView } from '../dto/course-version.response';
 import {
@@ -100,8 +100,8 @@ export class CourseController {
       'The version history, newest first: who made and published which version, when (drafts for authors only).',
   })
   @ApiOkResponse({ type: PageOf(VersionHistoryEntry) })
-  history(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
-    return this.courses.history(ctx, id);
+  history(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Query() page: PageQuery) {
+    return this.courses.history(ctx, id, page);
   }
 
   @Post(':id/versions')

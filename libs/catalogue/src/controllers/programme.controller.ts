@@ -1,31 +1,16 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import {
-  AnyRole,
-  ApiDownload,
-  ApiProblems,
-  contentDisposition,
-  Ctx,
-  PageOf,
-  PageQuery,
-  RequestContext,
-  Roles,
-} from '@lms/core';
+import { AnyRole, ApiProblems, Ctx, PageOf, PageQuery, RequestContext, Roles } from '@lms/core';
 import { CatalogueProblem } from '../catalogue.errors';
 import { ProgrammeView } from '../dto/course.response';
 import { CreateProgrammeDto, UpdateProgrammeDto } from '../dto/programme.dto';
-import { ATTACHMENT_TYPES, AttachmentService } from '../services/attachment.service';
 import { ProgrammeService } from '../services/programme.service';
 
 @ApiTags('catalogue')
 @ApiProblems('Catalogue', Object.values(CatalogueProblem))
 @Controller()
 export class ProgrammeController {
-  constructor(
-    private readonly programmes: ProgrammeService,
-    private readonly attachments: AttachmentService,
-  ) {}
+  constructor(private readonly programmes: ProgrammeService) {}
 
   @Get('programmes')
   @AnyRole()
@@ -60,21 +45,5 @@ export class ProgrammeController {
   @ApiOkResponse({ type: ProgrammeView })
   update(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateProgrammeDto) {
     return this.programmes.update(ctx, id, dto);
-  }
-
-  @Get('attachments/:id')
-  @AnyRole()
-  @ApiOperation({
-    summary: 'Download a lesson file',
-    description: 'Served as a download, never inline, so nothing in it runs in the browser.',
-  })
-  @ApiDownload({ description: 'The file as uploaded', mediaTypes: ATTACHMENT_TYPES })
-  async download(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res() response: Response) {
-    const file = await this.attachments.download(ctx, id);
-    response
-      .type(file.contentType)
-      .set('Content-Disposition', contentDisposition(file.fileName))
-      .set('Content-Security-Policy', "default-src 'none'")
-      .send(file.data);
   }
 }

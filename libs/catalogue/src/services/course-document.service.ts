@@ -39,7 +39,7 @@ export class CourseDocumentService {
       const problems = structuralProblems(content);
       if (problems.length > 0) throw new InvalidContent(problems.map((p) => ({ ...p, field: `version.${p.field}` })));
       const { draftVersionId } = await this.courses.create(ctx, document.course, content);
-      return publish ? this.versions.publish(ctx, draftVersionId!) : this.versions.get(ctx, draftVersionId!);
+      return publish ? this.versions.publish(ctx, draftVersionId) : this.versions.get(ctx, draftVersionId);
     });
   }
 }

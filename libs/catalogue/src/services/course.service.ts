@@ -5,6 +5,7 @@ import {
   likeEscape,
   NotFound,
   Page,
+  PageQuery,
   RequestContext,
   TransactionHost,
 } from '@lms/core';
@@ -15,7 +16,7 @@ import { CourseView } from '../dto/course.response';
 import { VersionStatus } from '../entities/course-version.entity';
 import { CourseCodeTaken, CourseNotPublished, NotAnAuthor } from '../catalogue.errors';
 import { COURSE_SELECT, CourseRow, mapCourse } from './course.mapper';
-import { VersionContent } from './version-content';
+import { emptyContent, VersionContent } from './version-content';
 
 /** Courses, who may author them, and their version history. Owns `course` and `course_grant`. */
 @Injectable()
@@ -96,15 +97,12 @@ export class CourseService {
     return { items, total, limit: query.limit, offset: query.offset };
   }
 
-  /**
-   * A new course. Its first draft comes from `POST /courses/:id/versions`;
-   * an import passes `content` and gets that draft at once.
-   */
+  /** A course and its first draft (empty, or the imported content), in one transaction. */
   async create(
     ctx: RequestContext,
     dto: CreateCourseDto,
-    content?: VersionContent,
-  ): Promise<{ course: CourseView; draftVersionId: string | null }> {
+    content: VersionContent = emptyContent(),
+  ): Promise<{ course: CourseView; draftVersionId: string }> {
     return this.tx.withTransaction(async () => {
       let id: string;
       try {
@@ -118,13 +116,10 @@ export class CourseService {
         }
         throw error;
       }
-      let draftVersionId: string | null = null;
-      if (content) {
-        [{ id: draftVersionId }] = await this.tx.query<{ id: string }>(
-          `INSERT INTO course_version (course_id, number, status, content, created_by) VALUES ($1, 1, 'draft', $2, $3) RETURNING id`,
-          [id, JSON.stringify(content), ctx.userId],
-        );
-      }
+      const [{ id: draftVersionId }] = await this.tx.query<{ id: string }>(
+        `INSERT INTO course_version (course_id, number, status, content, created_by) VALUES ($1, 1, 'draft', $2, $3) RETURNING id`,
+        [id, JSON.stringify(content), ctx.userId],
+      );
       await this.audit.record(ctx, {
         action: 'course.create',
         entityType: 'course',
@@ -181,9 +176,9 @@ export class CourseService {
   }
 
   /** Every version with who made and published it. */
-  async history(ctx: RequestContext, id: string): Promise<VersionHistoryEntry[]> {
+  async history(ctx: RequestContext, id: string, page: PageQuery): Promise<Page<VersionHistoryEntry>> {
     const { canAuthor } = await this.find(ctx, id);
-    const rows = await this.tx.query<{
+    const { rows, total } = await this.tx.page<{
       id: string;
       number: number;
       status: VersionStatus;
@@ -191,13 +186,16 @@ export class CourseService {
       published_at: Date | null;
       created_by: string | null;
       published_by: string | null;
-    }>(
-      `SELECT id, number, status, created_at, published_at, created_by, published_by FROM course_version
-       WHERE course_id = $1 ${canAuthor ? '' : `AND status <> 'draft'`} ORDER BY number DESC`,
-      [id],
-    );
+    }>({
+      from: 'course_version',
+      select: 'SELECT id, number, status, created_at, published_at, created_by, published_by FROM course_version',
+      where: `course_id = $1 ${canAuthor ? '' : `AND status <> 'draft'`}`,
+      orderBy: 'number DESC',
+      params: [id],
+      page,
+    });
     const names = await this.users.usernames(rows.flatMap((r) => [r.created_by, r.published_by]));
-    return rows.map((r) => ({
+    const items = rows.map((r) => ({
       id: r.id,
       number: r.number,
       status: r.status,
@@ -206,5 +204,6 @@ export class CourseService {
       publishedBy: r.published_by && (names.get(r.published_by) ?? null),
       publishedAt: r.published_at,
     }));
+    return { items, total, limit: page.limit, offset: page.offset };
   }
 }

@@ -5,10 +5,14 @@ import { join, resolve } from 'node:path';
 /** Validated, typed configuration: read once at start-up, never from process.env elsewhere. */
 export interface AppConfig {
   port: number;
+  /** Address the HTTP server binds to. */
+  host: string;
   /** Null means: start the embedded PostgreSQL under `dataDir`. */
   databaseUrl: string | null;
   dataDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `auto`: readable lines on a terminal, JSON lines otherwise. */
+  logFormat: 'auto' | 'pretty' | 'json';
   jwtSecret: string;
   jwtExpiresInSeconds: number;
   adminUsername: string | null;
@@ -29,6 +33,7 @@ export class ConfigError extends Error {
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 const LOG_LEVELS: AppConfig['logLevel'][] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOG_FORMATS: AppConfig['logFormat'][] = ['auto', 'pretty', 'json'];
 
 function integer(
   env: NodeJS.ProcessEnv,
@@ -76,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = resolve(optional(env, 'DATA_DIR') ?? './data');
   const logLevel = (optional(env, 'LOG_LEVEL') ?? 'info') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const logFormat = (optional(env, 'LOG_FORMAT') ?? 'auto') as AppConfig['logFormat'];
+  if (!LOG_FORMATS.includes(logFormat)) problems.push(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}`);
 
   const jwtSecret = optional(env, 'JWT_SECRET');
   if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
@@ -93,9 +100,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const config: AppConfig = {
     port,
+    host: optional(env, 'HOST') ?? '0.0.0.0',
     databaseUrl,
     dataDir,
     logLevel,
+    logFormat,
     jwtSecret: '',
     jwtExpiresInSeconds: integer(env, 'JWT_EXPIRES_IN_SECONDS', 8 * 3600, 60, 30 * 24 * 3600, problems),
     adminUsername,

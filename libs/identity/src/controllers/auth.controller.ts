@@ -7,8 +7,9 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
+  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { ApiProblems, problemContent, Public, Roles } from '@lms/core';
+import { ApiProblems, JsonBodyGuard, problemContent, Public, Roles } from '@lms/core';
 import { LoginDto } from '../dto/auth.dto';
 import { LoginResult } from '../dto/auth.response';
 import { IdentityProblem } from '../identity.errors';
@@ -24,7 +25,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  @UseGuards(AuthGuard('local'))
+  @UseGuards(JsonBodyGuard, AuthGuard('local'))
   @ApiOperation({
     summary: 'Sign in',
     description:
@@ -36,6 +37,10 @@ export class AuthController {
     content: problemContent(),
   })
   @ApiTooManyRequestsResponse({ description: '`too-many-login-attempts`', content: problemContent() })
+  @ApiUnsupportedMediaTypeResponse({
+    description: '`unsupported-media-type`: the body is not JSON',
+    content: problemContent(),
+  })
   login(@Body() _body: LoginDto, @Req() request: { user: unknown }) {
     // The local strategy has already checked the credentials; its result is the token.
     return request.user;

@@ -55,8 +55,8 @@ export class SecurityController {
     description: 'For each role, whether its holders need a second factor.',
   })
   @ApiOkResponse({ type: PageOf(RolePolicyView) })
-  listPolicies() {
-    return this.policies.list();
+  listPolicies(@Query() page: PageQuery) {
+    return this.policies.list(page);
   }
 
   @Put('role-policies/:role')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, RequestContext, Role, TransactionHost } from '@lms/core';
+import { AuditService, Page, PageQuery, RequestContext, Role, TransactionHost } from '@lms/core';
 import { RolePolicyView } from '../dto/user.response';
 import { AccessDenied } from '../identity.errors';
 
@@ -11,8 +11,16 @@ export class RolePolicyService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(): Promise<RolePolicyView[]> {
-    return this.tx.query<RolePolicyView>('SELECT role, mfa_required AS "mfaRequired" FROM role_policy ORDER BY role');
+  async list(page: PageQuery): Promise<Page<RolePolicyView>> {
+    const { rows, total } = await this.tx.page<RolePolicyView>({
+      from: 'role_policy',
+      select: 'SELECT role, mfa_required AS "mfaRequired" FROM role_policy',
+      where: 'TRUE',
+      orderBy: 'role',
+      params: [],
+      page,
+    });
+    return { items: rows, total, limit: page.limit, offset: page.offset };
   }
 
   /** Does any of `roles` require a second factor? */

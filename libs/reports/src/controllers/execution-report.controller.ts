@@ -7,7 +7,7 @@ import { FrozenSnapshotView, SnapshotCreated, SnapshotSummaryView } from '../dto
 import { ReportsProblem } from '../reports.errors';
 import { complianceTable } from '../render/compliance-table';
 import { ExecutionReportService } from '../services/execution-report.service';
-import { sendJson, sendTable } from './send-report';
+import { sendJson, sendTable } from '../render/send-report';
 
 @ApiTags('reports')
 @ApiProblems('Reports', Object.values(ReportsProblem))

@@ -9,7 +9,7 @@ import { complianceTable } from '../render/compliance-table';
 import { recordTable } from '../render/record-table';
 import { ComplianceService } from '../services/compliance.service';
 import { OfficerRecordService } from '../services/officer-record.service';
-import { sendJson, sendTable } from './send-report';
+import { sendJson, sendTable } from '../render/send-report';
 
 @ApiTags('reports')
 @ApiProblems('Reports', Object.values(ReportsProblem))

@@ -1,9 +1,9 @@
 import { Language, pickText } from '@lms/core';
-import { OfficerRecord, RecordEnrolment } from '../services/officer-record.service';
+import { OfficerRecord, RecordEnrollment } from '../services/officer-record.service';
 import { Labels, labelsFor } from './labels';
 import { formatDay, formatInstant, orderNumber, ReportTable } from './report-table';
 
-function note(enrolment: RecordEnrolment, l: Labels): string {
+function note(enrolment: RecordEnrollment, l: Labels): string {
   const parts: string[] = [];
   if (enrolment.orderNumber) parts.push(`${l.order} ${orderNumber(enrolment.orderNumber)}`);
   if (enrolment.exemption) {
@@ -42,7 +42,7 @@ export function recordTable(record: OfficerRecord, language: Language): ReportTa
       { label: l.seminarHours, width: 11, kind: 'count' },
       { label: l.note, width: 30, kind: 'text' },
     ],
-    rows: record.enrolments.map((e) => [
+    rows: record.enrollments.map((e) => [
       `${e.courseCode}: ${pickText(e.courseTitle, language)}`,
       e.cycle,
       l.statuses[e.status],

@@ -4,7 +4,7 @@ import { OfficerService } from '@lms/personnel';
 
 export type RecordStatus = 'assigned' | 'in_progress' | 'completed' | 'overdue' | 'exempted' | 'withdrawn';
 
-export interface RecordEnrolment {
+export interface RecordEnrollment {
   id: string;
   courseId: string;
   courseCode: string;
@@ -38,9 +38,9 @@ export interface OfficerRecord {
     language: 'kk' | 'ru';
     unit: { id: string; code: string; name: string; timezone: string };
   };
-  enrolments: RecordEnrolment[];
+  enrollments: RecordEnrollment[];
   totals: {
-    enrolments: number;
+    enrollments: number;
     completed: number;
     open: number;
     overdue: number;
@@ -97,8 +97,8 @@ export class OfficerRecordService {
       officer.unit_id,
     ]);
     const rows = await this.tx.query<RecordRow>(RECORD_SQL, [officerId]);
-    const enrolments = rows.map(mapRecordRow);
-    const count = (status: RecordStatus) => enrolments.filter((e) => e.status === status).length;
+    const enrollments = rows.map(mapRecordRow);
+    const count = (status: RecordStatus) => enrollments.filter((e) => e.status === status).length;
     return {
       generatedAt: new Date(),
       officer: {
@@ -112,20 +112,20 @@ export class OfficerRecordService {
         language: officer.language,
         unit: { id: officer.unit_id, code: officer.unit_code, name: officer.unit_name, timezone },
       },
-      enrolments,
+      enrollments,
       totals: {
-        enrolments: enrolments.length,
+        enrollments: enrollments.length,
         completed: count('completed'),
         open: count('assigned') + count('in_progress') + count('overdue'),
         overdue: count('overdue'),
         exempted: count('exempted'),
-        seminarHours: enrolments.reduce((sum, e) => sum + (e.seminarHours ?? 0), 0),
+        seminarHours: enrollments.reduce((sum, e) => sum + (e.seminarHours ?? 0), 0),
       },
     };
   }
 }
 
-function mapRecordRow(row: RecordRow): RecordEnrolment {
+function mapRecordRow(row: RecordRow): RecordEnrollment {
   return {
     id: row.id,
     courseId: row.course_id,

@@ -1,13 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Ctx, PageOf, RequestContext, Roles } from '@lms/core';
-import {
-  CancelSessionDto,
-  CreateSessionDto,
-  LanguageQuery,
-  ListSessionsQuery,
-  UpdateSessionDto,
-} from '../dto/session.dto';
+import { CancelSessionDto, CreateSessionDto, ListSessionsQuery, UpdateSessionDto } from '../dto/session.dto';
 import { SeminarSessionDetail } from '../dto/session.response';
 import { SEMINARS_ROUTE_PROBLEMS } from '../seminars.errors';
 import { SchedulingService } from '../services/scheduling.service';
@@ -53,8 +47,8 @@ export class SessionController {
     description: 'With its roster for trainers and HR; an officer sees their own booking instead.',
   })
   @ApiOkResponse({ type: SeminarSessionDetail })
-  get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Query() query: LanguageQuery) {
-    return this.sessions.get(ctx, id, query.lang);
+  get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.sessions.get(ctx, id);
   }
 
   @Patch(':id')

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { LANGUAGES, Language, PageQuery } from '@lms/core';
+import { PageQuery } from '@lms/core';
 import { BOOKING_STATUSES, BookingStatus } from '../entities/seminar-booking.entity';
 
 export class BookSeatDto {
@@ -17,9 +17,4 @@ export class MySessionsQuery extends PageQuery {
   @IsOptional()
   @IsIn(BOOKING_STATUSES)
   status?: BookingStatus;
-
-  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Defaults to the officer’s language' })
-  @IsOptional()
-  @IsIn(LANGUAGES)
-  lang?: Language;
 }

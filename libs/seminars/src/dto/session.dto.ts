@@ -14,7 +14,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CleanText, LANGUAGES, Language, PageQuery } from '@lms/core';
+import { CleanText, PageQuery } from '@lms/core';
 import {
   SESSION_LANGUAGES,
   SESSION_STATUSES,
@@ -123,15 +123,4 @@ export class ListSessionsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Held by this unit or below it' }) @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() trainerUserId?: string;
   @ApiPropertyOptional({ enum: SESSION_STATUSES }) @IsOptional() @IsIn(SESSION_STATUSES) status?: SessionStatus;
-  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language of course titles' })
-  @IsOptional()
-  @IsIn(LANGUAGES)
-  lang?: Language;
-}
-
-export class LanguageQuery {
-  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language of course titles' })
-  @IsOptional()
-  @IsIn(LANGUAGES)
-  lang?: Language;
 }

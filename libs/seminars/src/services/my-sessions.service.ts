@@ -37,12 +37,11 @@ export class MySessionsService {
       bookings.map((b) => b.session_id),
     ]);
     const sessions = new Map(rows.map((row) => [row.id, row]));
-    const language = (await this.sessions.languageOf(ctx, query.lang)) ?? 'ru';
     const names = await this.users.usernames(rows.map((row) => row.trainer_user_id));
     const items = bookings.map((booking) => {
       const session = sessions.get(booking.session_id)!;
       const trainer = names.get(session.trainer_user_id) ?? null;
-      return { ...mapOwnBooking(booking), session: mapSession(session, language, trainer) };
+      return { ...mapOwnBooking(booking), session: mapSession(session, trainer) };
     });
     return { items, total: bookings[0]?.total ?? 0, limit: query.limit, offset: query.offset };
   }

@@ -1,4 +1,4 @@
-import { Language, LocalizedText, pickText } from '@lms/core';
+import { LocalizedText } from '@lms/core';
 import { SessionLanguage, SessionStatus } from '../entities/seminar-session.entity';
 
 export interface SessionRow {
@@ -62,12 +62,12 @@ export function locationLine(location: Location): string {
   return [place, location.onlineUrl].filter(Boolean).join(' — ');
 }
 
-export function mapSession(row: SessionRow, language: Language, trainerName: string | null) {
+export function mapSession(row: SessionRow, trainerName: string | null) {
   return {
     id: row.id,
     courseId: row.course_id,
     courseCode: row.course_code,
-    courseTitle: pickText(row.course_title, language),
+    courseTitle: row.course_title,
     courseVersionId: row.course_version_id,
     unitId: row.unit_id,
     unitName: row.unit_name,

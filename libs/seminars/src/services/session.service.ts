@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Language, NotFound, Page, RequestContext, TransactionHost } from '@lms/core';
+import { NotFound, Page, RequestContext, TransactionHost } from '@lms/core';
 import { UserService } from '@lms/identity';
-import { OfficerService } from '@lms/personnel';
 import { ListSessionsQuery } from '../dto/session.dto';
 import { canManage, isStaff, SESSION_STAFF, visibleSessions } from './session-access';
 import { mapSession, SESSION_SELECT, SessionRow, SessionView } from './session.mapper';
@@ -15,7 +14,6 @@ export class SessionService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly users: UserService,
-    private readonly officers: OfficerService,
     private readonly roster: RosterService,
   ) {}
 
@@ -30,19 +28,10 @@ export class SessionService {
     return row;
   }
 
-  /** The language titles are shown in: asked for, else an officer's own, else the session's. */
-  async languageOf(ctx: RequestContext, asked?: Language): Promise<Language | null> {
-    if (asked) return asked;
-    const officerId = ctx.actor?.officerId;
-    if (!officerId || isStaff(ctx)) return null;
-    return (await this.officers.findInScope(ctx, officerId)).language;
-  }
-
-  async get(ctx: RequestContext, id: string, lang?: Language): Promise<SessionDetail> {
+  async get(ctx: RequestContext, id: string): Promise<SessionDetail> {
     const row = await this.find(ctx, id);
-    const language = (await this.languageOf(ctx, lang)) ?? row.language;
     const names = await this.users.usernames([row.trainer_user_id]);
-    const view: SessionDetail = mapSession(row, language, names.get(row.trainer_user_id) ?? null);
+    const view: SessionDetail = mapSession(row, names.get(row.trainer_user_id) ?? null);
     if (isStaff(ctx) || row.trainer_user_id === ctx.userId) {
       // Staff who only see a session held above their units see their own officers on it.
       view.roster = await this.roster.entries(id, canManage(ctx, row) ? null : ctx.subtrees(...SESSION_STAFF));
@@ -86,7 +75,6 @@ export class SessionService {
       params,
       page: query,
     });
-    const language = await this.languageOf(ctx, query.lang);
     const names = await this.users.usernames(rows.map((row) => row.trainer_user_id));
     const mine = officerId
       ? await this.roster.bookingsOf(
@@ -95,7 +83,7 @@ export class SessionService {
         )
       : null;
     const items = rows.map((row) => {
-      const view: SessionDetail = mapSession(row, language ?? row.language, names.get(row.trainer_user_id) ?? null);
+      const view: SessionDetail = mapSession(row, names.get(row.trainer_user_id) ?? null);
       if (mine) view.myBooking = mine.get(row.id) ?? null;
       return view;
     });

@@ -3,9 +3,7 @@ import { EnrollmentService } from '@lms/assignments';
 import { PracticalAssessmentService, QuizAttemptService } from '@lms/assessments';
 import { Ctx, RequestContext, Roles } from '@lms/core';
 import { MySessionsService } from '@lms/seminars';
-import { PageContext } from '../http/page-context';
 import { Page, WebController } from '../http/page.decorators';
-import { PageCtx } from '../http/page-params';
 
 /** The officer's results: quiz attempts, practical assessments with the trainer's comments, seminar attendance. */
 @WebController()
@@ -20,7 +18,7 @@ export class ResultsController {
   @Get('me/results')
   @Roles('officer')
   @Page('officer/results', 'results.title')
-  async results(@Ctx() ctx: RequestContext, @PageCtx() page: PageContext) {
+  async results(@Ctx() ctx: RequestContext) {
     const officerId = ctx.actor?.officerId;
     if (!officerId) return { quizzes: [], practicals: [], attendance: [] };
     const { items: enrolments } = await this.enrollments.list(ctx, { officerId, limit: 500, offset: 0 });
@@ -34,7 +32,7 @@ export class ResultsController {
       const { items: assessments } = await this.practicals.list(ctx, enrolment.id, page100);
       for (const assessment of assessments) practicals.push({ enrolment, assessment });
     }
-    const { items: bookings } = await this.sessions.list(ctx, { limit: 200, offset: 0, lang: page.lang });
+    const { items: bookings } = await this.sessions.list(ctx, { limit: 200, offset: 0 });
     const attendance = bookings.filter((booking) => booking.attendance !== null);
     return { quizzes, practicals, attendance };
   }

@@ -2,9 +2,7 @@ import { Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { contentDisposition, Ctx, RequestContext, Roles } from '@lms/core';
 import { BookingService, CalendarService, MySessionsService, SessionService } from '@lms/seminars';
-import { PageContext } from '../http/page-context';
 import { Action, Page, redirectTo, WebController } from '../http/page.decorators';
-import { PageCtx } from '../http/page-params';
 
 const ACTIVE = new Set(['booked', 'waitlisted']);
 
@@ -21,10 +19,10 @@ export class SeminarsController {
   @Get('me/seminars')
   @Roles('officer')
   @Page('officer/seminars', 'seminars.title')
-  async list(@Ctx() ctx: RequestContext, @PageCtx() page: PageContext) {
+  async list(@Ctx() ctx: RequestContext) {
     const [{ items: upcoming }, { items: bookings }] = await Promise.all([
-      this.sessions.list(ctx, { limit: 200, offset: 0, lang: page.lang }),
-      this.mine.list(ctx, { limit: 200, offset: 0, lang: page.lang }),
+      this.sessions.list(ctx, { limit: 200, offset: 0 }),
+      this.mine.list(ctx, { limit: 200, offset: 0 }),
     ]);
     const now = Date.now();
     const active = bookings.filter((b) => ACTIVE.has(b.status) && new Date(b.session.endsAt).getTime() > now);

@@ -1,11 +1,11 @@
 import type { Response } from 'express';
 import { contentDisposition } from '@lms/core';
 import { ReportFormat } from '../dto/report-query.dto';
-import { renderCsv } from '../render/csv';
-import { renderHtml } from '../render/html';
-import { writePdf } from '../render/pdf';
-import { ReportTable } from '../render/report-table';
-import { writeXlsx } from '../render/xlsx';
+import { renderCsv } from './csv';
+import { renderHtml } from './html';
+import { writePdf } from './pdf';
+import { ReportTable } from './report-table';
+import { writeXlsx } from './xlsx';
 
 const CONTENT_TYPES: Record<Exclude<ReportFormat, 'json'>, string> = {
   csv: 'text/csv; charset=utf-8',
