@@ -16,7 +16,8 @@ export const LAYERS = {
   assessments: ['core', 'catalogue', 'assignments'],
   certificates: ['core', 'personnel', 'catalogue', 'assignments'],
   reports: ['core', 'personnel', 'catalogue', 'assignments', 'jobs'],
-  demo: ['core', 'personnel', 'identity', 'catalogue'],
+  // the demo organisation and a year of its training, loaded through each domain's services
+  demo: ['core', 'personnel', 'identity', 'catalogue', 'assignments', 'seminars', 'assessments'],
   // the server-rendered pages: they call the domains' services like the API controllers do
   web: [
     'core',

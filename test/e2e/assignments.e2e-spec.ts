@@ -238,7 +238,15 @@ describe('orders, assignment rules and enrolments', () => {
       unitId: section,
     });
     expect(created.status).toBe(201);
-    expect(await t.sql('SELECT 1 FROM enrollment WHERE officer_id = $1', [created.body.id])).toEqual([]);
+    expect(
+      await t.sql('SELECT 1 FROM enrollment WHERE officer_id = $1 AND course_id = $2', [created.body.id, courseId]),
+    ).toEqual([]);
+    // The demo's active rules (the programme for the external services) did enrol the new traffic officer.
+    const enrolledBy = await t.sql<{ rule_id: string }>(
+      'SELECT e.rule_id FROM enrollment e JOIN assignment_rule r ON r.id = e.rule_id WHERE e.officer_id = $1 AND r.retired_at IS NULL',
+      [created.body.id],
+    );
+    expect(enrolledBy.length).toBeGreaterThan(0);
     const listed = await api(hr).get(`/assignment-rules?includeRetired=true&courseId=${courseId}`);
     expect(listed.body.items[0].retiredAt).not.toBeNull();
   });
@@ -366,6 +374,8 @@ describe('orders, assignment rules and enrolments', () => {
   });
 
   it('opens the next cycle when a completion expires, keeping the history', async () => {
+    // The worker's first round catches up on the demo's own completions that ran out today.
+    await t.app.get(MaterializerService).openExpiredCycles(new Date());
     const { courseId } = await createCourse(t, 'A-RECUR');
     const section = await unitId(t, 'ALM-MEDEU-UP');
     await api(hr)

@@ -218,7 +218,14 @@ describe('certificates', () => {
       expect((await api(hrAstana).get(`${path}/pdf`)).status).toBe(404);
 
       const colleague = await otherOfficerLogin(t, admin, 'ALM-BOST-UP', 'c.colleague');
-      expect(await certificatesOf(colleague.token)).toMatchObject({ items: [], total: 0 });
+      // A colleague sees exactly their own certificates (the demo gave them some), never the demo officer's.
+      const [{ own }] = await t.sql<{ own: number }>(
+        'SELECT count(*)::int AS own FROM certificate WHERE officer_id = $1',
+        [colleague.officerId],
+      );
+      const theirs = await certificatesOf(colleague.token);
+      expect(theirs.total).toBe(own);
+      expect(theirs.items.every((c: { officerId: string }) => c.officerId === colleague.officerId)).toBe(true);
       expect((await api(colleague.token).get(path)).status).toBe(404);
       expect((await api(colleague.token).get(`${path}/pdf`)).status).toBe(404);
       expect(await certificatesOf(officer, `?officerId=${colleague.officerId}`)).toMatchObject({ total: 0 });
@@ -246,7 +253,7 @@ describe('certificates', () => {
     const number = (serial: string) => Number(serial.split('-')[2]);
     expect(number(second.certificate.serial)).toBeGreaterThan(number(first.certificate.serial));
     expect(second.certificate.verificationCode).not.toBe(first.certificate.verificationCode);
-    await t.app.get(CertificateService).issue(RequestContext.system(), first.enrollmentId);
+    await t.app.get(CertificateService).issue(RequestContext.system(), [first.enrollmentId]);
     const rows = await t.sql('SELECT 1 FROM certificate WHERE enrollment_id = $1', [first.enrollmentId]);
     expect(rows).toHaveLength(1);
   });

@@ -284,9 +284,16 @@ describe('officer import', () => {
       expect(res.body).toEqual({ created: 10_500, updated: 0, unchanged: 0, errors: [] });
       expect((await snapshot()).count).toBe(before.count + 10_500);
       expect(await stored('BIG-10499')).toEqual(rows[10_499]);
+      // Patrol officers of Almaty: the demo's rules for the programme enrolled each of them, in the same request.
+      const [{ enrolled, courses }] = await t.sql<{ enrolled: number; courses: number }>(
+        `SELECT count(*)::int AS enrolled, count(DISTINCT e.course_id)::int AS courses
+         FROM enrollment e JOIN officer o ON o.id = e.officer_id WHERE o.personnel_number LIKE 'BIG-%'`,
+      );
+      expect(courses).toBeGreaterThan(0);
+      expect(enrolled).toBe(10_500 * courses);
       const again = await upload(hrAlmaty, csv(rows));
       expect(again.body).toEqual({ created: 0, updated: 0, unchanged: 10_500, errors: [] });
-    });
+    }, 90_000);
   });
 
   describe('refused files: 422 and nothing written', () => {

@@ -71,8 +71,19 @@ describe('seeding the programme over an earlier edition of it', () => {
   beforeAll(async () => {
     t = await createTestApp();
     trainer = await t.login('trainer');
-    // The template holds this edition already; put the earlier one in its place, the way trainers loaded it.
-    for (const table of ['programme', 'course_version', 'course_grant', 'course_attachment', 'course'])
+    // The template holds this edition already, with the demo's year of training on it; put the earlier
+    // edition in its place, the way trainers loaded it, before anyone trained on it.
+    const history = ['certificate', 'quiz_attempt', 'practical_assessment', 'seminar_attendance', 'seminar_booking'];
+    const plans = ['seminar_session', 'enrollment', 'assignment_rule', 'ministry_order'];
+    for (const table of [
+      ...history,
+      ...plans,
+      'programme',
+      'course_version',
+      'course_grant',
+      'course_attachment',
+      'course',
+    ])
       await t.sql(`DELETE FROM ${table}`);
     const courseIds: string[] = [];
     for (const document of documents.filter((d) => d.course.code !== 'COMM-PARTNER')) {

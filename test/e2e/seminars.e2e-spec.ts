@@ -52,10 +52,14 @@ describe('seminars: sessions, bookings, waitlist, attendance, rosters and calend
   let almOfficers: string[];
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
-  /** Each session gets its own slot so the one demo trainer is never double-booked by accident. */
+  /**
+   * Each session gets its own slot so the one demo trainer is never double-booked by accident: after
+   * the sessions the demo already has the trainer lead.
+   */
   let nextSlot = 0;
+  let firstSlot = 0;
   const slot = (hours = 3) => {
-    const startsAt = new Date(Math.ceil(Date.now() / HOUR) * HOUR + (++nextSlot + 24) * 5 * HOUR);
+    const startsAt = new Date(firstSlot + ++nextSlot * 5 * HOUR);
     return { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + hours * HOUR).toISOString() };
   };
 
@@ -134,6 +138,11 @@ describe('seminars: sessions, bookings, waitlist, attendance, rosters and calend
       t.login('admin'),
     ]);
     [{ id: trainerId }] = await t.sql<{ id: string }>(`SELECT id FROM user_account WHERE username = 'trainer'`);
+    const [{ busy }] = await t.sql<{ busy: Date | null }>(
+      'SELECT max(ends_at) AS busy FROM seminar_session WHERE trainer_user_id = $1',
+      [trainerId],
+    );
+    firstSlot = Math.ceil(Math.max(Date.now() + 5 * DAY, busy?.getTime() ?? 0) / HOUR) * HOUR + DAY;
     [{ officer_id: officerId }] = await t.sql<{ officer_id: string }>(
       `SELECT officer_id FROM user_account WHERE username = 'officer'`,
     );

@@ -43,7 +43,7 @@ describe('the layers between libraries', () => {
     const broken = lint({
       [fixture('core')]: use('UnitService', '@lms/personnel'),
       [fixture('catalogue')]: use('EnrollmentService', '@lms/assignments'),
-      [fixture('demo')]: use('EnrollmentService', '@lms/assignments'),
+      [fixture('demo')]: use('ComplianceService', '@lms/reports'),
       [fixture('assessments')]: use('UnitService', '@lms/personnel/services/unit.service'),
       [fixture('seminars')]: use('EnrollmentService', '@lms/assignments'),
     });

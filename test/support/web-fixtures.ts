@@ -201,10 +201,20 @@ let sessionDay = 0;
 export async function scheduleSession(t: TestApp, courseId: string, capacity = 12): Promise<string> {
   const hr = await t.login('hr.almaty');
   const [trainer] = await t.sql<{ id: string }>(`SELECT id FROM user_account WHERE username = 'trainer'`);
-  // A day of its own for each session: the trainer leads one at a time.
-  sessionDay += 1;
-  const start = new Date(Date.now() + (1 + sessionDay) * 24 * 3600 * 1000);
-  start.setUTCHours(4, 0, 0, 0);
+  // A day of its own for each session, one the trainer has free: they lead one session at a time, and
+  // the demo organisation already has them teach on some of the coming days.
+  let start: Date;
+  let busy: unknown[];
+  do {
+    sessionDay += 1;
+    start = new Date(Date.now() + (1 + sessionDay) * 24 * 3600 * 1000);
+    start.setUTCHours(4, 0, 0, 0);
+    busy = await t.sql(
+      `SELECT 1 FROM seminar_session WHERE trainer_user_id = $1 AND status <> 'cancelled'
+         AND tstzrange(starts_at, ends_at) && tstzrange($2::timestamptz, $2::timestamptz + interval '4 hours')`,
+      [trainer.id, start],
+    );
+  } while (busy.length > 0);
   const res = await apiAs(t, hr)
     .post('/sessions')
     .send({

@@ -3,6 +3,7 @@ import { AssignmentsModule } from '@lms/assignments';
 import { CatalogueModule } from '@lms/catalogue';
 import { PracticalAssessmentController } from './controllers/practical-assessment.controller';
 import { QuizAttemptController } from './controllers/quiz-attempt.controller';
+import { AssessmentHistoryService } from './services/assessment-history.service';
 import { PracticalAssessmentService } from './services/practical-assessment.service';
 import { QuizAttemptService } from './services/quiz-attempt.service';
 
@@ -13,7 +14,7 @@ import { QuizAttemptService } from './services/quiz-attempt.service';
 @Module({
   imports: [AssignmentsModule, CatalogueModule],
   controllers: [QuizAttemptController, PracticalAssessmentController],
-  providers: [QuizAttemptService, PracticalAssessmentService],
-  exports: [QuizAttemptService, PracticalAssessmentService],
+  providers: [QuizAttemptService, PracticalAssessmentService, AssessmentHistoryService],
+  exports: [QuizAttemptService, PracticalAssessmentService, AssessmentHistoryService],
 })
 export class AssessmentsModule {}

@@ -5,7 +5,11 @@ export * from './dto/attempt.dto';
 export * from './dto/practical.dto';
 export * from './entities/practical-assessment.entity';
 export * from './entities/quiz-attempt.entity';
+export * from './services/assessment-history.service';
 export * from './services/practical-assessment.service';
+export { drawQuestions, type Random } from './services/quiz-draw';
+export { gradeAttempt } from './services/quiz-grading';
+export { weightedPercent } from './services/rubric-scoring';
 export * from './services/quiz-attempt.service';
 
 import { PracticalAssessmentEntity } from './entities/practical-assessment.entity';

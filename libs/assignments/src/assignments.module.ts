@@ -9,11 +9,21 @@ import { AssignmentJobs } from './services/assignment-jobs';
 import { DueNoticesService } from './services/due-notices.service';
 import { HrDigestService } from './services/hr-digest.service';
 import { OrderController } from './controllers/order.controller';
+import { EnrollmentHistoryService } from './services/enrollment-history.service';
 import { EnrollmentHooks } from './services/enrollment-hooks';
 import { EnrollmentService } from './services/enrollment.service';
 import { MaterializerService } from './services/materializer.service';
 import { OrderService } from './services/order.service';
 import { RuleService } from './services/rule.service';
+
+const SERVICES = [
+  OrderService,
+  RuleService,
+  EnrollmentService,
+  EnrollmentHistoryService,
+  MaterializerService,
+  EnrollmentHooks,
+];
 
 /**
  * Ministry orders, assignment rules and enrolments. Owns ministry_order,
@@ -24,17 +34,8 @@ import { RuleService } from './services/rule.service';
 @Module({
   imports: [PersonnelModule, CatalogueModule, NotificationsModule],
   controllers: [OrderController, EnrollmentController],
-  providers: [
-    OrderService,
-    RuleService,
-    EnrollmentService,
-    MaterializerService,
-    EnrollmentHooks,
-    DueNoticesService,
-    HrDigestService,
-    AssignmentJobs,
-  ],
-  exports: [OrderService, RuleService, EnrollmentService, MaterializerService, EnrollmentHooks],
+  providers: [...SERVICES, DueNoticesService, HrDigestService, AssignmentJobs],
+  exports: SERVICES,
 })
 export class AssignmentsModule implements OnModuleInit {
   constructor(

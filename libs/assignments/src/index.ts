@@ -6,6 +6,8 @@ export * from './dto/enrollment.response';
 export * from './dto/order.dto';
 export * from './dto/rule.dto';
 export * from './entities/enrollment.entity';
+export * from './services/completion-rule';
+export * from './services/enrollment-history.service';
 export * from './services/enrollment-hooks';
 export * from './services/enrollment.service';
 export type { EnrollmentRow } from './services/enrollment.mapper';

@@ -22,6 +22,6 @@ export class CertificatesModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.hooks.onCompleted((ctx, enrollmentId) => this.certificates.issue(ctx, enrollmentId));
+    this.hooks.onCompleted((ctx, enrollmentIds) => this.certificates.issue(ctx, enrollmentIds));
   }
 }

@@ -1,13 +1,20 @@
 import { Module } from '@nestjs/common';
+import { AssessmentsModule } from '@lms/assessments';
+import { AssignmentsModule } from '@lms/assignments';
 import { CatalogueModule } from '@lms/catalogue';
 import { IdentityModule } from '@lms/identity';
 import { PersonnelModule } from '@lms/personnel';
+import { SeminarsModule } from '@lms/seminars';
 import { DemoSeeder } from './demo.seeder';
+import { DemoHistorySeeder } from './history/demo-history.seeder';
 
-/** Demo organisation, officers, accounts and the seminar programme, for the embedded setup and `npm run seed:demo`. */
+/**
+ * The demo organisation (officers, accounts, the seminar programme) and a
+ * year of its training, for the embedded setup and `npm run seed:demo`.
+ */
 @Module({
-  imports: [PersonnelModule, IdentityModule, CatalogueModule],
-  providers: [DemoSeeder],
+  imports: [PersonnelModule, IdentityModule, CatalogueModule, AssignmentsModule, SeminarsModule, AssessmentsModule],
+  providers: [DemoSeeder, DemoHistorySeeder],
   exports: [DemoSeeder],
 })
 export class DemoModule {}

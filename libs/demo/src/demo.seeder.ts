@@ -6,6 +6,7 @@ import { RequestContext, TransactionHost } from '@lms/core';
 import { PasswordService, RolePolicyService, UserService } from '@lms/identity';
 import { CSV_COLUMNS, OfficerImportService, UnitService } from '@lms/personnel';
 import { demoOfficers, demoUnits } from './demo-organisation';
+import { DemoHistorySeeder } from './history/demo-history.seeder';
 
 /** Demo accounts, listed in the README. Only ever created by the demo setup. */
 export const DEMO_ACCOUNTS = [
@@ -28,6 +29,7 @@ export class DemoSeeder {
     private readonly passwords: PasswordService,
     private readonly policies: RolePolicyService,
     private readonly programme: ProgrammeSeeder,
+    private readonly history: DemoHistorySeeder,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -37,8 +39,12 @@ export class DemoSeeder {
     return true;
   }
 
-  /** The whole demo organisation, its officers and accounts, in one transaction. */
-  async seed(): Promise<void> {
+  /**
+   * The whole demo organisation, its officers and accounts, the programme
+   * and a year of training up to `now`, in one transaction.
+   */
+  async seed(now = new Date()): Promise<void> {
+    const started = Date.now();
     const ctx = RequestContext.system();
     await this.tx.withTransaction(async () => {
       const ids = new Map<string, string>();
@@ -90,9 +96,16 @@ export class DemoSeeder {
       }
       // The demo is for trying things out: no second factor required for anyone.
       await this.policies.waiveSecondFactorForAll();
-      await this.programme.seed();
+      const programme = await this.programme.seed();
+      const year = await this.history.seed(programme.courseIds, programme.programmeId, now);
       this.logger.log(
-        `demo data loaded: ${ids.size} units, ${imported.created} officers, ${DEMO_ACCOUNTS.length} accounts`,
+        `demo data loaded in ${Date.now() - started} ms: ${ids.size} units, ${imported.created} officers, ` +
+          `${DEMO_ACCOUNTS.length} accounts; ` +
+          (year
+            ? `${year.enrolments} enrolments, ${year.certificates} certificates, ${year.attempts} quiz attempts, ` +
+              `${year.practicals} practical assessments, ${year.pastSessions} past and ${year.upcomingSessions} ` +
+              `upcoming seminars (${year.bookings} bookings)`
+            : 'the programme was already in use: its history left as it is'),
       );
     });
   }

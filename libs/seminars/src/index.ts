@@ -12,6 +12,8 @@ export * from './services/booking.service';
 export * from './services/calendar.service';
 export * from './services/my-sessions.service';
 export type { OwnBooking } from './services/roster.service';
+export * from './services/scheduling.service';
+export * from './services/seminar-history.service';
 export * from './services/seminar-notices';
 export * from './services/session.service';
 export type { SessionView } from './services/session.mapper';

@@ -21,6 +21,7 @@ import { RosterExportService } from './services/roster-export.service';
 import { RosterService } from './services/roster.service';
 import { SchedulingService } from './services/scheduling.service';
 import { SeatLedger } from './services/seat-ledger';
+import { SeminarHistoryService } from './services/seminar-history.service';
 import { SeminarJobs } from './services/seminar-jobs';
 import { SessionRemindersService } from './services/session-reminders.service';
 import { SessionService } from './services/session.service';
@@ -57,8 +58,17 @@ import { TrainerCalendar } from './services/trainer-calendar';
     SeminarNotices,
     SessionRemindersService,
     SeminarJobs,
+    SeminarHistoryService,
   ],
-  exports: [SessionService, BookingService, AttendanceService, MySessionsService, CalendarService],
+  exports: [
+    SessionService,
+    SchedulingService,
+    BookingService,
+    AttendanceService,
+    MySessionsService,
+    CalendarService,
+    SeminarHistoryService,
+  ],
 })
 export class SeminarsModule implements OnModuleInit {
   constructor(

@@ -1,5 +1,5 @@
 import type { Quiz } from '@lms/catalogue';
-import { drawQuestions, shuffle } from './quiz-draw';
+import { drawProblems, drawQuestions, shuffle } from './quiz-draw';
 
 const quiz = (questions: number, drawCount: number): Quiz => ({
   questions: Array.from({ length: questions }, (_, i) => ({
@@ -36,5 +36,19 @@ describe('drawing questions', () => {
     const counts = [0, 0, 0];
     for (let i = 0; i < 3000; i++) counts[shuffle(['x', 'y', 'z']).indexOf('x')]++;
     for (const count of counts) expect(count).toBeGreaterThan(800);
+  });
+
+  it('accepts its own draws and names what is wrong with a foreign one', () => {
+    const bank = quiz(12, 5);
+    const drawn = drawQuestions(bank);
+    expect(drawProblems(bank, drawn)).toEqual([]);
+    expect(drawProblems(bank, drawn.slice(1))).toEqual(['draws the wrong number of questions']);
+    expect(drawProblems(bank, [...drawn.slice(1), drawn[1]])).toEqual(['draws a question twice']);
+    const stranger = { questionId: 'nope', optionIds: [] };
+    expect(drawProblems(bank, [...drawn.slice(1), stranger])).toEqual(['question nope is not in the bank']);
+    const short = { ...drawn[0], optionIds: drawn[0].optionIds.slice(1) };
+    expect(drawProblems(bank, [short, ...drawn.slice(1)])).toEqual([
+      `question ${short.questionId} is not shown with exactly its options`,
+    ]);
   });
 });

@@ -29,3 +29,22 @@ export function drawQuestions(quiz: Quiz, random: Random = secureRandom): DrawnQ
       ),
     }));
 }
+
+/** What is wrong with a draw given from outside (loaded history): not the bank's questions, options or count. */
+export function drawProblems(quiz: Quiz, drawn: DrawnQuestion[]): string[] {
+  const problems: string[] = [];
+  const bank = new Map(quiz.questions.map((q) => [q.id, q]));
+  if (drawn.length !== Math.min(quiz.drawCount, quiz.questions.length))
+    problems.push('draws the wrong number of questions');
+  if (new Set(drawn.map((d) => d.questionId)).size < drawn.length) problems.push('draws a question twice');
+  for (const d of drawn) {
+    const question = bank.get(d.questionId);
+    if (!question) problems.push(`question ${d.questionId} is not in the bank`);
+    else if (
+      d.optionIds.length !== question.options.length ||
+      !question.options.every((option) => d.optionIds.includes(option.id))
+    )
+      problems.push(`question ${d.questionId} is not shown with exactly its options`);
+  }
+  return problems;
+}

@@ -1,14 +1,22 @@
 /**
- * Does officer `o` (in unit `u`) belong to rule `r`'s audience? Empty lists
- * mean "any"; units mean their whole subtrees (by their current paths, so a
- * moved unit carries its officers along). Used by materialisation and by the
- * check that withdraws officers who left every audience.
+ * Does unit `u` lie in rule `r`'s audience units? Empty means "any"; units
+ * mean their whole subtrees (by their current paths, so a moved unit carries
+ * its officers along).
  */
-export const AUDIENCE_MATCH = `(
-  (cardinality(r.unit_ids) = 0 OR EXISTS (SELECT 1 FROM unit au WHERE au.id = ANY(r.unit_ids) AND u.path LIKE au.path || '%'))
-  AND (cardinality(r.service_types) = 0 OR o.service_type = ANY(r.service_types))
+export const UNIT_MATCH = `(cardinality(r.unit_ids) = 0
+  OR EXISTS (SELECT 1 FROM unit au WHERE au.id = ANY(r.unit_ids) AND u.path LIKE au.path || '%'))`;
+
+/** Does officer `o` have the service type, rank and position rule `r` asks for? Empty lists mean "any". */
+export const OFFICER_MATCH = `((cardinality(r.service_types) = 0 OR o.service_type = ANY(r.service_types))
   AND (cardinality(r.ranks) = 0 OR o.rank = ANY(r.ranks))
   AND (cardinality(r.positions) = 0 OR o.position = ANY(r.positions)))`;
+
+/**
+ * Does officer `o` (in unit `u`) belong to rule `r`'s audience? Used by the
+ * check that withdraws officers who left every audience; materialisation
+ * matches units first (a few hundred) and officers by unit after.
+ */
+export const AUDIENCE_MATCH = `(${UNIT_MATCH} AND ${OFFICER_MATCH})`;
 
 /** What the API calls `overdue` is an open enrolment past its due time; it is never stored. */
 export const EFFECTIVE_STATUS = `CASE WHEN e.status IN ('assigned', 'in_progress') AND e.due_at IS NOT NULL AND e.due_at <= now()

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@lms/core';
 
-/** Called inside the transaction that completed the enrolment. */
-export type CompletionListener = (ctx: RequestContext, enrollmentId: string) => Promise<void>;
+/** Called inside the transaction that completed the enrolments (one, or a batch loaded from history). */
+export type CompletionListener = (ctx: RequestContext, enrollmentIds: string[]) => Promise<void>;
 
 /**
  * Lets later domains (certificates) act on a completion in the same
@@ -16,7 +16,8 @@ export class EnrollmentHooks {
     this.listeners.push(listener);
   }
 
-  async completed(ctx: RequestContext, enrollmentId: string): Promise<void> {
-    for (const listener of this.listeners) await listener(ctx, enrollmentId);
+  async completed(ctx: RequestContext, enrollmentIds: string[]): Promise<void> {
+    if (enrollmentIds.length === 0) return;
+    for (const listener of this.listeners) await listener(ctx, enrollmentIds);
   }
 }

@@ -299,6 +299,6 @@ export class EnrollmentService {
       unitPath: row.unit_path,
       after: { progress: row.progress, expiresInMonths: months },
     });
-    await this.hooks.completed(ctx, id);
+    await this.hooks.completed(ctx, [id]);
   }
 }

@@ -58,6 +58,9 @@ export interface ProgrammeSeedResult {
   /** Courses whose seed content changed but which have a draft in progress: left for their authors. */
   coursesWithDraft: string[];
   programme: 'created' | 'updated' | 'unchanged';
+  programmeId: string;
+  /** The programme's courses, in order. */
+  courseIds: string[];
 }
 
 /**
@@ -86,6 +89,8 @@ export class ProgrammeSeeder {
         versionsPublished: 0,
         coursesWithDraft: [],
         programme: 'unchanged',
+        programmeId: '',
+        courseIds: [],
       };
       const courseIds: string[] = [];
       for (const { document } of seedDocuments()) {
@@ -105,7 +110,8 @@ export class ProgrammeSeeder {
           await this.courses.update(ctx, existing.id, { title, description });
         await this.refresh(ctx, existing.id, document, result);
       }
-      result.programme = await this.placeCourses(ctx, courseIds);
+      [result.programme, result.programmeId] = await this.placeCourses(ctx, courseIds);
+      result.courseIds = courseIds;
       this.logger.log(
         `seminar programme: ${result.coursesCreated} course(s) loaded, ${result.versionsPublished} new version(s) published, programme ${result.programme}`,
       );
@@ -139,23 +145,23 @@ export class ProgrammeSeeder {
     result.versionsPublished++;
   }
 
-  /** Creates the programme, or brings its texts and course list in line with the seed. */
-  private async placeCourses(ctx: RequestContext, courseIds: string[]): Promise<ProgrammeSeedResult['programme']> {
+  /** Creates the programme, or brings its texts and course list in line with the seed; returns what it did and its id. */
+  private async placeCourses(
+    ctx: RequestContext,
+    courseIds: string[],
+  ): Promise<[ProgrammeSeedResult['programme'], string]> {
     const [programme] = await this.tx.query<{ id: string; title: unknown; description: unknown }>(
       'SELECT id, title, description FROM programme WHERE code = $1',
       [SEED_PROGRAMME.code],
     );
-    if (!programme) {
-      await this.programmes.create(ctx, { ...SEED_PROGRAMME, courseIds });
-      return 'created';
-    }
+    if (!programme) return ['created', (await this.programmes.create(ctx, { ...SEED_PROGRAMME, courseIds })).id];
     const same =
       isDeepStrictEqual(await this.programmes.courseIds(programme.id), courseIds) &&
       isDeepStrictEqual(programme.title, SEED_PROGRAMME.title) &&
       isDeepStrictEqual(programme.description, SEED_PROGRAMME.description);
-    if (same) return 'unchanged';
+    if (same) return ['unchanged', programme.id];
     const { title, description } = SEED_PROGRAMME;
     await this.programmes.update(ctx, programme.id, { title, description, courseIds });
-    return 'updated';
+    return ['updated', programme.id];
   }
 }

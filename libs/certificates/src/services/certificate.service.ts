@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EnrollmentService } from '@lms/assignments';
 import { AuditService, NotFound, Page, RequestContext, Role, subtreeCondition, TransactionHost } from '@lms/core';
 import { ListCertificatesQuery } from '../dto/certificate.dto';
 import { CertificateView, Verification } from '../dto/certificate.response';
@@ -14,49 +13,64 @@ const READERS: Role[] = ['hr', 'trainer'];
 export class CertificateService {
   constructor(
     private readonly tx: TransactionHost,
-    private readonly enrollments: EnrollmentService,
     private readonly audit: AuditService,
   ) {}
 
   /**
-   * Issues the certificate of a completed enrolment, inside the transaction
-   * that completed it (EnrollmentHooks). Once per enrolment.
+   * Issues the certificates of completed enrolments, inside the transaction
+   * that completed them (EnrollmentHooks): once per enrolment, numbered in
+   * order of completion, dated when the enrolment completed. One statement
+   * for the whole batch, one audit event per certificate.
    */
-  async issue(ctx: RequestContext, enrollmentId: string): Promise<void> {
+  async issue(ctx: RequestContext, enrollmentIds: string[]): Promise<void> {
     await this.tx.withTransaction(async () => {
-      const enrollment = await this.enrollments.find(RequestContext.system(), enrollmentId, []);
-      if (enrollment.status !== 'completed' || !enrollment.course_version_id) return;
-      const [existing] = await this.tx.query('SELECT 1 FROM certificate WHERE enrollment_id = $1', [enrollmentId]);
-      if (existing) return;
-      const [row] = await this.tx.query<{ id: string; serial: string }>(
-        `WITH n AS (SELECT nextval(pg_get_serial_sequence('certificate', 'number')) AS n)
-         INSERT INTO certificate (number, serial, verification_code, enrollment_id, officer_id, officer_name, course_id,
-                                  course_title, course_version_id, issued_at, expires_at)
-         SELECT n.n, 'KZ-' || to_char($9::timestamptz AT TIME ZONE 'Asia/Almaty', 'YYYY') || '-' || lpad(n.n::text, greatest(6, length(n.n::text)), '0'),
-                $1, $2, $3, $4, $5, $6, $7, $9, $8
-         FROM n
-         ON CONFLICT (enrollment_id) DO NOTHING
-         RETURNING id, serial`,
-        [
-          newVerificationCode(),
-          enrollmentId,
-          enrollment.officer_id,
-          enrollment.officer_name,
-          enrollment.course_id,
-          JSON.stringify(enrollment.course_title),
-          enrollment.course_version_id,
-          enrollment.expires_at,
-          enrollment.completed_at ?? new Date(),
-        ],
+      // Read across from enrolments, officers and courses in one set-based statement; the write is ours.
+      const issued = await this.tx.query<{
+        id: string;
+        serial: string;
+        enrollment_id: string;
+        officer_id: string;
+        course_id: string;
+        unit_path: string;
+      }>(
+        `WITH given AS (SELECT * FROM unnest($1::uuid[], $2::text[]) AS g(enrollment_id, code)),
+         due AS (
+           SELECT e.id AS enrollment_id, g.code, e.officer_id, o.full_name, e.course_id, c.title, e.course_version_id,
+                  coalesce(e.completed_at, now()) AS issued_at, e.expires_at, u.path AS unit_path
+           FROM given g JOIN enrollment e ON e.id = g.enrollment_id JOIN officer o ON o.id = e.officer_id
+           JOIN unit u ON u.id = o.unit_id JOIN course c ON c.id = e.course_id
+           WHERE e.status = 'completed' AND e.course_version_id IS NOT NULL
+             AND NOT EXISTS (SELECT 1 FROM certificate x WHERE x.enrollment_id = e.id)
+           ORDER BY issued_at, e.id
+         ),
+         numbered AS (SELECT nextval(pg_get_serial_sequence('certificate', 'number')) AS n, due.* FROM due),
+         inserted AS (
+           INSERT INTO certificate (number, serial, verification_code, enrollment_id, officer_id, officer_name, course_id,
+                                    course_title, course_version_id, issued_at, expires_at)
+           SELECT n, 'KZ-' || to_char(issued_at AT TIME ZONE 'Asia/Almaty', 'YYYY') || '-' || lpad(n::text, greatest(6, length(n::text)), '0'),
+                  code, enrollment_id, officer_id, full_name, course_id, title, course_version_id, issued_at, expires_at
+           FROM numbered
+           ON CONFLICT (enrollment_id) DO NOTHING
+           RETURNING id, number, serial, enrollment_id, officer_id, course_id
+         )
+         SELECT i.*, n.unit_path FROM inserted i JOIN numbered n ON n.enrollment_id = i.enrollment_id ORDER BY i.number`,
+        [enrollmentIds, enrollmentIds.map(() => newVerificationCode())],
       );
-      if (!row) return;
-      await this.audit.record(ctx, {
-        action: 'certificate.issue',
-        entityType: 'certificate',
-        entityId: row.id,
-        unitPath: enrollment.unit_path,
-        after: { serial: row.serial, enrollmentId, officerId: enrollment.officer_id, courseId: enrollment.course_id },
-      });
+      await this.audit.recordMany(
+        ctx,
+        issued.map((row) => ({
+          action: 'certificate.issue',
+          entityType: 'certificate',
+          entityId: row.id,
+          unitPath: row.unit_path,
+          after: {
+            serial: row.serial,
+            enrollmentId: row.enrollment_id,
+            officerId: row.officer_id,
+            courseId: row.course_id,
+          },
+        })),
+      );
     });
   }
 

@@ -33,6 +33,8 @@ class ImportRun {
   readonly scopeErrors: ImportLineError[] = [];
   scopeErrorCount = 0;
   failure: Error | null = null;
+  /** Officers created or changed, told to the hooks once the whole file has proved valid. */
+  readonly changedIds: string[] = [];
   /** The batch being written while the next one is parsed. */
   inFlight: Promise<void> = Promise.resolve();
 }
@@ -80,6 +82,8 @@ export class OfficerImportService {
         const errors = [...parsed.errors, ...run.scopeErrors].sort((a, b) => a.line - b.line);
         throw this.rejected(errors.slice(0, MAX_LISTED_ERRORS), errorCount);
       }
+      // Once, for the whole file, and only for a file that is imported: rules enrol in one statement.
+      await this.hooks.changed(run.changedIds);
       const result: ImportResult = {
         created: run.created,
         updated: run.updated,
@@ -126,7 +130,7 @@ export class OfficerImportService {
     run.created += created;
     run.updated += changed.length - created;
     run.total += rows.personnelNumber.length;
-    await this.hooks.changed(changed.map((row) => row.id));
+    run.changedIds.push(...changed.map((row) => row.id));
   }
 
   private rejected(errors: ImportLineError[], errorCount: number): ValidationFailed {

@@ -46,4 +46,26 @@ export class TrainerCalendar {
     );
     if (clash) throw new TrainerDoubleBooked(clash.id);
   }
+
+  /**
+   * Reserves several new sessions of one trainer at once (history being
+   * loaded): under the same lock, none may overlap a session of theirs, nor
+   * another of the batch. One query for the whole batch.
+   */
+  async reserveMany(trainerUserId: string, slots: { id: string; startsAt: Date; endsAt: Date }[]): Promise<void> {
+    await this.tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+      ADVISORY_LOCKS.trainerCalendar,
+      trainerUserId,
+    ]);
+    const [clash] = await this.tx.query<{ id: string }>(
+      `WITH slot AS (SELECT * FROM unnest($2::uuid[], $3::timestamptz[], $4::timestamptz[]) AS s(id, starts_at, ends_at)),
+       taken AS (
+         SELECT id, starts_at, ends_at FROM seminar_session WHERE trainer_user_id = $1 AND status <> 'cancelled'
+         UNION ALL SELECT id, starts_at, ends_at FROM slot)
+       SELECT t.id FROM slot s JOIN taken t ON t.id <> s.id AND tstzrange(t.starts_at, t.ends_at) && tstzrange(s.starts_at, s.ends_at)
+       ORDER BY t.starts_at LIMIT 1`,
+      [trainerUserId, slots.map((s) => s.id), slots.map((s) => s.startsAt), slots.map((s) => s.endsAt)],
+    );
+    if (clash) throw new TrainerDoubleBooked(clash.id);
+  }
 }
