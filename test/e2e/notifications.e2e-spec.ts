@@ -1,4 +1,4 @@
-import { apiAs } from '../support/api-client';
+import { apiAs, createTrainer } from '../support/api-client';
 import { createCourse } from '../support/catalogue-fixtures';
 import { expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -22,7 +22,7 @@ describe('notifications, calendar feeds and jobs over HTTP', () => {
     const me = await officer.get('/me');
     officerId = me.body.officerId;
     officerUserId = me.body.id;
-    trainerUserId = (await apiAs(t, await t.login('trainer')).get('/me')).body.id;
+    trainerUserId = (await createTrainer(t, 'notifications.trainer')).id;
     // A booked session, then cancelled: the cancellation notice the seminars write reaches the officer's inbox.
     const { courseId } = await createCourse(t, 'N-CANCEL');
     await hr.post('/enrollments', { courseId, officerIds: [officerId], dueInDays: 30 }).expect(201);
@@ -44,12 +44,18 @@ describe('notifications, calendar feeds and jobs over HTTP', () => {
 
   afterAll(() => t?.close());
 
-  it('shows a cancelled session in the officer inbox, in their language, and marks it read once', async () => {
-    const inbox = await officer.get('/me/notifications');
+  /** The cancellation notice of this test's session (the demo's history may have told the officer other things). */
+  const cancellation = async (lang = '') => {
+    const inbox = await officer.get(`/me/notifications?limit=500${lang}`);
     expect(inbox.status).toBe(200);
-    expect(inbox.body).toMatchObject({ total: 1, limit: 50, offset: 0 });
-    expect((await officer.get('/me/notifications/unread-count')).body).toEqual({ unread: 1 });
-    const [note] = inbox.body.items;
+    return inbox.body.items.find(
+      (n: { kind: string; payload: { sessionId?: string } }) =>
+        n.kind === 'seminar.session-cancelled' && n.payload.sessionId === sessionId,
+    );
+  };
+
+  it('shows a cancelled session in the officer inbox, in their language, and marks it read once', async () => {
+    const note = await cancellation();
     expect(note).toMatchObject({
       kind: 'seminar.session-cancelled',
       title: 'Семинар отменён: N-CANCEL (ru)',
@@ -57,27 +63,30 @@ describe('notifications, calendar feeds and jobs over HTTP', () => {
       email: { status: 'no-address', sentAt: null },
     });
     expect(note.body).toContain('Причина: Тренер заболел');
-    expect((await officer.get('/me/notifications?lang=kk')).body.items[0].title).toBe('Семинар өтпейді: N-CANCEL (kk)');
+    expect((await cancellation('&lang=kk')).title).toBe('Семинар өтпейді: N-CANCEL (kk)');
+    const before = (await officer.get('/me/notifications/unread-count')).body.unread;
+    expect(before).toBeGreaterThanOrEqual(1);
 
     const read = await officer.post(`/me/notifications/${note.id}/read`, {});
     expect(read.status).toBe(200);
     const again = await officer.post(`/me/notifications/${note.id}/read`, {});
     expect(again.body.readAt).toBe(read.body.readAt);
-    expect((await officer.get('/me/notifications?unread=true')).body).toMatchObject({ total: 0, items: [] });
-    expect((await officer.get('/me/notifications/unread-count')).body).toEqual({ unread: 0 });
-    expect((await officer.get('/me/notifications')).body.total).toBe(1);
+    expect((await officer.get('/me/notifications/unread-count')).body).toEqual({ unread: before - 1 });
+    const unread = await officer.get('/me/notifications?unread=true&limit=500');
+    expect(unread.body.items.some((n: { id: string }) => n.id === note.id)).toBe(false);
+    expect((await cancellation()).readAt).toBe(read.body.readAt);
   });
 
   it("answers 404 for someone else's notification and 422 for a bad filter", async () => {
-    const [note] = (await officer.get('/me/notifications')).body.items;
+    const note = await cancellation();
     expectProblem(await hr.post(`/me/notifications/${note.id}/read`, {}), 404);
     expectProblem(await officer.get('/me/notifications?unread=maybe'), 422);
   });
 
   it('lets HR see what was sent in its subtree, and not another region', async () => {
-    const sent = await hr.get(`/notifications?officerId=${officerId}`);
+    const sent = await hr.get(`/notifications?officerId=${officerId}&kind=seminar.session-cancelled&limit=500`);
     expect(sent.status).toBe(200);
-    expect(sent.body.items).toHaveLength(1);
+    // Newest first: this test's cancellation, after anything the demo's history sent.
     expect(sent.body.items[0]).toMatchObject({
       kind: 'seminar.session-cancelled',
       recipient: { officerId, userId: null },
@@ -85,7 +94,7 @@ describe('notifications, calendar feeds and jobs over HTTP', () => {
     });
     expect(sent.body.items[0].readAt).not.toBeNull();
     const astana = apiAs(t, await t.login('hr.astana'));
-    expect((await astana.get(`/notifications?officerId=${officerId}`)).body.total).toBe(0);
+    expect((await astana.get(`/notifications?officerId=${officerId}`)).body.total).toBe(0); // not Astana's officer
     expectProblem(await officer.get('/notifications'), 403);
   });
 

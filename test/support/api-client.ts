@@ -16,3 +16,18 @@ export function apiAs(t: TestApp, token?: string) {
     delete: (url: string) => t.http().delete(`/api/v1${url}`).set(auth),
   };
 }
+
+/** A trainer of its own for a test (the demo trainer's calendar is full of the demo's sessions); returns its user id. */
+export async function createTrainer(t: TestApp, username: string): Promise<{ id: string; password: string }> {
+  const admin = apiAs(t, await t.login('admin'));
+  const [root] = await t.sql<{ id: string }>('SELECT id FROM unit WHERE parent_id IS NULL');
+  const password = 'Trainer-test-2026';
+  const res = await admin.post('/users', {
+    username,
+    password,
+    roles: [{ role: 'trainer', unitId: root.id }],
+    mustChangePassword: false,
+  });
+  if (res.status !== 201) throw new Error(`trainer ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  return { id: res.body.id as string, password };
+}
