@@ -68,7 +68,7 @@ describe('workers: the database restarted under them', () => {
       `UPDATE user_account SET email = 'root.admin@police.kz' WHERE username = 'root.admin' RETURNING id`,
     );
     [{ id: rootId }] = await tx.query<{ id: string }>('SELECT id FROM unit WHERE parent_id IS NULL');
-  }, 60_000);
+  }, 150_000);
 
   afterAll(async () => {
     await Promise.all(workers.map((worker) => worker.stop()));
@@ -112,5 +112,5 @@ describe('workers: the database restarted under them', () => {
       .get(TransactionHost)
       .query<{ sent: number }>(`SELECT count(*)::int AS sent FROM notification WHERE email_status = 'sent'`);
     expect(sent).toBe(2);
-  }, 120_000);
+  }, 180_000);
 });
