@@ -9,6 +9,7 @@ export * from './identity.module';
 export * from './services/admin-bootstrap.service';
 export * from './services/contact.service';
 export * from './services/auth.service';
+export * from './services/actor.sql';
 export * from './services/second-factor.service';
 export type { TokenLimit } from './services/token.service';
 export * from './services/password.service';

@@ -16,6 +16,7 @@ import { OfficerService, UnitService } from '@lms/personnel';
 import { CreateUserDto, ListUsersQuery, RoleGrantDto, UpdateUserDto } from '../dto/user.dto';
 import { UserView } from '../dto/user.response';
 import { AccessDenied, OfficerHasAccount, UsernameTaken } from '../identity.errors';
+import { ACTOR_SQL } from './actor.sql';
 import { PasswordService } from './password.service';
 import { mapUser, USER_SELECT, UserRow } from './user.mapper';
 
@@ -51,7 +52,7 @@ export class UserService {
   }
 
   async byId(id: string): Promise<UserRow | null> {
-    const [row] = await this.tx.query<UserRow>(`${USER_SELECT} WHERE a.id = $1`, [id]);
+    const [row] = await this.tx.query<UserRow>(ACTOR_SQL, [id]);
     return row ?? null;
   }
 
