@@ -2,14 +2,15 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Pool } from 'pg';
 import { mapMyEnrollment, myEnrollmentsSql, MyEnrollmentRow } from '@lms/assignments';
-import { ACTOR_SQL, REVOKED_SQL } from '@lms/identity';
+import { ACTOR_SQL, ActorRow } from '@lms/identity';
 
 /**
  * The yardstick of `npm run bench -- http`: `GET /api/v1/me/enrollments` on
  * plain `node:http` and a `pg` pool, no framework. It checks the same HS256
  * token (signature, expiry, the account's token version, disabled, signed
- * out, the officer role) and runs the API's own SQL text for it, then
- * answers the same JSON. Started as a child process with DATABASE_URL,
+ * out, the officer role) and runs the API's own SQL text for it (without the
+ * API's per-token cache: every request reads the account), then answers the
+ * same JSON. Started as a child process with DATABASE_URL,
  * JWT_SECRET, PORT and POOL_SIZE; says `listening` on stdout when ready.
  */
 const secret = Buffer.from(process.env.JWT_SECRET ?? '');
@@ -51,18 +52,9 @@ async function listing(request: IncomingMessage, response: ServerResponse): Prom
   const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
   const claims = match ? verify(match[1]) : null;
   if (!claims) return send(response, 401, { status: 401, title: 'Unauthenticated' });
-  const [user] = (
-    await pool.query<{
-      disabled: boolean;
-      token_version: number;
-      officer_id: string | null;
-      roles: { role: string }[];
-    }>(ACTOR_SQL, [claims.sub])
-  ).rows;
-  if (!user || user.disabled || user.token_version !== claims.ver) {
-    return send(response, 401, { status: 401, title: 'Unauthenticated' });
-  }
-  if ((await pool.query(REVOKED_SQL, [claims.jti])).rowCount) {
+  // The API's own statement: the account, its grants and whether the token was signed out.
+  const [user] = (await pool.query<ActorRow>(ACTOR_SQL, [claims.sub, claims.jti])).rows;
+  if (!user || user.disabled || user.token_version !== claims.ver || user.revoked) {
     return send(response, 401, { status: 401, title: 'Unauthenticated' });
   }
   if (!user.roles.some((grant) => grant.role === 'officer' || grant.role === 'admin')) {

@@ -13,7 +13,12 @@ export class CoreModule {
   static forRoot(config: AppConfig, databaseUrl: string, schema: SchemaDefinition): DynamicModule {
     return {
       module: CoreModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, schema), migrationsRun: false })],
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(databaseUrl, schema, config.databasePoolSize),
+          migrationsRun: false,
+        }),
+      ],
       providers: [{ provide: APP_CONFIG, useValue: config }, TransactionHost, AuditService, Clock],
       exports: [APP_CONFIG, TransactionHost, AuditService, Clock],
     };

@@ -36,6 +36,14 @@ export interface AppConfig {
   jobRetry: JobRetryConfig;
   /** Test mode only: the application clock runs this many seconds ahead of the real one. */
   clockOffsetSeconds: number;
+  /**
+   * How long an API process may reuse what it read about a token's account
+   * (grants, token version, disabled); changes reach every process at once
+   * through LISTEN/NOTIFY, this is the bound if a notice were missed. 0: off.
+   */
+  actorCacheMs: number;
+  /** Connections in this process's pool to DATABASE_URL. */
+  databasePoolSize: number;
 }
 
 /** How failing jobs are retried before they are dead-lettered (state `failed`). */
@@ -180,6 +188,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maintenanceSeconds: integer(env, 'JOB_MAINTENANCE_SECONDS', 120, 1, 3600, problems),
     },
     clockOffsetSeconds,
+    actorCacheMs: integer(env, 'ACTOR_CACHE_MS', 2000, 0, 60_000, problems),
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   config.jwtSecret = jwtSecret ?? embeddedJwtSecret(dataDir);

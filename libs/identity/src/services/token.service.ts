@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, AppConfig, TransactionHost } from '@lms/core';
-import { REVOKED_SQL } from './actor.sql';
 
 /** Why a token may reach only a few routes until the user acts. */
 export type TokenLimit = 'password-change' | 'mfa-enrolment';
@@ -45,7 +44,7 @@ export class TokenService {
   }
 
   async isRevoked(jti: string): Promise<boolean> {
-    const rows = await this.tx.query(REVOKED_SQL, [jti]);
+    const rows = await this.tx.query('SELECT 1 FROM revoked_token WHERE jti = $1', [jti]);
     return rows.length > 0;
   }
 }
