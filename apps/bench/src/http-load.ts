@@ -27,7 +27,9 @@ export async function startServer(
   env: Record<string, string>,
   ready: (base: string) => Promise<boolean>,
 ): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, [script], {
+  // BENCH_NODE_ARGS: extra node flags for the servers (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
