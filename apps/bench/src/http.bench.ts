@@ -2,7 +2,8 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { BenchDatabase, openBenchDatabase } from './bench-database';
 import { BENCH_PASSWORD, benchAccounts, demoData, HttpFixture, nationalData } from './http-fixture';
-import { freePort, listingLoad, LoadFigures, mixLoad, signIn, startServer } from './http-load';
+import { freePort } from '@lms/core';
+import { listingLoad, LoadFigures, mixLoad, signIn, startServer } from './http-load';
 
 export interface HttpBenchOptions {
   /** Seconds of each measured run (30 unless `--duration`). */

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
         duration,
         data: list(options.get('data'), 'national,demo'),
         connections: list(options.get('connections'), '20,100').map(Number),
-        processes: list(options.get('processes'), '1').map(Number),
+        processes: list(options.get('processes'), '1,2').map(Number),
       }),
   };
   const selected = names.length ? names : Object.keys(benches);

@@ -44,6 +44,8 @@ export interface AppConfig {
   actorCacheMs: number;
   /** Connections in this process's pool to DATABASE_URL. */
   databasePoolSize: number;
+  /** API processes serving one port (node:cluster); more than one needs DATABASE_URL. */
+  webConcurrency: number;
 }
 
 /** How failing jobs are retried before they are dead-lettered (state `failed`). */
@@ -190,7 +192,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clockOffsetSeconds,
     actorCacheMs: integer(env, 'ACTOR_CACHE_MS', 2000, 0, 60_000, problems),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200, problems),
+    webConcurrency: integer(env, 'WEB_CONCURRENCY', 1, 1, 64, problems),
   };
+  if (config.webConcurrency > 1 && !databaseUrl) {
+    problems.push('WEB_CONCURRENCY above 1 needs DATABASE_URL (the embedded database serves one process)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   config.jwtSecret = jwtSecret ?? embeddedJwtSecret(dataDir);
   return config;
