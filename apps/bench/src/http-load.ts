@@ -1,10 +1,26 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { HttpFixture } from './http-fixture';
 
 export interface Server {
   base: string;
+  /** CPU milliseconds the server's processes have used so far (Linux; NaN elsewhere). */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+/** User + system CPU of a process and its children (the cluster's API processes), from /proc. */
+function processTreeCpuMs(pid: number): number {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of the line (11 and 12 after the command), in ticks of 10 ms.
+    const own = (Number(fields[11]) + Number(fields[12])) * 10;
+    return children.reduce((sum, child) => sum + processTreeCpuMs(child), own);
+  } catch {
+    return NaN;
+  }
 }
 
 /** Starts `script` under node with `env`; resolves once `ready()` answers true (or fails after two minutes). */
@@ -36,6 +52,7 @@ export async function startServer(
   }
   return {
     base,
+    cpuMs: () => processTreeCpuMs(child.pid!),
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -76,6 +93,8 @@ export interface LoadFigures {
   /** 4xx answers (the mix expects none). */
   refused: number;
   requests: number;
+  /** The server's CPU milliseconds per answered request (what a loaded machine does not distort). */
+  cpuPerRequest?: number;
 }
 
 interface MixContext {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { BenchDatabase, openBenchDatabase } from './bench-database';
 import { BENCH_PASSWORD, benchAccounts, demoData, HttpFixture, nationalData } from './http-fixture';
 import { freePort } from '@lms/core';
-import { listingLoad, LoadFigures, mixLoad, signIn, startServer } from './http-load';
+import { listingLoad, LoadFigures, mixLoad, Server, signIn, startServer } from './http-load';
 
 export interface HttpBenchOptions {
   /** Seconds of each measured run (30 unless `--duration`). */
@@ -27,8 +27,16 @@ const listening = async (base: string) => (await fetch(`${base}/api/v1/me/enroll
 function line(label: string, figures: LoadFigures): string {
   return (
     `${label.padEnd(44)} ${String(figures.rps).padStart(6)} req/s  p50 ${String(figures.p50).padStart(4)} ms` +
-    `  p99 ${String(figures.p99).padStart(5)} ms  errors ${figures.errors}  4xx ${figures.refused}`
+    `  p99 ${String(figures.p99).padStart(5)} ms  errors ${figures.errors}  4xx ${figures.refused}` +
+    `  CPU ${figures.cpuPerRequest?.toFixed(2)} ms/req`
   );
+}
+
+/** Runs `load` against `server`, adding the server's CPU time per request. */
+async function measured(server: Server, load: () => Promise<LoadFigures>): Promise<LoadFigures> {
+  const before = server.cpuMs();
+  const figures = await load();
+  return { ...figures, cpuPerRequest: (server.cpuMs() - before) / Math.max(1, figures.requests) };
 }
 
 /** One data set: build it, sign everyone in, then the listing side by side and the morning mix. */
@@ -69,19 +77,25 @@ async function measure(
         await mixLoad(api.base, fixture, tokens, 20, warmUp);
         const tag = `${name}, ${processes} process${processes > 1 ? 'es' : ''}`;
         for (const connections of options.connections) {
-          const ours = await listingLoad(api.base, officerTokens, connections, options.duration);
+          const ours = await measured(api, () => listingLoad(api.base, officerTokens, connections, options.duration));
           say(line(`${tag}: GET /me/enrollments, ${connections} conn`, ours));
-          const theirs = await listingLoad(reference.base, officerTokens, connections, options.duration);
+          const theirs = await measured(reference, () =>
+            listingLoad(reference.base, officerTokens, connections, options.duration),
+          );
           say(line(`${tag}: reference server, ${connections} conn`, theirs));
           const ratio = +(ours.rps / theirs.rps).toFixed(2);
-          say(`${tag}: ratio API / reference, ${connections} conn: ${ratio}`);
-          const mix = await mixLoad(api.base, fixture, tokens, connections, options.duration);
+          const cpuRatio = +(theirs.cpuPerRequest! / ours.cpuPerRequest!).toFixed(2);
+          say(`${tag}: ratio API / reference, ${connections} conn: ${ratio} by req/s, ${cpuRatio} by CPU per request`);
+          const mix = await measured(api, () => mixLoad(api.base, fixture, tokens, connections, options.duration));
           say(line(`${tag}: morning mix, ${connections} conn`, mix));
           const key = `${name} ${processes}p ${connections}c`;
           figures[`${key} listing req/s`] = ours.rps;
           figures[`${key} listing p99 ms`] = ours.p99;
           figures[`${key} reference req/s`] = theirs.rps;
           figures[`${key} ratio`] = ratio;
+          figures[`${key} CPU ratio`] = cpuRatio;
+          figures[`${key} listing CPU ms/req`] = +ours.cpuPerRequest!.toFixed(2);
+          figures[`${key} reference CPU ms/req`] = +theirs.cpuPerRequest!.toFixed(2);
           figures[`${key} mix req/s`] = mix.rps;
           figures[`${key} mix p99 ms`] = mix.p99;
           figures[`${key} mix errors`] = mix.errors;
