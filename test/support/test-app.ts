@@ -22,13 +22,23 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A full API (the same bootstrap as `npm start`) on a fresh clone of the demo template database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * A full API (the same bootstrap as `npm start`) on a fresh clone of the demo
+ * template database; `env` may depend on that database's URL.
+ */
+export async function createTestApp(
+  env: Record<string, string> | ((url: string) => Record<string, string>) = {},
+): Promise<TestApp> {
   const server = process.env.LMS_TEST_SERVER_URL!;
   const name = `lms_test_${randomBytes(6).toString('hex')}`;
   await onServer(server, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.LMS_TEST_TEMPLATE}`));
   const url = databaseUrl(server, name);
-  const config = loadConfig({ DATABASE_URL: url, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    DATABASE_URL: url,
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: 'silent',
+    ...(typeof env === 'function' ? env(url) : env),
+  });
   const api = await createApi(config, {
     listen: false,
     database: {

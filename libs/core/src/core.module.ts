@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditService } from './audit/audit.service';
 import { AppConfig, APP_CONFIG } from './config/app-config';
 import { dataSourceOptions, SchemaDefinition } from './database/data-source';
+import { ReportReads } from './database/report-reads';
 import { TransactionHost } from './database/transaction';
 import { Clock } from './time/clock';
 
@@ -19,8 +20,8 @@ export class CoreModule {
           migrationsRun: false,
         }),
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }, TransactionHost, AuditService, Clock],
-      exports: [APP_CONFIG, TransactionHost, AuditService, Clock],
+      providers: [{ provide: APP_CONFIG, useValue: config }, TransactionHost, ReportReads, AuditService, Clock],
+      exports: [APP_CONFIG, TransactionHost, ReportReads, AuditService, Clock],
     };
   }
 }

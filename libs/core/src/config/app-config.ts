@@ -46,6 +46,8 @@ export interface AppConfig {
   databasePoolSize: number;
   /** API processes serving one port (node:cluster); more than one needs DATABASE_URL. */
   webConcurrency: number;
+  /** A streaming replica that report reads may use; null: reports read the primary. */
+  reportsDatabaseUrl: string | null;
 }
 
 /** How failing jobs are retried before they are dead-lettered (state `failed`). */
@@ -193,7 +195,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     actorCacheMs: integer(env, 'ACTOR_CACHE_MS', 2000, 0, 60_000, problems),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200, problems),
     webConcurrency: integer(env, 'WEB_CONCURRENCY', 1, 1, 64, problems),
+    reportsDatabaseUrl: optional(env, 'REPORTS_DATABASE_URL'),
   };
+  if (config.reportsDatabaseUrl && !/^postgres(ql)?:\/\//.test(config.reportsDatabaseUrl)) {
+    problems.push('REPORTS_DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
   if (config.webConcurrency > 1 && !databaseUrl) {
     problems.push('WEB_CONCURRENCY above 1 needs DATABASE_URL (the embedded database serves one process)');
   }
