@@ -1,4 +1,6 @@
 import { apiAs } from '../support/api-client';
+import { enrol, officerOf } from '../support/assessment-fixtures';
+import { createCourse } from '../support/catalogue-fixtures';
 import { expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -19,13 +21,26 @@ describe('security review', () => {
       .set('X-Forwarded-For', address)
       .send({ username, password, ...extra });
 
+  const PASSWORD = 'Review-spec-password-1';
   async function createUser(username: string, roles: { role: string; unitId: string }[], officerId?: string) {
     const res = await apiAs(t, adminToken)
       .post('/users')
-      .send({ username, password: 'Review-spec-password-1', roles, ...(officerId ? { officerId } : {}) });
+      .send({ username, password: PASSWORD, roles, mustChangePassword: false, ...(officerId ? { officerId } : {}) });
     expect(res.status).toBe(201);
     return res.body.id as string;
   }
+  /** An officer of `unitCode` without an account yet. */
+  async function freeOfficer(unitCode: string, skip = 0): Promise<{ id: string; unit_id: string }> {
+    const [row] = await t.sql<{ id: string; unit_id: string }>(
+      `SELECT o.id, o.unit_id FROM officer o JOIN unit u ON u.id = o.unit_id
+       WHERE u.code LIKE $1 || '%' AND o.status = 'active' AND NOT EXISTS (SELECT 1 FROM user_account a WHERE a.officer_id = o.id)
+       ORDER BY o.personnel_number OFFSET $2 LIMIT 1`,
+      [unitCode, skip],
+    );
+    return row;
+  }
+  const unitOf = async (code: string) =>
+    (await t.sql<{ id: string }>('SELECT id FROM unit WHERE code = $1', [code]))[0].id;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -55,6 +70,62 @@ describe('security review', () => {
       );
       expect(answers.filter((res) => res.status === 401).length).toBeLessThanOrEqual(30);
       expect((await login('trainer', 'Trainer-demo-2026', '10.98.0.1')).status).toBe(429);
+    });
+  });
+
+  describe('2+3. quiz bank and answer keys', () => {
+    it('shows officers and other staff only the quiz metadata, and the bank only to its authors', async () => {
+      const course = await createCourse(t, 'SEC-QUIZ', { quiz: { questions: 6, drawCount: 4 } });
+      const officer = await t.login('officer');
+      const otherTrainer = await createUser('sec.trainer', [{ role: 'trainer', unitId: await unitOf('MVD') }]);
+      expect(otherTrainer).toBeDefined();
+      const sectionAdmin = await createUser('sec.section.admin', [{ role: 'admin', unitId: almId }]);
+      expect(sectionAdmin).toBeDefined();
+      for (const username of ['officer', 'hr.almaty', 'sec.trainer', 'sec.section.admin']) {
+        const token =
+          username === 'officer' ? officer : await t.login(username, username.startsWith('sec') ? PASSWORD : undefined);
+        const res = await apiAs(t, token).get(`/course-versions/${course.versionId}`);
+        expect(res.status).toBe(200);
+        expect(res.body.quiz).toEqual({
+          questions: [],
+          questionCount: 6,
+          drawCount: 4,
+          passMark: 75,
+          timeLimitMinutes: 20,
+          maxAttempts: 3,
+        });
+        expect(JSON.stringify(res.body)).not.toMatch(/Question 1|"correct"|Why 1/);
+        expect(res.body.lessons).toHaveLength(2);
+        if (username.startsWith('sec')) {
+          expect((await apiAs(t, token).get(`/course-versions/${course.versionId}/export`)).status).toBe(403);
+        }
+      }
+      for (const author of [await t.login('trainer'), adminToken]) {
+        const res = await apiAs(t, author).get(`/course-versions/${course.versionId}`);
+        expect(res.body.quiz.questions).toHaveLength(6);
+        expect(res.body.quiz.questions[0].options[0].correct).toBe(true);
+      }
+    });
+
+    it('refuses a quiz attempt by someone who may author the course', async () => {
+      const officer = await freeOfficer('ALM');
+      await createUser(
+        'sec.author.officer',
+        [
+          { role: 'officer', unitId: officer.unit_id },
+          { role: 'trainer', unitId: officer.unit_id },
+        ],
+        officer.id,
+      );
+      const authorToken = await t.login('sec.author.officer', PASSWORD);
+      const course = await createCourse(t, 'SEC-OWNQUIZ', { quiz: {}, authorToken });
+      const enrollmentId = await enrol(t, await t.login('hr.almaty'), course.courseId, officer.id);
+      const res = await apiAs(t, authorToken).post(`/enrollments/${enrollmentId}/attempts`);
+      expectProblem(res, 403, 'author-of-quiz');
+      // An officer who is no author takes it as before.
+      const plain = await officerOf(t, 'officer');
+      const own = await enrol(t, await t.login('hr.almaty'), course.courseId, plain.id);
+      expect((await apiAs(t, await t.login('officer')).post(`/enrollments/${own}/attempts`)).status).toBe(201);
     });
   });
 });

@@ -13,6 +13,7 @@ export enum AssessmentsProblem {
   InvalidAnswers = 'invalid-answers',
   InvalidScores = 'invalid-scores',
   OwnEnrollment = 'own-enrollment',
+  AuthorOfQuiz = 'author-of-quiz',
 }
 
 /** What assessment routes answer besides the common codes: their own, and a course with no published version yet (pinned at the first attempt or scoring). */
@@ -93,5 +94,12 @@ export class InvalidScores extends ValidationFailed {
 export class OwnEnrollment extends DomainError {
   constructor() {
     super('forbidden', AssessmentsProblem.OwnEnrollment, 'You cannot assess your own enrolment');
+  }
+}
+
+/** Whoever may author a course can read its answer key, so does not take its quiz. */
+export class AuthorOfQuiz extends DomainError {
+  constructor() {
+    super('forbidden', AssessmentsProblem.AuthorOfQuiz, 'You may author this course, so you cannot take its quiz');
   }
 }
