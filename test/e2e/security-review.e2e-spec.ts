@@ -128,4 +128,127 @@ describe('security review', () => {
       expect((await apiAs(t, await t.login('officer')).post(`/enrollments/${own}/attempts`)).status).toBe(201);
     });
   });
+
+  describe('5. separation of duties', () => {
+    const text = (s: string) => ({ kk: s, ru: s, en: s });
+    let slot = 0;
+    async function seminarCourse(code: string) {
+      const course = await createCourse(t, code, {
+        seminar: { required: true, hours: 4 },
+        completionRule: { lessonsRead: false, quizPassed: false, practicalPassed: false, seminarAttended: true },
+      });
+      return course.courseId;
+    }
+    async function schedule(courseId: string, trainerUserId: string) {
+      const startsAt = new Date(Date.now() + (400 + ++slot * 5) * 3600_000);
+      const res = await apiAs(t, await t.login('hr.almaty'))
+        .post('/sessions')
+        .send({
+          courseId,
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 3 * 3600_000).toISOString(),
+          location: { address: text('Almaty').ru },
+          trainerUserId,
+          capacity: 5,
+          language: 'ru',
+        });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    }
+    const moveIntoPast = (sessionId: string) =>
+      t.sql(
+        `UPDATE seminar_session SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour',
+                booking_deadline = NULL WHERE id = $1`,
+        [sessionId],
+      );
+
+    it('refuses an HR user who is also an officer to exempt themself', async () => {
+      const officer = await freeOfficer('ALM', 1);
+      await createUser(
+        'sod.hr.officer',
+        [
+          { role: 'officer', unitId: officer.unit_id },
+          { role: 'hr', unitId: almId },
+        ],
+        officer.id,
+      );
+      const token = await t.login('sod.hr.officer', PASSWORD);
+      const course = await createCourse(t, 'SOD-EXEMPT');
+      const own = await enrol(t, token, course.courseId, officer.id);
+      const res = await apiAs(t, token).post(`/enrollments/${own}/exemption`).send({ reason: 'Not needed for me' });
+      expectProblem(res, 403, 'own-enrollment');
+      const [{ status }] = await t.sql<{ status: string }>('SELECT status FROM enrollment WHERE id = $1', [own]);
+      expect(status).not.toBe('exempted');
+      // Staff do not start someone else's course either.
+      const other = await officerOf(t, 'officer');
+      const theirs = await enrol(t, token, course.courseId, other.id);
+      expect((await apiAs(t, token).post(`/enrollments/${theirs}/start`)).status).toBe(404);
+    });
+
+    it('refuses a trainer a seat on the session they lead, and marking their own attendance', async () => {
+      const officer = await freeOfficer('ALM', 2);
+      const trainerId = await createUser(
+        'sod.trainer.officer',
+        [
+          { role: 'officer', unitId: officer.unit_id },
+          { role: 'trainer', unitId: almId },
+        ],
+        officer.id,
+      );
+      const token = await t.login('sod.trainer.officer', PASSWORD);
+      const hr = await t.login('hr.almaty');
+      const courseId = await seminarCourse('SOD-BOOK');
+      await enrol(t, hr, courseId, officer.id);
+      const session = await schedule(courseId, trainerId);
+      expectProblem(await apiAs(t, token).post(`/sessions/${session}/bookings`).send({}), 403, 'own-enrollment');
+      expectProblem(
+        await apiAs(t, hr).post(`/sessions/${session}/bookings`).send({ officerId: officer.id }),
+        403,
+        'own-enrollment',
+      );
+      // Booked (before the review) onto their own session, they still cannot mark themself present.
+      const [{ id: enrollmentId }] = await t.sql<{ id: string }>(
+        `SELECT id FROM enrollment WHERE officer_id = $1 AND course_id = $2`,
+        [officer.id, courseId],
+      );
+      await t.sql(
+        `INSERT INTO seminar_booking (session_id, officer_id, course_id, enrollment_id, status, booked_by)
+         VALUES ($1, $2, $3, $4, 'booked', $5)`,
+        [session, officer.id, courseId, enrollmentId, trainerId],
+      );
+      await moveIntoPast(session);
+      const res = await apiAs(t, token)
+        .put(`/sessions/${session}/attendance`)
+        .send([{ officerId: officer.id, status: 'present' }]);
+      expectProblem(res, 403, 'own-enrollment');
+      expect(await t.sql('SELECT 1 FROM seminar_attendance WHERE session_id = $1', [session])).toHaveLength(0);
+    });
+
+    it('lets only the session’s trainer mark; HR corrects a mark with a reason, audited', async () => {
+      const trainerId = await createUser('sod.session.trainer', [{ role: 'trainer', unitId: almId }]);
+      const trainer = await t.login('sod.session.trainer', PASSWORD);
+      const hr = await t.login('hr.almaty');
+      const courseId = await seminarCourse('SOD-MARK');
+      const officer = await freeOfficer('ALM', 3);
+      await enrol(t, hr, courseId, officer.id);
+      const session = await schedule(courseId, trainerId);
+      expect((await apiAs(t, hr).post(`/sessions/${session}/bookings`).send({ officerId: officer.id })).status).toBe(
+        201,
+      );
+      await moveIntoPast(session);
+      const mark = (token: string, status: string, reason?: string) =>
+        apiAs(t, token)
+          .put(`/sessions/${session}/attendance`)
+          .send([{ officerId: officer.id, status, ...(reason ? { reason } : {}) }]);
+      expectProblem(await mark(hr, 'present', 'Trainer is ill'), 422, 'validation-failed');
+      expect((await mark(trainer, 'absent')).status).toBe(200);
+      expectProblem(await mark(hr, 'present'), 422, 'validation-failed');
+      expect((await mark(hr, 'present', 'Sign-in sheet shows the officer')).status).toBe(200);
+      const [audit] = await t.sql<{ after: { reason?: string }[] }>(
+        `SELECT after FROM audit_event WHERE action = 'seminar-attendance.record' AND entity_id = $1 ORDER BY seq DESC LIMIT 1`,
+        [session],
+      );
+      expect(audit.after[0].reason).toBe('Sign-in sheet shows the officer');
+    });
+  });
 });

@@ -12,7 +12,6 @@ export enum AssessmentsProblem {
   AttemptExpired = 'attempt-expired',
   InvalidAnswers = 'invalid-answers',
   InvalidScores = 'invalid-scores',
-  OwnEnrollment = 'own-enrollment',
   AuthorOfQuiz = 'author-of-quiz',
 }
 
@@ -87,13 +86,6 @@ export class InvalidAnswers extends ValidationFailed {
 export class InvalidScores extends ValidationFailed {
   constructor(problems: FieldProblem[]) {
     super('The scores do not fit the rubric', problems, AssessmentsProblem.InvalidScores);
-  }
-}
-
-/** A trainer who is also an officer does not grade their own enrolment. */
-export class OwnEnrollment extends DomainError {
-  constructor() {
-    super('forbidden', AssessmentsProblem.OwnEnrollment, 'You cannot assess your own enrolment');
   }
 }
 

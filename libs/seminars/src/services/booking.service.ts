@@ -3,11 +3,13 @@ import {
   AuditService,
   isUniqueViolation,
   NotFound,
+  OwnEnrollment,
   RequestContext,
   subtreeCondition,
   TransactionHost,
 } from '@lms/core';
 import { EnrollmentService } from '@lms/assignments';
+import { UserService } from '@lms/identity';
 import { OfficerService } from '@lms/personnel';
 import { BookingStatus } from '../entities/seminar-booking.entity';
 import {
@@ -41,9 +43,15 @@ export class BookingService {
     private readonly ledger: SeatLedger,
     private readonly enrollments: EnrollmentService,
     private readonly officers: OfficerService,
+    private readonly users: UserService,
     private readonly notifications: SeminarNotices,
     private readonly audit: AuditService,
   ) {}
+
+  /** Is the officer the one whose account leads the session? */
+  private async ledsSession(trainerUserId: string, officerId: string): Promise<boolean> {
+    return (await this.users.byId(trainerUserId))?.officer_id === officerId;
+  }
 
   /** Whom the booking is for: an officer books for themself, HR for an officer of its subtree (404 otherwise). */
   private async officerFor(
@@ -71,6 +79,8 @@ export class BookingService {
       const forThemself = officer.id === ctx.actor?.officerId;
       await this.sessions.find(forThemself ? RequestContext.system() : ctx, sessionId);
       const session = await this.ledger.lock(sessionId);
+      // The trainer who leads a session marks its attendance, so is not also one of its officers.
+      if (await this.ledsSession(session.trainer_user_id, officer.id)) throw new OwnEnrollment('book, as its trainer,');
       if (session.status !== 'scheduled') throw new SessionNotOpen(session.status, 'booked');
       if (session.started) throw new SessionAlreadyStarted('booked');
       if (session.deadline_passed && session.booking_deadline)
