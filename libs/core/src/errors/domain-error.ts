@@ -100,3 +100,12 @@ export class OwnEnrollment extends DomainError {
     super('forbidden', CommonProblem.OwnEnrollment, `You cannot ${what} your own enrolment`);
   }
 }
+
+/** A request body over its configured size, found while it streamed in. */
+export class BodyTooLarge extends DomainError {
+  constructor(maxBytes: number) {
+    super('payload-too-large', CommonProblem.PayloadTooLarge, `The body is larger than ${maxBytes} bytes`, {
+      maxBytes,
+    });
+  }
+}
