@@ -49,7 +49,9 @@ export class BookingService {
   ) {}
 
   /** Is the officer the one whose account leads the session? */
-  private async ledsSession(trainerUserId: string, officerId: string): Promise<boolean> {
+  private async ledsSession(ctx: RequestContext, trainerUserId: string, officerId: string): Promise<boolean> {
+    if (ctx.userId === trainerUserId) return ctx.actor?.officerId === officerId;
+    if (ctx.actor?.officerId === officerId) return false; // booking for themself, and someone else leads
     return (await this.users.byId(trainerUserId))?.officer_id === officerId;
   }
 
@@ -77,10 +79,11 @@ export class BookingService {
       const officer = await this.officerFor(ctx, requestedOfficerId);
       // An officer may book any session of a course they are enrolled on; whether they are is answered below (409).
       const forThemself = officer.id === ctx.actor?.officerId;
-      await this.sessions.find(forThemself ? RequestContext.system() : ctx, sessionId);
+      const visible = await this.sessions.find(forThemself ? RequestContext.system() : ctx, sessionId);
+      // The trainer who leads a session marks its attendance, so is not also one of its officers (decided before the lock).
+      if (await this.ledsSession(ctx, visible.trainer_user_id, officer.id))
+        throw new OwnEnrollment('book, as its trainer,');
       const session = await this.ledger.lock(sessionId);
-      // The trainer who leads a session marks its attendance, so is not also one of its officers.
-      if (await this.ledsSession(session.trainer_user_id, officer.id)) throw new OwnEnrollment('book, as its trainer,');
       if (session.status !== 'scheduled') throw new SessionNotOpen(session.status, 'booked');
       if (session.started) throw new SessionAlreadyStarted('booked');
       if (session.deadline_passed && session.booking_deadline)
