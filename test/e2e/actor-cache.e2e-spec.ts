@@ -2,7 +2,7 @@ import request from 'supertest';
 import { loadConfig } from '@lms/core';
 import { ActorCache } from '@lms/identity';
 import { createApi, RunningApi } from '../../apps/api/src/bootstrap';
-import { createTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
+import { createTestApp, GENEROUS_LIMITS, TEST_JWT_SECRET, TestApp } from '../support/test-app';
 
 /**
  * Two API processes on one database, each keeping a token's actor for a
@@ -18,7 +18,13 @@ describe('actor cache across processes', () => {
 
   beforeAll(async () => {
     t = await createTestApp(env);
-    const config = loadConfig({ DATABASE_URL: t.url, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...env });
+    const config = loadConfig({
+      DATABASE_URL: t.url,
+      JWT_SECRET: TEST_JWT_SECRET,
+      LOG_LEVEL: 'silent',
+      ...GENEROUS_LIMITS,
+      ...env,
+    });
     other = await createApi(config, {
       listen: false,
       database: { url: t.url, embedded: false, stop: async () => undefined },

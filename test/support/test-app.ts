@@ -10,6 +10,9 @@ import { databaseUrl, onServer } from './test-database';
 
 export const TEST_JWT_SECRET = 'test-secret-'.padEnd(48, 'x');
 
+/** Tests fire many requests from one address and user; the limits themselves are tested with small ones. */
+export const GENEROUS_LIMITS = { RATE_LIMIT_PER_ADDRESS: '100000000', RATE_LIMIT_PER_USER: '100000000' };
+
 export interface TestApp {
   app: INestApplication;
   config: AppConfig;
@@ -37,6 +40,7 @@ export async function createTestApp(
     DATABASE_URL: url,
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'silent',
+    ...GENEROUS_LIMITS,
     ...(typeof env === 'function' ? env(url) : env),
   });
   const api = await createApi(config, {

@@ -13,7 +13,7 @@ export const API_PREFIX = 'api/v1';
 /** Everything the HTTP process needs around the routes: security headers, parsing, pages, validation, errors, docs. */
 export function configureApp(app: INestApplication, config: AppConfig, logger: Logger): void {
   const express_ = app as NestExpressApplication;
-  express_.set('trust proxy', 'loopback');
+  express_.set('trust proxy', config.trustProxy);
   express_.disable('x-powered-by');
   // Answers are personal and fresh: no client revalidates them, so no SHA-1 of every body for an ETag.
   express_.set('etag', false);
