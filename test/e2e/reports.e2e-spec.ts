@@ -347,7 +347,8 @@ describe('reports', () => {
         /^attachment; filename="compliance-ALM-\d{4}-\d{2}-\d{2}\.csv"/,
       );
       expect(res.text.charCodeAt(0)).toBe(0xfeff);
-      const lines: string[][] = parse(res.text.slice(1));
+      // Russian Excel opens it in columns: semicolons, a decimal comma.
+      const lines: string[][] = parse(res.text.slice(1), { delimiter: ';' });
       expect(lines[0]).toEqual([
         'Код',
         'Подразделение',
@@ -363,7 +364,7 @@ describe('reports', () => {
       const bost = lines.find((line) => line[0] === 'ALM-BOST')!;
       const row = byCode(json.rows)['ALM-BOST'];
       expect(bost[1]).toBe(row.unitName);
-      expect(bost.slice(2).map(Number)).toEqual([
+      expect(bost.slice(2).map((cell) => Number(cell.replace(',', '.')))).toEqual([
         row.inAudience,
         row.completed,
         row.inProgress,
@@ -563,7 +564,7 @@ describe('reports', () => {
       expect(csv.status).toBe(200);
       expect(csv.headers['x-content-sha256']).toBe(snapshot.sha256);
       expect(csv.headers['content-disposition']).toMatch(/execution-report-ALM-R_1-ALM-/);
-      const lines: string[][] = parse(csv.text.slice(1));
+      const lines: string[][] = parse(csv.text.slice(1), { delimiter: ';' });
       expect(lines).toHaveLength(frozen.content.report.rows.length + 2);
       expect(lines.at(-1)![2]).toBe(String(frozen.content.report.total.inAudience));
       expect(lines.at(-1)![3]).toBe(String(frozen.content.report.total.completed));

@@ -10,7 +10,8 @@ const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, '-').slice(0, 3
  * row, frozen, widths set; numbers stay numbers), the report's facts on a second.
  */
 export async function writeXlsx(table: ReportTable, out: Writable): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // Shared strings: every text is a string cell (`t="s"`), never a formula, whatever it starts with.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   workbook.title = table.title;
   const sheet = workbook.addWorksheet(sheetName(table.sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = table.columns.map((column, i) => ({
