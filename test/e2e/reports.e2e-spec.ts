@@ -35,6 +35,7 @@ interface Row extends Counts {
   unitCode: string;
   unitName: string;
   scope: 'subtree' | 'own';
+  officersPath: string;
 }
 
 const percent = (completed: number, audience: number, exempted: number) =>
@@ -289,7 +290,7 @@ describe('reports', () => {
         'ALM-BOST-PPS',
         'ALM-BOST-UP',
       ]);
-      const { unitId: _u, unitCode: _c, unitName: _n, scope: _s, ...bostCounts } = alm['ALM-BOST'];
+      const { unitId: _u, unitCode: _c, unitName: _n, scope: _s, officersPath: _p, ...bostCounts } = alm['ALM-BOST'];
       expect(district.total).toEqual(bostCounts);
       const sum = (key: keyof Counts) => district.rows.reduce((n, row) => n + (row[key] as number), 0);
       expect(sum('inAudience')).toBe(district.total.inAudience);
@@ -420,6 +421,73 @@ describe('reports', () => {
       const text = pdfText(pdf, { layout: true });
       expect(text).toContain('Бостандық');
       expect(text).toContain('Әуезов');
+    });
+  });
+
+  describe('drill-down to the officers behind a figure', () => {
+    interface Outcome {
+      personnelNumber: string;
+      fullName: string;
+      unit: { code: string };
+      state: string;
+      courses: { courseId: string; state: string; dueAt: string | null; exemptionReason: string | null }[];
+    }
+    const officersBehind = async (token: string, query: string) => {
+      const res = await get(token, `/reports/compliance/officers?${query}`);
+      expect(res.status).toBe(200);
+      return res.body as { items: Outcome[]; total: number; limit: number; offset: number };
+    };
+
+    it('lists exactly the officers counted in each figure of a district, and links every row to them', async () => {
+      const report = await compliance(hr, `orderId=${orderId}`);
+      const bost = byCode(report.rows)['ALM-BOST'];
+      expect(bost.officersPath).toContain(`unitId=${bost.unitId}`);
+      expect(bost.officersPath).toContain(`orderId=${orderId}`);
+      const states = ['completed', 'inProgress', 'notStarted', 'overdue', 'exempted'] as const;
+      for (const state of states) {
+        const page = await officersBehind(hr, `${bost.officersPath.split('?')[1]}&status=${state}&limit=500`);
+        expect(page.total).toBe(bost[state]);
+        expect(page.items).toHaveLength(bost[state]);
+        expect(page.items.every((item) => item.state === state)).toBe(true);
+      }
+      const overdue = await officersBehind(hr, `unitId=${bost.unitId}&orderId=${orderId}&status=overdue`);
+      expect(overdue.items.map((item) => item.courses[0].state)).toEqual(['overdue', 'overdue']);
+      const exempted = await officersBehind(hr, `unitId=${bost.unitId}&orderId=${orderId}&status=exempted`);
+      expect(exempted.items[0].courses[0].exemptionReason).toBe('Academy course');
+      const everyone = await officersBehind(hr, `unitId=${bost.unitId}&orderId=${orderId}&limit=2&offset=1`);
+      expect(everyone).toMatchObject({ total: bost.inAudience, limit: 2, offset: 1 });
+      expect(everyone.items).toHaveLength(2);
+    });
+
+    it('exports every officer of the figure as CSV and XLSX', async () => {
+      const bost = await unitId(t, 'ALM-BOST');
+      const csv = await get(
+        hr,
+        `/reports/compliance/officers?unitId=${bost}&orderId=${orderId}&status=overdue&format=csv`,
+      );
+      expect(csv.status).toBe(200);
+      expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+      const lines: string[][] = parse(csv.text.slice(1), { delimiter: ';' });
+      expect(lines).toHaveLength(3);
+      expect(lines[0][1]).toBe('ФИО');
+      expect(lines.slice(1).every((line) => line[6] === 'просрочено')).toBe(true);
+      const xlsx = await get(hr, `/reports/compliance/officers?unitId=${bost}&orderId=${orderId}&format=xlsx&lang=kk`)
+        .buffer(true)
+        .parse(binary);
+      expect(xlsx.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.body);
+      expect(workbook.worksheets[0].getRow(1).getCell(2).value).toBe('Аты-жөні');
+    });
+
+    it('keeps HR to its subtree (404) and refuses an unknown status or a future moment (422)', async () => {
+      const bost = await unitId(t, 'ALM-BOST');
+      expect((await get(hrAstana, `/reports/compliance/officers?unitId=${bost}`)).status).toBe(404);
+      expect((await get(officer, `/reports/compliance/officers?unitId=${bost}`)).status).toBe(403);
+      expectProblem(await get(hr, `/reports/compliance/officers?unitId=${bost}&status=late`), 422);
+      const future = new Date(Date.now() + 10 * DAY).toISOString();
+      expectProblem(await get(hr, `/reports/compliance/officers?unitId=${bost}&asOf=${future}`), 422);
+      expect((await get(trainer, `/reports/compliance/officers?unitId=${bost}&status=overdue`)).status).toBe(200);
     });
   });
 

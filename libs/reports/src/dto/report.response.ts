@@ -2,6 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { LocalizedTitleDto } from '@lms/core';
 import type { ComplianceCounts, ComplianceReport, ComplianceRow } from '../services/compliance.model';
 import type { ExecutionReportContent, SnapshotSummary } from '../services/execution-report.service';
+import type { CourseOutcome, OfficerOutcome } from '../services/officer-outcomes.service';
+import { OUTCOME_STATES, OutcomeState } from '../services/officer-outcomes.sql';
 
 export class ComplianceCountsView implements ComplianceCounts {
   @ApiProperty({ type: 'integer', description: 'Officers with an enrolment in scope, withdrawn ones left out' })
@@ -29,6 +31,11 @@ export class ComplianceRowView extends ComplianceCountsView implements Complianc
       '`subtree`: a child unit and everything under it; `own`: officers placed directly in the report’s unit',
   })
   scope: 'subtree' | 'own';
+  @ApiProperty({
+    example: '/reports/compliance/officers?unitId=…&orderId=…&asOf=2026-06-30T19:00:00.000Z',
+    description: 'The drill-down to this row’s officers, under `/api/v1`; add `&status=overdue` (etc.) for one figure',
+  })
+  officersPath: string;
 }
 
 export class ReportUnitView {
@@ -185,4 +192,45 @@ export class ExecutionReportContentView implements ExecutionReportContent {
 export class FrozenSnapshotView extends SnapshotSummaryView {
   @ApiProperty({ type: SnapshotParametersView }) parameters: SnapshotParametersView;
   @ApiProperty({ type: ExecutionReportContentView }) content: ExecutionReportContentView;
+}
+
+export class OutcomeUnitView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+}
+
+export class CourseOutcomeView implements CourseOutcome {
+  @ApiProperty({ format: 'uuid' }) courseId: string;
+  @ApiProperty() courseCode: string;
+  @ApiProperty({ type: LocalizedTitleDto }) courseTitle: LocalizedTitleDto;
+  @ApiProperty({ enum: OUTCOME_STATES, description: 'Where this course stood at asOf' }) state: OutcomeState;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The end of the due day in the unit’s time zone',
+  })
+  dueAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The certificate of a completed course' })
+  certificateSerial: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the officer was exempted' })
+  exemptionReason: string | null;
+}
+
+/** An officer behind a compliance figure. */
+export class OfficerOutcomeView implements OfficerOutcome {
+  @ApiProperty({ format: 'uuid' }) officerId: string;
+  @ApiProperty() personnelNumber: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty() rank: string;
+  @ApiProperty() position: string;
+  @ApiProperty({ type: OutcomeUnitView, description: 'Where the officer serves now' }) unit: OutcomeUnitView;
+  @ApiProperty({
+    enum: OUTCOME_STATES,
+    description: 'The officer’s state in the report: the highest of their courses’ (the column they count in)',
+  })
+  state: OutcomeState;
+  @ApiProperty({ type: [CourseOutcomeView] }) courses: CourseOutcomeView[];
 }

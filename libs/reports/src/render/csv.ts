@@ -11,13 +11,17 @@ function csvCell(cell: Cell, column: TableColumn, decimalComma: boolean): Cell {
 /**
  * The table as the language's Excel opens it in columns (semicolons and a
  * decimal comma in ru and kk, commas in en; UTF-8 with a BOM; CRLF), every
- * text cell formula-safe (core's `toCsv`).
+ * text cell formula-safe (core's `toCsv`). Further sections follow, each
+ * after an empty line and its title.
  */
 export function renderCsv(table: ReportTable): string {
   const dialect = csvDialect(table.language);
   const decimalComma = dialect.delimiter === ';';
-  const rows = [...table.rows, ...(table.total ? [table.total] : [])].map((cells) =>
-    cells.map((cell, i) => csvCell(cell, table.columns[i], decimalComma)),
-  );
-  return toCsv(rows, { dialect, header: table.columns.map((column) => column.label) });
+  const lines = (columns: TableColumn[], rows: Cell[][]) => [
+    columns.map((column) => column.label),
+    ...rows.map((cells) => cells.map((cell, i) => csvCell(cell, columns[i], decimalComma))),
+  ];
+  const rows: Cell[][] = lines(table.columns, [...table.rows, ...(table.total ? [table.total] : [])]);
+  for (const section of table.sections ?? []) rows.push([], [section.title], ...lines(section.columns, section.rows));
+  return toCsv(rows, { dialect });
 }
