@@ -562,8 +562,20 @@ describe('reports', () => {
   });
 
   describe('execution reports', () => {
-    let snapshot: { id: string; sha256: string; createdAt: string };
-    let frozen: { content: { report: { rows: Row[]; total: Counts } } };
+    let snapshot: { id: string; sha256: string; createdAt: string; verificationCode: string };
+    interface FrozenOfficer {
+      fullName: string;
+      personnelNumber: string;
+      state: string;
+      courses: { state: string; exemptionReason: string | null; certificateSerial: string | null }[];
+    }
+    let frozen: {
+      content: {
+        report: { rows: Row[]; total: Counts };
+        officers: { completed: FrozenOfficer[]; outstanding: FrozenOfficer[] };
+        requirement: { courses: { id: string }[] };
+      };
+    };
 
     beforeAll(async () => {
       const res = await api(hr).post(`/orders/${orderId}/execution-reports`).send({});
@@ -577,6 +589,7 @@ describe('reports', () => {
         id: expect.any(String),
         sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
         createdAt: expect.any(String),
+        verificationCode: expect.stringMatching(/^[0-9A-Z]{16}$/),
       });
       const res = await get(hr, `/execution-reports/${snapshot.id}`);
       expect(res.status).toBe(200);
@@ -632,8 +645,15 @@ describe('reports', () => {
       expect(csv.status).toBe(200);
       expect(csv.headers['x-content-sha256']).toBe(snapshot.sha256);
       expect(csv.headers['content-disposition']).toMatch(/execution-report-ALM-R_1-ALM-/);
-      const lines: string[][] = parse(csv.text.slice(1), { delimiter: ';' });
+      const all: string[][] = parse(csv.text.slice(1), { delimiter: ';', relax_column_count: true });
+      const lines = all.slice(
+        0,
+        all.findIndex((line) => line.length === 1 && line[0] === ''),
+      );
       expect(lines).toHaveLength(frozen.content.report.rows.length + 2);
+      // Then the two officer lists, one line per officer and course, each under its title.
+      const { completed, outstanding } = frozen.content.officers;
+      expect(all.length).toBe(lines.length + 2 * 3 + completed.length + outstanding.length);
       expect(lines.at(-1)![2]).toBe(String(frozen.content.report.total.inAudience));
       expect(lines.at(-1)![3]).toBe(String(frozen.content.report.total.completed));
       const pdf = await get(hr, `/execution-reports/${snapshot.id}?format=pdf`).buffer(true).parse(binary);
@@ -641,6 +661,79 @@ describe('reports', () => {
       expect(pdf.headers['x-content-sha256']).toBe(snapshot.sha256);
       expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
       expect(pdfText(pdf.body as Buffer, { layout: true })).toContain(snapshot.sha256);
+    });
+
+    it('names every officer in scope: who completed, and who did not with the reason', async () => {
+      const { officers, report, requirement } = frozen.content;
+      expect(requirement.courses.map((course) => course.id)).toEqual([courseA]);
+      expect(officers.completed).toHaveLength(report.total.completed);
+      expect(officers.outstanding).toHaveLength(report.total.inAudience - report.total.completed);
+      expect(officers.completed.every((officer) => officer.courses[0].state === 'completed')).toBe(true);
+      const count = (state: string) => officers.outstanding.filter((officer) => officer.state === state).length;
+      expect(count('overdue')).toBe(report.total.overdue);
+      expect(count('inProgress')).toBe(report.total.inProgress);
+      expect(count('notStarted')).toBe(report.total.notStarted);
+      const exempted = officers.outstanding.filter((officer) => officer.state === 'exempted');
+      expect(exempted.map((officer) => officer.courses[0].exemptionReason)).toEqual(['Academy course']);
+    });
+
+    it('serves the same bytes of the Kazakh PDF at every download, whose SHA-256 verification records', async () => {
+      const download = async () => {
+        const res = await get(hr, `/execution-reports/${snapshot.id}?format=pdf&lang=kk`).buffer(true).parse(binary);
+        expect(res.status).toBe(200);
+        return res;
+      };
+      const [first, second] = [await download(), await download()];
+      const bytes = first.body as Buffer;
+      expect(Buffer.compare(bytes, second.body as Buffer)).toBe(0);
+      const fileSha = createHash('sha256').update(bytes).digest('hex');
+      expect(first.headers['x-file-sha256']).toBe(fileSha);
+      const text = pdfText(bytes);
+      expect(text).toContain('Бұйрықтың орындалуы туралы есеп');
+      expect(text).toContain('Оқудан өткен қызметкерлер');
+      expect(text).toContain(snapshot.sha256);
+      const grouped = snapshot.verificationCode.match(/.{4}/g)!.join('-');
+      expect(text).toContain(grouped);
+      const named = frozen.content.officers.completed[0];
+      expect(text).toContain(named.personnelNumber);
+
+      const check = await get(hr, `/execution-reports/${snapshot.id}/verification`);
+      expect(check.status).toBe(200);
+      expect(check.body).toMatchObject({ valid: true, contentVerified: true, sha256: snapshot.sha256 });
+      expect(check.body.files).toContainEqual(
+        expect.objectContaining({ format: 'pdf', language: 'kk', sha256: fileSha, verified: true }),
+      );
+      const publicCheck = await t.http().get(`/api/v1/execution-reports/verify/${grouped.toLowerCase()}`);
+      expect(publicCheck.status).toBe(200);
+      expect(publicCheck.body).toMatchObject({
+        valid: true,
+        report: { snapshotId: snapshot.id, order: { number: 'ALM-R/1' } },
+      });
+      expect((await t.http().get('/api/v1/execution-reports/verify/0000-0000-0000-0000')).body).toEqual({
+        valid: false,
+      });
+      expect((await get(hrAstana, `/execution-reports/${snapshot.id}/verification`)).status).toBe(404);
+    });
+
+    it('says when a stored file was changed behind the application', async () => {
+      const victim = (await api(hr).post(`/orders/${orderId}/execution-reports`).send({})).body;
+      expect((await get(hr, `/execution-reports/${victim.id}?format=xlsx&lang=ru`)).status).toBe(200);
+      await expect(t.sql('DELETE FROM report_rendering WHERE snapshot_id = $1', [victim.id])).rejects.toThrow(
+        /append-only/,
+      );
+      await t.sql('SET session_replication_role = replica');
+      try {
+        await t.sql(`UPDATE report_rendering SET content = content || '\\x00'::bytea WHERE snapshot_id = $1`, [
+          victim.id,
+        ]);
+      } finally {
+        await t.sql('RESET session_replication_role');
+      }
+      const check = await get(hr, `/execution-reports/${victim.id}/verification`);
+      expect(check.body).toMatchObject({ valid: false, contentVerified: true });
+      expect(check.body.files).toEqual([expect.objectContaining({ format: 'xlsx', verified: false })]);
+      const publicCheck = await t.http().get(`/api/v1/execution-reports/verify/${victim.verificationCode}`);
+      expect(publicCheck.body.valid).toBe(false);
     });
 
     it('refuses to UPDATE or DELETE a snapshot', async () => {

@@ -31,3 +31,4 @@ export * from './database/columns';
 export * from './logging/logger';
 export * from './logging/http-logging';
 export * from './http/json-body.guard';
+export * from './security/verification-code';

@@ -11,6 +11,7 @@ import { ComplianceTrendService } from './services/compliance-trend.service';
 import { ExecutionReportService } from './services/execution-report.service';
 import { OfficerOutcomeService } from './services/officer-outcomes.service';
 import { OfficerRecordService } from './services/officer-record.service';
+import { ReportRenderingService } from './services/report-rendering.service';
 
 /**
  * Compliance reports, officers' training records and frozen order execution
@@ -26,6 +27,7 @@ import { OfficerRecordService } from './services/officer-record.service';
     ComplianceService,
     OfficerOutcomeService,
     OfficerRecordService,
+    ReportRenderingService,
     ExecutionReportService,
     ComplianceTrendService,
   ],

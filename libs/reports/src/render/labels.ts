@@ -59,6 +59,8 @@ export interface Labels {
   verifyAt: string;
   contentHash: string;
   signOff: string[];
+  title: string;
+  deadlineDate: string;
 }
 
 const RU: Labels = {
@@ -123,6 +125,8 @@ const RU: Labels = {
   verifyAt: 'Проверка',
   contentHash: 'SHA-256 содержания',
   signOff: ['Начальник кадрового подразделения', 'Подпись', 'Ф.И.О.', 'Дата'],
+  title: 'Наименование',
+  deadlineDate: 'Срок исполнения',
   statuses: {
     assigned: 'назначен',
     in_progress: 'проходит',
@@ -195,6 +199,8 @@ const KK: Labels = {
   verifyAt: 'Тексеру',
   contentHash: 'Мазмұнның SHA-256',
   signOff: ['Кадр бөлімшесінің бастығы', 'Қолы', 'Т.А.Ә.', 'Күні'],
+  title: 'Атауы',
+  deadlineDate: 'Орындау мерзімі',
   statuses: {
     assigned: 'тағайындалды',
     in_progress: 'оқуда',
@@ -267,6 +273,8 @@ const EN: Labels = {
   verifyAt: 'Verify at',
   contentHash: 'Content SHA-256',
   signOff: ['Head of the personnel department', 'Signature', 'Name', 'Date'],
+  title: 'Title',
+  deadlineDate: 'Deadline',
   statuses: {
     assigned: 'assigned',
     in_progress: 'in progress',
