@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { apiAs } from '../support/api-client';
@@ -686,6 +687,9 @@ describe('reports', () => {
       const [first, second] = [await download(), await download()];
       const bytes = first.body as Buffer;
       expect(Buffer.compare(bytes, second.body as Buffer)).toBe(0);
+      // Kept for a person to look at (pdftoppm -png): test/artifacts is not committed.
+      mkdirSync('test/artifacts/kk', { recursive: true });
+      writeFileSync('test/artifacts/kk/execution-report.pdf', bytes);
       const fileSha = createHash('sha256').update(bytes).digest('hex');
       expect(first.headers['x-file-sha256']).toBe(fileSha);
       const text = pdfText(bytes);
