@@ -14,6 +14,7 @@ import { Certificates1795623228343 } from './1795623228343-Certificates';
 import { UserLanguage1795624000000 } from './1795624000000-UserLanguage';
 import { NotificationsAndJobs1795981222174 } from './1795981222174-NotificationsAndJobs';
 import { ActorChangeNotices1795990000000 } from './1795990000000-ActorChangeNotices';
+import { ReportRenderings1795994128001 } from './1795994128001-ReportRenderings';
 
 /** In order of application. */
 export const MIGRATIONS: MigrationClass[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: MigrationClass[] = [
   UserLanguage1795624000000,
   NotificationsAndJobs1795981222174,
   ActorChangeNotices1795990000000,
+  ReportRenderings1795994128001,
 ];

@@ -129,13 +129,14 @@ describe('access control', () => {
       expect(new Set(nest).size).toBe(nest.length);
     });
 
-    it('has only sign-in, health, certificate verification, calendar feeds (by secret token) and the documentation as public routes', async () => {
+    it('has only sign-in, health, certificate and execution-report verification, calendar feeds (by secret token) and the documentation as public routes', async () => {
       const publicRoutes = controllerRoutes(t)
         .filter((r) => r.rule?.kind === 'public' && !r.page)
         .map((r) => `${r.method} ${r.path}`);
       expect(publicRoutes.sort()).toEqual([
         `GET ${API}/calendar-feeds/:token/sessions.ics`,
         `GET ${API}/certificates/verify/:code`,
+        `GET ${API}/execution-reports/verify/:code`,
         `GET ${API}/health`,
         `POST ${API}/auth/login`,
       ]);

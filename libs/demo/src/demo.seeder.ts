@@ -1,8 +1,7 @@
 import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
 import { ProgrammeSeeder } from '@lms/catalogue';
-import { RequestContext, TransactionHost } from '@lms/core';
+import { RequestContext, toCsv, TransactionHost } from '@lms/core';
 import { PasswordService, RolePolicyService, UserService } from '@lms/identity';
 import { CSV_COLUMNS, OfficerImportService, UnitService } from '@lms/personnel';
 import { demoOfficers, demoUnits } from './demo-organisation';
@@ -62,7 +61,7 @@ export class DemoSeeder {
         ids.set(unit.code, id);
       }
       const officers = demoOfficers();
-      const csv = stringify(
+      const csv = toCsv(
         officers.map((o) => [
           o.personnelNumber,
           o.fullName,
@@ -73,7 +72,7 @@ export class DemoSeeder {
           o.status,
           o.language,
         ]),
-        { header: true, columns: [...CSV_COLUMNS] },
+        { header: CSV_COLUMNS },
       );
       const imported = await this.importer.import(ctx, Readable.from([csv]));
       const officerAccount = officers.find((o) => o.status === 'active' && o.unitCode === 'ALM-BOST-UP')!;
