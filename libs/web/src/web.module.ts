@@ -15,6 +15,8 @@ import { ResultsController } from './controllers/results.controller';
 import { SeminarsController } from './controllers/seminars.controller';
 import { SessionController } from './controllers/session.controller';
 import { StaffController } from './controllers/staff.controller';
+import { TrainerCoursesController } from './controllers/trainer-courses.controller';
+import { TrainerVersionsController } from './controllers/trainer-versions.controller';
 import { TrainingController } from './controllers/training.controller';
 import { VerifyController } from './controllers/verify.controller';
 import { CsrfGuard, CsrfTokens } from './http/csrf';
@@ -36,6 +38,8 @@ export const WEB_CONTROLLERS = [
   ResultsController,
   CertificatesController,
   VerifyController,
+  TrainerCoursesController,
+  TrainerVersionsController,
 ];
 
 /**

@@ -3,6 +3,8 @@
  * - Forms marked data-once submit once: a double click sends one request.
  * - A quiz with a deadline shows a countdown and submits itself at zero.
  * - A quiz asks before submitting with questions left unanswered.
+ * - A JSON file chosen for an import fills the text box (nothing is uploaded apart).
+ * - A lesson's Markdown is previewed as typed (rendered by the server's inert renderer).
  */
 (function () {
   'use strict';
@@ -77,8 +79,49 @@
     tick();
   }
 
+  function fillFromFile(input) {
+    input.addEventListener('change', function () {
+      var target = document.getElementById(input.dataset.fills);
+      var file = input.files && input.files[0];
+      if (!target || !file) return;
+      var reader = new FileReader();
+      reader.onload = function () {
+        target.value = String(reader.result);
+      };
+      reader.readAsText(file);
+    });
+  }
+
+  function livePreview(area) {
+    var target = document.getElementById(area.dataset.preview);
+    var form = area.form;
+    var token = form && form.querySelector('input[name="_csrf"]');
+    if (!target || !token || !window.fetch) return;
+    var timer = null;
+    area.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var body = new URLSearchParams();
+        body.set('_csrf', token.value);
+        body.set('markdown', area.value);
+        fetch('/trainer/markdown-preview', { method: 'POST', body: body, credentials: 'same-origin' })
+          .then(function (response) {
+            return response.ok ? response.text() : null;
+          })
+          .then(function (html) {
+            if (html !== null) target.innerHTML = html;
+          })
+          .catch(function () {});
+      }, 400);
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     var boxes = document.querySelectorAll('[data-deadline]');
     for (var i = 0; i < boxes.length; i++) startCountdown(boxes[i]);
+    var files = document.querySelectorAll('input[type="file"][data-fills]');
+    for (var j = 0; j < files.length; j++) fillFromFile(files[j]);
+    var areas = document.querySelectorAll('textarea[data-preview]');
+    for (var k = 0; k < areas.length; k++) livePreview(areas[k]);
   });
 })();
