@@ -16,6 +16,7 @@ import { SeminarsController } from './controllers/seminars.controller';
 import { SessionController } from './controllers/session.controller';
 import { StaffController } from './controllers/staff.controller';
 import { TrainerCoursesController } from './controllers/trainer-courses.controller';
+import { TrainerSessionsController } from './controllers/trainer-sessions.controller';
 import { TrainerVersionsController } from './controllers/trainer-versions.controller';
 import { TrainingController } from './controllers/training.controller';
 import { VerifyController } from './controllers/verify.controller';
@@ -40,6 +41,7 @@ export const WEB_CONTROLLERS = [
   VerifyController,
   TrainerCoursesController,
   TrainerVersionsController,
+  TrainerSessionsController,
 ];
 
 /**
