@@ -21,7 +21,7 @@ import { OfficerRecordService } from './services/officer-record.service';
   imports: [PersonnelModule, CatalogueModule, AssignmentsModule],
   controllers: [ReportsController, ExecutionReportController],
   providers: [AsOfResolver, ComplianceService, OfficerRecordService, ExecutionReportService, ComplianceTrendService],
-  exports: [ComplianceService, OfficerRecordService, ExecutionReportService],
+  exports: [ComplianceService, ComplianceTrendService, OfficerRecordService, ExecutionReportService],
 })
 export class ReportsModule implements OnModuleInit {
   constructor(

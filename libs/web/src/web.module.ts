@@ -7,9 +7,11 @@ import { CertificatesModule } from '@lms/certificates';
 import { PROBLEM_PAGES } from '@lms/core';
 import { IdentityModule } from '@lms/identity';
 import { PersonnelModule } from '@lms/personnel';
+import { ReportsModule } from '@lms/reports';
 import { SeminarsModule } from '@lms/seminars';
 import { AccountController } from './controllers/account.controller';
 import { CertificatesController } from './controllers/certificates.controller';
+import { HrDashboardController } from './controllers/hr-dashboard.controller';
 import { QuizController } from './controllers/quiz.controller';
 import { ResultsController } from './controllers/results.controller';
 import { SeminarsController } from './controllers/seminars.controller';
@@ -42,6 +44,7 @@ export const WEB_CONTROLLERS = [
   TrainerCoursesController,
   TrainerVersionsController,
   TrainerSessionsController,
+  HrDashboardController,
 ];
 
 /**
@@ -58,6 +61,7 @@ export const WEB_CONTROLLERS = [
     SeminarsModule,
     AssessmentsModule,
     CertificatesModule,
+    ReportsModule,
     ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: 30, ttl: 60_000 }] }),
   ],
   controllers: WEB_CONTROLLERS,

@@ -148,6 +148,9 @@ function navigation(user: PageUser | null, path: string, t: Translate): NavItem[
   if (!user || user.limit) return [];
   const items: { href: string; key: string }[] = [];
   if (user.isStaff) items.push({ href: '/staff', key: 'nav.staff' });
+  if (user.roles.includes('hr')) {
+    items.push({ href: '/hr', key: 'nav.dashboard' }, { href: '/hr/compliance', key: 'nav.compliance' });
+  }
   if (user.roles.includes('trainer')) {
     items.push({ href: '/trainer/courses', key: 'nav.courses' }, { href: '/trainer/sessions', key: 'nav.sessions' });
   }
@@ -162,6 +165,6 @@ function navigation(user: PageUser | null, path: string, t: Translate): NavItem[
   return items.map((item) => ({
     href: item.href,
     label: t(item.key),
-    current: path === item.href || path.startsWith(`${item.href}/`),
+    current: path === item.href || (item.href !== '/hr' && path.startsWith(`${item.href}/`)),
   }));
 }
