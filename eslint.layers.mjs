@@ -29,6 +29,7 @@ export const LAYERS = {
     'seminars',
     'assessments',
     'certificates',
+    'reports',
   ],
   // the composition root: every entity, migration and module
   platform: [

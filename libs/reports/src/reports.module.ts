@@ -31,7 +31,13 @@ import { ReportRenderingService } from './services/report-rendering.service';
     ExecutionReportService,
     ComplianceTrendService,
   ],
-  exports: [ComplianceService, OfficerOutcomeService, OfficerRecordService, ExecutionReportService],
+  exports: [
+    ComplianceService,
+    ComplianceTrendService,
+    OfficerOutcomeService,
+    OfficerRecordService,
+    ExecutionReportService,
+  ],
 })
 export class ReportsModule implements OnModuleInit {
   constructor(
