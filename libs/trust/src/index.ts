@@ -1,0 +1,32 @@
+export * from './trust.errors';
+export * from './trust.module';
+export * from './dto/feedback.dto';
+export * from './dto/feedback.response';
+export * from './entities/trust.entities';
+export * from './services/feedback.service';
+export * from './services/minimum';
+export * from './services/public-code';
+export { maskContacts } from './services/mask';
+
+import {
+  CitizenFeedbackEntity,
+  ComplaintEntity,
+  ComplaintRefresherEntity,
+  FeedbackCodeEntity,
+  RefresherRuleEntity,
+  SurveyResponseEntity,
+  TrustAddressHitEntity,
+  TrustSaltEntity,
+  TrustSurveyEntity,
+} from './entities/trust.entities';
+export const TRUST_ENTITIES = [
+  FeedbackCodeEntity,
+  CitizenFeedbackEntity,
+  TrustSaltEntity,
+  TrustAddressHitEntity,
+  TrustSurveyEntity,
+  SurveyResponseEntity,
+  ComplaintEntity,
+  RefresherRuleEntity,
+  ComplaintRefresherEntity,
+];

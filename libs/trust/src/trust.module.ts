@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AssignmentsModule } from '@lms/assignments';
+import { PersonnelModule } from '@lms/personnel';
+import { FeedbackController } from './controllers/feedback.controller';
+import { AddressGuard } from './services/address-guard.service';
+import { FeedbackService } from './services/feedback.service';
+
+/**
+ * Public trust: citizens' feedback on officers, population surveys, the
+ * complaints register with its refresher rules, and the trust indicators set
+ * beside training. Owns `feedback_code`, `citizen_feedback`, `trust_salt`,
+ * `trust_address_hit`, `trust_survey`, `survey_response`, `complaint`,
+ * `refresher_rule` and `complaint_refresher`.
+ */
+@Module({
+  imports: [PersonnelModule, AssignmentsModule],
+  controllers: [FeedbackController],
+  providers: [AddressGuard, FeedbackService],
+  exports: [FeedbackService],
+})
+export class TrustModule {}
