@@ -6,6 +6,7 @@ export * from './entities/trust.entities';
 export * from './services/feedback.service';
 export * from './services/minimum';
 export * from './services/public-code';
+export type { HumanChallenge } from './services/human-check';
 export { maskContacts } from './services/mask';
 
 import {

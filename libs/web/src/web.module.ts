@@ -8,8 +8,10 @@ import { PROBLEM_PAGES } from '@lms/core';
 import { IdentityModule } from '@lms/identity';
 import { PersonnelModule } from '@lms/personnel';
 import { SeminarsModule } from '@lms/seminars';
+import { TrustModule } from '@lms/trust';
 import { AccountController } from './controllers/account.controller';
 import { CertificatesController } from './controllers/certificates.controller';
+import { FeedbackPagesController } from './controllers/feedback.controller';
 import { QuizController } from './controllers/quiz.controller';
 import { ResultsController } from './controllers/results.controller';
 import { SeminarsController } from './controllers/seminars.controller';
@@ -36,6 +38,7 @@ export const WEB_CONTROLLERS = [
   ResultsController,
   CertificatesController,
   VerifyController,
+  FeedbackPagesController,
 ];
 
 /**
@@ -52,6 +55,7 @@ export const WEB_CONTROLLERS = [
     SeminarsModule,
     AssessmentsModule,
     CertificatesModule,
+    TrustModule,
     ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: 30, ttl: 60_000 }] }),
   ],
   controllers: WEB_CONTROLLERS,

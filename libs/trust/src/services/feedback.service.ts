@@ -5,7 +5,7 @@ import { FeedbackPeriodQuery, SubmitFeedbackDto } from '../dto/feedback.dto';
 import { FeedbackCodeView, FeedbackFormView, FeedbackSummaryView, PublicOfficerView } from '../dto/feedback.response';
 import { HumanCheckFailed, TooManyForOfficer } from '../trust.errors';
 import { AddressGuard } from './address-guard.service';
-import { HumanCheck } from './human-check';
+import { HumanChallenge, HumanCheck } from './human-check';
 import { maskContacts } from './mask';
 import { MINIMUM_RESPONSES, shown } from './minimum';
 import { newPublicCode, readPublicCode } from './public-code';
@@ -72,18 +72,19 @@ export class FeedbackService {
 
   /** Public: who the code names and a fresh human check. 404 for an unknown code or a dismissed officer. */
   async form(code: string): Promise<FeedbackFormView> {
+    const opened = await this.open(code);
+    const { a, b, token } = opened.challenge;
+    return { code: opened.code, officer: opened.officer, challenge: { question: `${a} + ${b} = ?`, token } };
+  }
+
+  /** The same for the page, which asks the sum in the reader's language. */
+  async open(code: string): Promise<{ code: string; officer: PublicOfficerView; challenge: HumanChallenge }> {
     const row = await this.byCode(code);
-    const challenge = this.human.issue(row.code, this.clock.now());
     return {
       code: row.code,
       officer: this.publicOfficer(row),
-      challenge: { question: `${challenge.a} + ${challenge.b} = ?`, token: challenge.token },
+      challenge: this.human.issue(row.code, this.clock.now()),
     };
-  }
-
-  /** The sum of a challenge token, for the page to show again after a refused form. */
-  challenge(code: string) {
-    return this.human.issue(code, this.clock.now());
   }
 
   /**

@@ -41,7 +41,7 @@ export class HumanCheck {
     const age = now.getTime() - issued;
     if (age < HUMAN_CHECK_MIN_MS) return 'too-fast';
     if (age > HUMAN_CHECK_MAX_MS) return 'expired';
-    const typed = typeof answer === 'number' ? answer : Number(String(answer ?? '').trim());
+    const typed = typeof answer === 'number' ? answer : typeof answer === 'string' ? Number(answer.trim()) : Number.NaN;
     return Number.isInteger(typed) && typed === a + b ? 'ok' : 'wrong';
   }
 

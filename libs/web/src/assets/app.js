@@ -3,6 +3,7 @@
  * - Forms marked data-once submit once: a double click sends one request.
  * - A quiz with a deadline shows a countdown and submits itself at zero.
  * - A quiz asks before submitting with questions left unanswered.
+ * - A button marked data-print prints the page (the feedback card).
  */
 (function () {
   'use strict';
@@ -32,6 +33,11 @@
     }
     return false;
   }
+
+  document.addEventListener('click', function (event) {
+    var target = event.target;
+    if (target instanceof Element && target.closest('[data-print]')) window.print();
+  });
 
   document.addEventListener('submit', function (event) {
     var form = event.target;

@@ -151,6 +151,7 @@ function navigation(user: PageUser | null, path: string, t: Translate): NavItem[
       { href: '/me/seminars', key: 'nav.seminars' },
       { href: '/me/results', key: 'nav.results' },
       { href: '/me/certificates', key: 'nav.certificates' },
+      { href: '/me/feedback', key: 'trust.mine.nav' },
     );
   }
   return items.map((item) => ({

@@ -87,6 +87,8 @@ function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('iso', (value: Date | string | null) =>
     value ? (value instanceof Date ? value : new Date(value)).toISOString() : '',
   );
+  // {{#each (array "1" "2")}}: a literal list in a template.
+  hbs.registerHelper('array', (...items: unknown[]) => items.slice(0, -1));
   hbs.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).join(''));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
