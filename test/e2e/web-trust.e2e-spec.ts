@@ -135,4 +135,52 @@ describe('pages: citizen feedback in a phone browser', () => {
     await inspect(page, 'ru', 'feedback-hr-card');
     await context.close();
   });
+
+  it('takes a survey answer in Russian on a phone, at most three qualities', async () => {
+    const hr = apiAs(t, await t.login('hr.almaty'));
+    const [{ id: almaty }] = await t.sql<{ id: string }>(`SELECT id FROM unit WHERE code = 'ALM'`);
+    const today = new Date().toISOString().slice(0, 10);
+    const survey = await hr.post('/trust-surveys', {
+      unitId: almaty,
+      title: { kk: 'Алматы: полицияға сенім', ru: 'Алматы: доверие к полиции', en: 'Almaty: trust in the police' },
+      opensOn: today,
+      closesOn: '2099-12-31',
+    });
+    const context = await phoneContext(browser, 'ru-RU');
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${t.baseUrl}/s/${survey.body.code}`);
+    expect(await page.locator('h1').innerText()).toBe('Алматы: доверие к полиции');
+    await inspect(page, 'ru', 'survey-form');
+    await page.locator('input[name="trustLevel"][value="partly"]').check();
+    await page.locator('input[name="distrustReasons"][value="corruption"]').check();
+    await page.locator('input[name="opinionSource"][value="personal"]').check();
+    for (const q of ['educated', 'honest', 'polite', 'fair'])
+      await page.locator(`input[name="qualities"][value="${q}"]`).check();
+    const label = await page.locator('label[for="f-answer"]').innerText();
+    const [a, b] = label.match(/\d+/g)!.map(Number);
+    await page.fill('input[name="answer"]', String(a + b));
+    await page.waitForTimeout(2_100);
+    await Promise.all([page.waitForNavigation(), page.click('form[action^="/s/"] button[type="submit"]')]);
+    expect(await page.locator('.field__error').first().innerText()).toBe('Выберите не больше трёх качеств.');
+    await inspect(page, 'ru', 'survey-too-many-qualities');
+
+    await page.locator('input[name="trustLevel"][value="partly"]').check();
+    await page.locator('input[name="distrustReasons"][value="corruption"]').check();
+    for (const q of ['educated', 'honest']) await page.locator(`input[name="qualities"][value="${q}"]`).check();
+    const again = await page.locator('label[for="f-answer"]').innerText();
+    const [c, d] = again.match(/\d+/g)!.map(Number);
+    await page.fill('input[name="answer"]', String(c + d));
+    await page.waitForTimeout(2_100);
+    await Promise.all([page.waitForNavigation(), page.click('form[action^="/s/"] button[type="submit"]')]);
+    expect(await page.locator('h1').innerText()).toBe('Спасибо за участие');
+    const rows = await t.sql(
+      'SELECT trust_level, distrust_reasons, qualities, language FROM survey_response WHERE survey_id = $1',
+      [survey.body.id],
+    );
+    expect(rows).toEqual([
+      { trust_level: 'partly', distrust_reasons: ['corruption'], qualities: ['educated', 'honest'], language: 'ru' },
+    ]);
+    await context.close();
+  }, 120_000);
 });

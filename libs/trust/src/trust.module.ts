@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { AssignmentsModule } from '@lms/assignments';
 import { PersonnelModule } from '@lms/personnel';
 import { FeedbackController } from './controllers/feedback.controller';
+import { SurveyController } from './controllers/survey.controller';
 import { AddressGuard } from './services/address-guard.service';
 import { FeedbackService } from './services/feedback.service';
+import { SurveyService } from './services/survey.service';
 
 /**
  * Public trust: citizens' feedback on officers, population surveys, the
@@ -14,8 +16,8 @@ import { FeedbackService } from './services/feedback.service';
  */
 @Module({
   imports: [PersonnelModule, AssignmentsModule],
-  controllers: [FeedbackController],
-  providers: [AddressGuard, FeedbackService],
-  exports: [FeedbackService],
+  controllers: [FeedbackController, SurveyController],
+  providers: [AddressGuard, FeedbackService, SurveyService],
+  exports: [FeedbackService, SurveyService],
 })
 export class TrustModule {}

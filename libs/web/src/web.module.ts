@@ -12,6 +12,7 @@ import { TrustModule } from '@lms/trust';
 import { AccountController } from './controllers/account.controller';
 import { CertificatesController } from './controllers/certificates.controller';
 import { FeedbackPagesController } from './controllers/feedback.controller';
+import { SurveyPagesController } from './controllers/survey-pages.controller';
 import { QuizController } from './controllers/quiz.controller';
 import { ResultsController } from './controllers/results.controller';
 import { SeminarsController } from './controllers/seminars.controller';
@@ -39,6 +40,7 @@ export const WEB_CONTROLLERS = [
   CertificatesController,
   VerifyController,
   FeedbackPagesController,
+  SurveyPagesController,
 ];
 
 /**

@@ -1,15 +1,13 @@
 import { Body, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
 import { toString as qrSvg } from 'qrcode';
-import { Ctx, flattenValidationErrors, Public, RequestContext, Roles } from '@lms/core';
+import { Ctx, Public, RequestContext, Roles } from '@lms/core';
 import { OfficerService } from '@lms/personnel';
-import { FEEDBACK_PATH, FeedbackService, HumanCheckFailed, printPublicCode } from '@lms/trust';
+import { FEEDBACK_PATH, FeedbackService, printPublicCode } from '@lms/trust';
 import { FeedbackForm } from '../forms/trust.forms';
-import { FormRejected } from '../http/form-rejected';
 import { PageContextService } from '../http/page-context';
 import { Form, Page, redirectTo, WebController } from '../http/page.decorators';
+import { checkedForm, humanCheckRejected } from '../trust/public-form';
 
 const FORM_VIEW = 'trust/feedback';
 const FORM_TITLE = 'trust.feedback.title';
@@ -52,28 +50,13 @@ export class FeedbackPagesController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const { lang } = await this.pages.of(request, response);
-    const form = plainToInstance(FeedbackForm, body);
-    const problems = flattenValidationErrors(await validate(form, { whitelist: true, forbidNonWhitelisted: false }));
-    const again = async (errors: Record<string, string>) =>
-      FormRejected.of(body, errors, undefined, await this.feedback.open(code));
-    if (problems.length) {
-      const errors: Record<string, string> = {};
-      for (const p of problems) errors[p.field] ??= p.message.startsWith('errors.') ? p.message : 'errors.invalid';
-      throw await again(errors);
-    }
+    const model = () => this.feedback.open(code);
+    const form = await checkedForm(FeedbackForm, body, model);
     try {
-      await this.feedback.submit(
-        code,
-        { ...form, language: lang, comment: form.comment || undefined },
-        request.ip ?? 'unknown',
-      );
+      const comment = form.comment || undefined;
+      await this.feedback.submit(code, { ...form, language: lang, comment }, request.ip ?? 'unknown');
     } catch (error) {
-      if (error instanceof HumanCheckFailed) {
-        throw await again({
-          answer: error.verdict === 'wrong' ? 'trust.errors.humanWrong' : 'trust.errors.humanRetry',
-        });
-      }
-      throw error;
+      throw await humanCheckRejected(error, body, model);
     }
     return redirectTo(`${FEEDBACK_PATH}${code}/thanks`);
   }

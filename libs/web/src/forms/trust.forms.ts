@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DISTRUST_REASONS, OFFICER_QUALITIES, OPINION_SOURCES, SURVEY_TRUST_LEVELS } from '@lms/trust';
 
 /** Form fields arrive as text: a number when it is one, else NaN (refused as "required"). */
 const toInt = ({ value }: { value: unknown }) =>
@@ -33,6 +34,41 @@ export class FeedbackForm {
   @IsString()
   @MaxLength(1000, { message: 'errors.tooLong|1000' })
   comment?: string;
+
+  @IsString()
+  @MaxLength(200)
+  challenge: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'errors.required' })
+  answer: number;
+}
+
+/** A checkbox group arrives as one value or several: always a list. */
+const toList = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value];
+
+/** The public survey form (`/s/:code`). */
+export class SurveyForm {
+  @IsIn(SURVEY_TRUST_LEVELS, { message: 'errors.required' })
+  trustLevel: (typeof SURVEY_TRUST_LEVELS)[number];
+
+  @Transform(toList)
+  @IsArray()
+  @ArrayMaxSize(DISTRUST_REASONS.length)
+  @IsIn(DISTRUST_REASONS, { each: true, message: 'errors.invalid' })
+  distrustReasons: (typeof DISTRUST_REASONS)[number][];
+
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @IsOptional()
+  @IsIn(OPINION_SOURCES, { message: 'errors.invalid' })
+  opinionSource?: (typeof OPINION_SOURCES)[number];
+
+  @Transform(toList)
+  @IsArray()
+  @ArrayMaxSize(3, { message: 'trust.errors.threeQualities' })
+  @IsIn(OFFICER_QUALITIES, { each: true, message: 'errors.invalid' })
+  qualities: (typeof OFFICER_QUALITIES)[number][];
 
   @IsString()
   @MaxLength(200)
