@@ -45,8 +45,8 @@ export class FeedbackForm {
 }
 
 /** A checkbox group arrives as one value or several: always a list. */
-const toList = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value];
+const toList = ({ value }: { value: unknown }): unknown[] =>
+  value === undefined || value === '' ? [] : Array.isArray(value) ? (value as unknown[]) : [value];
 
 /** The public survey form (`/s/:code`). */
 export class SurveyForm {
