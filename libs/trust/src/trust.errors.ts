@@ -7,6 +7,7 @@ export enum TrustProblem {
   AddressLimit = 'address-limit',
   SurveyClosed = 'survey-closed',
   ComplaintImportInvalid = 'complaint-import-invalid',
+  RefresherRuleExists = 'refresher-rule-exists',
 }
 
 /** The sum was wrong, answered too soon, stale or forged: the `humanCheck` field fails. */

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AssignmentsModule } from '@lms/assignments';
+import { CatalogueModule } from '@lms/catalogue';
 import { PersonnelModule } from '@lms/personnel';
+import { ComplaintController } from './controllers/complaint.controller';
 import { FeedbackController } from './controllers/feedback.controller';
 import { SurveyController } from './controllers/survey.controller';
 import { AddressGuard } from './services/address-guard.service';
+import { ComplaintService } from './services/complaint.service';
 import { FeedbackService } from './services/feedback.service';
 import { SurveyService } from './services/survey.service';
 
@@ -15,9 +18,9 @@ import { SurveyService } from './services/survey.service';
  * `refresher_rule` and `complaint_refresher`.
  */
 @Module({
-  imports: [PersonnelModule, AssignmentsModule],
-  controllers: [FeedbackController, SurveyController],
-  providers: [AddressGuard, FeedbackService, SurveyService],
-  exports: [FeedbackService, SurveyService],
+  imports: [PersonnelModule, CatalogueModule, AssignmentsModule],
+  controllers: [FeedbackController, SurveyController, ComplaintController],
+  providers: [AddressGuard, FeedbackService, SurveyService, ComplaintService],
+  exports: [FeedbackService, SurveyService, ComplaintService],
 })
 export class TrustModule {}

@@ -119,9 +119,7 @@ export class SurveyService {
   }
 
   /** Public: the questionnaire's title and a human check; 404 for an unknown code, 409 outside its period. */
-  async open(
-    code: string,
-  ): Promise<{
+  async open(code: string): Promise<{
     code: string;
     title: SurveyRow['title'];
     unitName: string;
