@@ -6,6 +6,8 @@ export * from './dto/complaint.dto';
 export * from './dto/complaint.response';
 export * from './services/complaint.service';
 export { COMPLAINT_COLUMNS } from './services/complaint-csv';
+export * from './dto/trust-report.dto';
+export * from './services/trust-report.service';
 export * from './dto/survey.dto';
 export * from './dto/survey.response';
 export * from './services/survey.service';

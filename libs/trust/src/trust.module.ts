@@ -5,10 +5,12 @@ import { PersonnelModule } from '@lms/personnel';
 import { ComplaintController } from './controllers/complaint.controller';
 import { FeedbackController } from './controllers/feedback.controller';
 import { SurveyController } from './controllers/survey.controller';
+import { TrustReportController } from './controllers/trust-report.controller';
 import { AddressGuard } from './services/address-guard.service';
 import { ComplaintService } from './services/complaint.service';
 import { FeedbackService } from './services/feedback.service';
 import { SurveyService } from './services/survey.service';
+import { TrustReportService } from './services/trust-report.service';
 
 /**
  * Public trust: citizens' feedback on officers, population surveys, the
@@ -19,8 +21,8 @@ import { SurveyService } from './services/survey.service';
  */
 @Module({
   imports: [PersonnelModule, CatalogueModule, AssignmentsModule],
-  controllers: [FeedbackController, SurveyController, ComplaintController],
-  providers: [AddressGuard, FeedbackService, SurveyService, ComplaintService],
-  exports: [FeedbackService, SurveyService, ComplaintService],
+  controllers: [FeedbackController, SurveyController, ComplaintController, TrustReportController],
+  providers: [AddressGuard, FeedbackService, SurveyService, ComplaintService, TrustReportService],
+  exports: [FeedbackService, SurveyService, ComplaintService, TrustReportService],
 })
 export class TrustModule {}
