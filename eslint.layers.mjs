@@ -19,7 +19,7 @@ export const LAYERS = {
   // public trust: citizens' feedback, surveys, complaints and the indicators set beside training
   trust: ['core', 'personnel', 'catalogue', 'assignments'],
   // the demo organisation and a year of its training, loaded through each domain's services
-  demo: ['core', 'personnel', 'identity', 'catalogue', 'assignments', 'seminars', 'assessments'],
+  demo: ['core', 'personnel', 'identity', 'catalogue', 'assignments', 'seminars', 'assessments', 'trust'],
   // the server-rendered pages: they call the domains' services like the API controllers do
   web: [
     'core',

@@ -8,6 +8,7 @@ export * from './services/complaint.service';
 export { COMPLAINT_COLUMNS } from './services/complaint-csv';
 export * from './dto/trust-report.dto';
 export * from './services/trust-report.service';
+export * from './services/trust-history.service';
 export * from './dto/survey.dto';
 export * from './dto/survey.response';
 export * from './services/survey.service';

@@ -10,6 +10,7 @@ import { AddressGuard } from './services/address-guard.service';
 import { ComplaintService } from './services/complaint.service';
 import { FeedbackService } from './services/feedback.service';
 import { SurveyService } from './services/survey.service';
+import { TrustHistoryService } from './services/trust-history.service';
 import { TrustReportService } from './services/trust-report.service';
 
 /**
@@ -22,7 +23,7 @@ import { TrustReportService } from './services/trust-report.service';
 @Module({
   imports: [PersonnelModule, CatalogueModule, AssignmentsModule],
   controllers: [FeedbackController, SurveyController, ComplaintController, TrustReportController],
-  providers: [AddressGuard, FeedbackService, SurveyService, ComplaintService, TrustReportService],
-  exports: [FeedbackService, SurveyService, ComplaintService, TrustReportService],
+  providers: [AddressGuard, FeedbackService, SurveyService, ComplaintService, TrustReportService, TrustHistoryService],
+  exports: [FeedbackService, SurveyService, ComplaintService, TrustReportService, TrustHistoryService],
 })
 export class TrustModule {}
