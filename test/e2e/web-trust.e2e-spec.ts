@@ -183,4 +183,23 @@ describe('pages: citizen feedback in a phone browser', () => {
     ]);
     await context.close();
   }, 120_000);
+
+  it('shows HR the trust indicators of its region beside training completion, from the demo’s year', async () => {
+    const context = await phoneContext(browser, 'ru-RU');
+    const page = await context.newPage();
+    await signIn(page, t.baseUrl, 'hr.almaty', password('hr.almaty'));
+    await page.click('nav a[href="/staff/trust"]');
+    await page.waitForURL(`${t.baseUrl}/staff/trust`);
+    expect(await page.locator('h1').innerText()).toBe('Доверие граждан и обучение');
+    const rows = page.locator('table.data tbody tr');
+    expect(await rows.count()).toBeGreaterThan(1);
+    const completion = await page.locator('#total-title + dl dd').first().innerText();
+    expect(completion).toMatch(/^\d+(,\d)? %$/);
+    expect(Number((await page.locator('#total-title + dl div:nth-child(2) dd').innerText()).trim())).toBeGreaterThan(
+      100,
+    );
+    expect(await page.locator('#survey-title + p').innerText()).toContain('64,3');
+    await inspect(page, 'ru', 'trust-dashboard');
+    await context.close();
+  }, 120_000);
 });

@@ -13,6 +13,7 @@ import { AccountController } from './controllers/account.controller';
 import { CertificatesController } from './controllers/certificates.controller';
 import { FeedbackPagesController } from './controllers/feedback.controller';
 import { SurveyPagesController } from './controllers/survey-pages.controller';
+import { TrustDashboardController } from './controllers/trust-dashboard.controller';
 import { QuizController } from './controllers/quiz.controller';
 import { ResultsController } from './controllers/results.controller';
 import { SeminarsController } from './controllers/seminars.controller';
@@ -41,6 +42,7 @@ export const WEB_CONTROLLERS = [
   VerifyController,
   FeedbackPagesController,
   SurveyPagesController,
+  TrustDashboardController,
 ];
 
 /**

@@ -56,7 +56,10 @@ export class DemoTrustSeeder {
     let refreshers = 0;
     if (rolePlay) {
       await this.complaints.createRule(ctx, { category: 'rudeness', courseId: rolePlay.id, dueInDays: 30 });
-      const target = officers.find((o) => o.region === 'ALM' && o.personnelNumber !== undefined)!;
+      // An officer the course does not cover yet (a valid completion or an open enrolment would be kept as it is).
+      const covered = new Set(enrolments.filter((e) => e.courseId === rolePlay.id).map((e) => e.officerId));
+      const almaty = officers.filter((o) => o.region === 'ALM');
+      const target = almaty.find((o) => !covered.has(o.id)) ?? almaty[0];
       const today = new DemoClock(now).date(-1);
       const csv = [
         COMPLAINT_COLUMNS.join(','),

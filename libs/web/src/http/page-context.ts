@@ -22,6 +22,8 @@ export interface PageUser {
   officerId: string | null;
   isOfficer: boolean;
   isStaff: boolean;
+  /** HR (or admin): sees the trust indicators of its subtree. */
+  isHr: boolean;
   limit: TokenLimit | null;
 }
 
@@ -117,6 +119,7 @@ export class PageContextService {
       officerId: actor.officerId,
       isOfficer: actor.officerId !== null && actor.roles.some((grant) => grant.role === 'officer'),
       isStaff: actor.roles.some((grant) => STAFF_ROLES.has(grant.role)),
+      isHr: actor.roles.some((grant) => grant.role === 'hr' || grant.role === 'admin'),
       limit,
     };
     const chosen = account?.language;
@@ -145,6 +148,7 @@ function navigation(user: PageUser | null, path: string, t: Translate): NavItem[
   if (!user || user.limit) return [];
   const items: { href: string; key: string }[] = [];
   if (user.isStaff) items.push({ href: '/staff', key: 'nav.staff' });
+  if (user.isHr) items.push({ href: '/staff/trust', key: 'trust.dashboard.nav' });
   if (user.isOfficer) {
     items.push(
       { href: '/me/training', key: 'nav.training' },

@@ -26,7 +26,11 @@ export async function checkedForm<T extends object>(
 }
 
 /** A failed human check as the sum's field message, the page shown again with a new sum. */
-export async function humanCheckRejected(error: unknown, body: unknown, model: () => Promise<object>): Promise<unknown> {
+export async function humanCheckRejected(
+  error: unknown,
+  body: unknown,
+  model: () => Promise<object>,
+): Promise<unknown> {
   if (!(error instanceof HumanCheckFailed)) return error;
   const message = error.verdict === 'wrong' ? 'trust.errors.humanWrong' : 'trust.errors.humanRetry';
   return FormRejected.of(body, { answer: message }, undefined, (await model()) as Record<string, unknown>);
