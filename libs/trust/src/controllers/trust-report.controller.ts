@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiProblems, contentDisposition, Ctx, RequestContext, Roles } from '@lms/core';
+import { ApiDownload, ApiProblems, contentDisposition, Ctx, RequestContext, Roles } from '@lms/core';
 import { TrustReport, TrustReportQuery } from '../dto/trust-report.dto';
 import { trustReportCsv } from '../services/trust-csv';
 import { TrustReportService } from '../services/trust-report.service';
@@ -20,8 +20,11 @@ export class TrustReportController {
     description:
       'Per child unit of the subtree and in total, for a period: citizens’ feedback (averages only from 5 responses), complaints per 100 officers by category and substantiated, the programme’s completion in the same units; feedback before and after officers’ first completed course; survey results beside the thesis’s 64.3% trust. `format=csv` for a spreadsheet. Outside your subtrees: 404.',
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: TrustReport })
+  @ApiDownload({
+    description: 'The report as JSON (`format=json`, the default) or CSV with BOM',
+    json: TrustReport,
+    mediaTypes: ['text/csv'],
+  })
   async report(
     @Ctx() ctx: RequestContext,
     @Query() query: TrustReportQuery,
