@@ -134,7 +134,7 @@ describe('trust: citizen feedback', () => {
     expect(refused.status).toBe(429);
     expect(refused.body.type).toContain('feedback-limit');
     const [{ count }] = await t.sql<{ count: number }>(
-      'SELECT count(*)::int AS count FROM citizen_feedback WHERE officer_id = $1',
+      `SELECT count(*)::int AS count FROM citizen_feedback WHERE officer_id = $1 AND submitted_at > now() - interval '1 hour'`,
       [other.id],
     );
     expect(count).toBe(30);
