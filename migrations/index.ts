@@ -13,6 +13,7 @@ import { ReportSnapshotAppendOnly1795623016000 } from './1795623016000-ReportSna
 import { Certificates1795623228343 } from './1795623228343-Certificates';
 import { UserLanguage1795624000000 } from './1795624000000-UserLanguage';
 import { NotificationsAndJobs1795981222174 } from './1795981222174-NotificationsAndJobs';
+import { ActorChangeNotices1795990000000 } from './1795990000000-ActorChangeNotices';
 import { Trust1795991413858 } from './1795991413858-Trust';
 
 /** In order of application. */
@@ -31,5 +32,6 @@ export const MIGRATIONS: MigrationClass[] = [
   Certificates1795623228343,
   UserLanguage1795624000000,
   NotificationsAndJobs1795981222174,
+  ActorChangeNotices1795990000000,
   Trust1795991413858,
 ];

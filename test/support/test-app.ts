@@ -25,8 +25,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A full API (the same bootstrap as `npm start`) on a fresh clone of the demo template database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * A full API (the same bootstrap as `npm start`) on a fresh clone of the demo
+ * template database; `env` may depend on that database's URL.
+ */
+export async function createTestApp(
+  env: Record<string, string> | ((url: string) => Record<string, string>) = {},
+): Promise<TestApp> {
   const server = process.env.LMS_TEST_SERVER_URL!;
   const name = `lms_test_${randomBytes(6).toString('hex')}`;
   await onServer(server, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.LMS_TEST_TEMPLATE}`));
@@ -36,7 +41,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'silent',
     ...GENEROUS_LIMITS,
-    ...env,
+    ...(typeof env === 'function' ? env(url) : env),
   });
   const api = await createApi(config, {
     listen: false,

@@ -10,6 +10,7 @@ export * from './database/locks';
 export * from './database/pg-errors';
 export * from './database/sql';
 export * from './database/transaction';
+export * from './database/report-reads';
 export * from './errors/domain-error';
 export * from './errors/problem.filter';
 export * from './errors/problem.dto';

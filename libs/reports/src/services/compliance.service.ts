@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isRootPath, RequestContext, TransactionHost } from '@lms/core';
+import { isRootPath, ReportReads, RequestContext } from '@lms/core';
 import { CourseService, ProgrammeService } from '@lms/catalogue';
 import { OrderService, OrderView } from '@lms/assignments';
 import { UnitService } from '@lms/personnel';
@@ -29,7 +29,7 @@ export interface ComplianceSpec {
 @Injectable()
 export class ComplianceService {
   constructor(
-    private readonly tx: TransactionHost,
+    private readonly reads: ReportReads,
     private readonly units: UnitService,
     private readonly orders: OrderService,
     private readonly courses: CourseService,
@@ -71,7 +71,7 @@ export class ComplianceService {
       params.push(spec.unit.path + '%');
       filters.push(inSubtree(params.length));
     }
-    const rows = await this.tx.query<ComplianceSqlRow>(complianceSql(filters.join(' AND ') || 'TRUE'), params);
+    const rows = await this.reads.query<ComplianceSqlRow>(complianceSql(filters.join(' AND ') || 'TRUE'), params);
     const order = spec.order;
     return {
       asOf: spec.asOf.toISOString(),
