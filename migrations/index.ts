@@ -15,6 +15,7 @@ import { UserLanguage1795624000000 } from './1795624000000-UserLanguage';
 import { NotificationsAndJobs1795981222174 } from './1795981222174-NotificationsAndJobs';
 import { ActorChangeNotices1795990000000 } from './1795990000000-ActorChangeNotices';
 import { ReportRenderings1795994128001 } from './1795994128001-ReportRenderings';
+import { Trust1795991413858 } from './1795991413858-Trust';
 
 /** In order of application. */
 export const MIGRATIONS: MigrationClass[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: MigrationClass[] = [
   NotificationsAndJobs1795981222174,
   ActorChangeNotices1795990000000,
   ReportRenderings1795994128001,
+  Trust1795991413858,
 ];

@@ -103,7 +103,9 @@ export class DemoSeeder {
           (year
             ? `${year.enrolments} enrolments, ${year.certificates} certificates, ${year.attempts} quiz attempts, ` +
               `${year.practicals} practical assessments, ${year.pastSessions} past and ${year.upcomingSessions} ` +
-              `upcoming seminars (${year.bookings} bookings)`
+              `upcoming seminars (${year.bookings} bookings); ${year.trust.feedback} citizens' feedback, ` +
+              `${year.trust.surveyResponses} survey answers, ${year.trust.complaints} complaints, ` +
+              `${year.trust.refreshers} refresher assigned`
             : 'the programme was already in use: its history left as it is'),
       );
     });

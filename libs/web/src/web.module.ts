@@ -9,9 +9,13 @@ import { IdentityModule } from '@lms/identity';
 import { PersonnelModule } from '@lms/personnel';
 import { ReportsModule } from '@lms/reports';
 import { SeminarsModule } from '@lms/seminars';
+import { TrustModule } from '@lms/trust';
 import { AccountController } from './controllers/account.controller';
 import { CertificatesController } from './controllers/certificates.controller';
 import { HrDashboardController } from './controllers/hr-dashboard.controller';
+import { FeedbackPagesController } from './controllers/feedback.controller';
+import { SurveyPagesController } from './controllers/survey-pages.controller';
+import { TrustDashboardController } from './controllers/trust-dashboard.controller';
 import { QuizController } from './controllers/quiz.controller';
 import { ResultsController } from './controllers/results.controller';
 import { SeminarsController } from './controllers/seminars.controller';
@@ -45,6 +49,9 @@ export const WEB_CONTROLLERS = [
   TrainerVersionsController,
   TrainerSessionsController,
   HrDashboardController,
+  FeedbackPagesController,
+  SurveyPagesController,
+  TrustDashboardController,
 ];
 
 /**
@@ -62,6 +69,7 @@ export const WEB_CONTROLLERS = [
     AssessmentsModule,
     CertificatesModule,
     ReportsModule,
+    TrustModule,
     ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: 30, ttl: 60_000 }] }),
   ],
   controllers: WEB_CONTROLLERS,

@@ -7,6 +7,7 @@
  * - A lesson's Markdown is previewed as typed (rendered by the server's inert renderer).
  * - The rubric form shows the weighted result and pass or fail as scores are typed.
  * - A print button prints the page (the sign-in sheet).
+ * - A button marked data-print prints the page (the feedback card).
  */
 (function () {
   'use strict';
@@ -36,6 +37,11 @@
     }
     return false;
   }
+
+  document.addEventListener('click', function (event) {
+    var target = event.target;
+    if (target instanceof Element && target.closest('[data-print]')) window.print();
+  });
 
   document.addEventListener('submit', function (event) {
     var form = event.target;
@@ -136,7 +142,10 @@
       var passed = total >= threshold;
       var line = document.createElement('p');
       var strong = document.createElement('strong');
-      strong.textContent = template.dataset.label.replace('{score}', total.toLocaleString(document.documentElement.lang));
+      strong.textContent = template.dataset.label.replace(
+        '{score}',
+        total.toLocaleString(document.documentElement.lang),
+      );
       var badge = document.createElement('span');
       badge.className = 'badge ' + (passed ? 'badge--completed' : 'badge--overdue');
       badge.textContent = passed ? template.dataset.pass : template.dataset.fail;

@@ -24,6 +24,8 @@ export interface PageUser {
   isStaff: boolean;
   /** The roles granted, for the menu and the staff home's links. */
   roles: string[];
+  /** HR (or admin): sees the trust indicators of its subtree. */
+  isHr: boolean;
   limit: TokenLimit | null;
 }
 
@@ -120,6 +122,7 @@ export class PageContextService {
       isOfficer: actor.officerId !== null && actor.roles.some((grant) => grant.role === 'officer'),
       isStaff: actor.roles.some((grant) => STAFF_ROLES.has(grant.role)),
       roles: [...new Set(actor.roles.map((grant) => grant.role))],
+      isHr: actor.roles.some((grant) => grant.role === 'hr' || grant.role === 'admin'),
       limit,
     };
     const chosen = account?.language;
@@ -154,12 +157,14 @@ function navigation(user: PageUser | null, path: string, t: Translate): NavItem[
   if (user.roles.includes('trainer')) {
     items.push({ href: '/trainer/courses', key: 'nav.courses' }, { href: '/trainer/sessions', key: 'nav.sessions' });
   }
+  if (user.isHr) items.push({ href: '/staff/trust', key: 'trust.dashboard.nav' });
   if (user.isOfficer) {
     items.push(
       { href: '/me/training', key: 'nav.training' },
       { href: '/me/seminars', key: 'nav.seminars' },
       { href: '/me/results', key: 'nav.results' },
       { href: '/me/certificates', key: 'nav.certificates' },
+      { href: '/me/feedback', key: 'trust.mine.nav' },
     );
   }
   return items.map((item) => ({

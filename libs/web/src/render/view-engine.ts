@@ -90,6 +90,8 @@ function registerHelpers(hbs: typeof Handlebars): void {
   // {{#each (editorLanguages)}}: the three languages a trainer writes in, side by side.
   hbs.registerHelper('editorLanguages', () => ['kk', 'ru', 'en']);
   hbs.registerHelper('fieldName', (prefix: string, lang: string) => `${prefix}_${lang}`);
+  // {{#each (array "1" "2")}}: a literal list in a template.
+  hbs.registerHelper('array', (...items: unknown[]) => items.slice(0, -1));
   hbs.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).join(''));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
