@@ -6,8 +6,7 @@
  * - A JSON file chosen for an import fills the text box (nothing is uploaded apart).
  * - A lesson's Markdown is previewed as typed (rendered by the server's inert renderer).
  * - The rubric form shows the weighted result and pass or fail as scores are typed.
- * - A print button prints the page (the sign-in sheet).
- * - A button marked data-print prints the page (the feedback card).
+ * - A button marked data-print prints the page (the sign-in sheet, the feedback card).
  */
 (function () {
   'use strict';
@@ -159,11 +158,6 @@
     }
     for (var i = 0; i < inputs.length; i++) inputs[i].addEventListener('input', update);
   }
-
-  document.addEventListener('click', function (event) {
-    var target = event.target;
-    if (target instanceof HTMLElement && target.hasAttribute('data-print')) window.print();
-  });
 
   document.addEventListener('DOMContentLoaded', function () {
     var rubrics = document.querySelectorAll('form[data-rubric]');
