@@ -19,6 +19,8 @@ export * from './services/session.service';
 export type { SessionView } from './services/session.mapper';
 
 import { CalendarFeedEntity } from './entities/calendar-feed.entity';
+import { DrillAssignmentEntity, DrillParticipantEntity, DrillSessionEntity } from './entities/drill-session.entity';
+import { TrainerQualificationEntity } from './entities/trainer-qualification.entity';
 import { SeminarAttendanceEntity } from './entities/seminar-attendance.entity';
 import { SeminarBookingEntity } from './entities/seminar-booking.entity';
 import { SeminarSessionEntity } from './entities/seminar-session.entity';
@@ -27,4 +29,8 @@ export const SEMINARS_ENTITIES = [
   SeminarBookingEntity,
   SeminarAttendanceEntity,
   CalendarFeedEntity,
+  TrainerQualificationEntity,
+  DrillAssignmentEntity,
+  DrillSessionEntity,
+  DrillParticipantEntity,
 ];
