@@ -13,6 +13,8 @@ export enum AssessmentsProblem {
   InvalidAnswers = 'invalid-answers',
   InvalidScores = 'invalid-scores',
   OwnEnrollment = 'own-enrollment',
+  ScenarioNotForCourse = 'scenario-not-for-course',
+  InvalidAutoFail = 'invalid-auto-fail',
 }
 
 /** What assessment routes answer besides the common codes: their own, and a course with no published version yet (pinned at the first attempt or scoring). */
@@ -93,5 +95,26 @@ export class InvalidScores extends ValidationFailed {
 export class OwnEnrollment extends DomainError {
   constructor() {
     super('forbidden', AssessmentsProblem.OwnEnrollment, 'You cannot assess your own enrolment');
+  }
+}
+
+export class ScenarioNotForCourse extends Conflict {
+  constructor(code: string, reason: 'other-course' | 'other-rubric' | 'retired') {
+    const why = {
+      'other-course': 'it belongs to another course',
+      'other-rubric': 'it describes criteria the rubric of this enrolment’s version does not have',
+      retired: 'a newer revision replaced it; pick the current one',
+    }[reason];
+    super(AssessmentsProblem.ScenarioNotForCourse, `Scenario ${code} cannot be scored here: ${why}`, { reason });
+  }
+}
+
+export class InvalidAutoFail extends ValidationFailed {
+  constructor(codes: string[]) {
+    super(
+      'Unknown automatic-fail behaviour',
+      codes.map((code) => ({ field: 'autoFail', message: `${code} is not a behaviour of the scenario bank` })),
+      AssessmentsProblem.InvalidAutoFail,
+    );
   }
 }
