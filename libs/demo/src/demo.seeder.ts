@@ -5,6 +5,7 @@ import { ProgrammeSeeder } from '@lms/catalogue';
 import { RequestContext, TransactionHost } from '@lms/core';
 import { PasswordService, RolePolicyService, UserService } from '@lms/identity';
 import { CSV_COLUMNS, OfficerImportService, UnitService } from '@lms/personnel';
+import { TrainerProfileService } from '@lms/seminars';
 import { demoOfficers, demoUnits } from './demo-organisation';
 import { DemoHistorySeeder } from './history/demo-history.seeder';
 
@@ -16,6 +17,18 @@ export const DEMO_ACCOUNTS = [
   { username: 'trainer', password: 'Trainer-demo-2026', role: 'trainer', unit: 'MVD' },
   { username: 'officer', password: 'Officer-demo-2026', role: 'officer', unit: null },
 ] as const;
+
+/** What the demo trainer is qualified in (the thesis asks for psychology, conflictology and communication methods). */
+const DEMO_TRAINER_QUALIFICATIONS = {
+  qualifications: [
+    { area: 'psychology' as const, evidence: 'Диплом психолога / Psychology degree', qualifiedOn: '2018-06-30' },
+    {
+      area: 'conflictology' as const,
+      evidence: 'Курс конфликтологии / Conflict management course',
+      qualifiedOn: '2022-03-15',
+    },
+  ],
+};
 
 @Injectable()
 export class DemoSeeder {
@@ -30,6 +43,7 @@ export class DemoSeeder {
     private readonly policies: RolePolicyService,
     private readonly programme: ProgrammeSeeder,
     private readonly history: DemoHistorySeeder,
+    private readonly trainers: TrainerProfileService,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -93,6 +107,8 @@ export class DemoSeeder {
         await this.users.writeGrants(id, [
           { role: account.role, unitId: isOfficer ? officerUnit : ids.get(account.unit)! },
         ]);
+        // The programme's seminars are run by a qualified trainer: the demo trainer is one.
+        if (account.role === 'trainer') await this.trainers.setQualifications(ctx, id, DEMO_TRAINER_QUALIFICATIONS);
       }
       // The demo is for trying things out: no second factor required for anyone.
       await this.policies.waiveSecondFactorForAll();
