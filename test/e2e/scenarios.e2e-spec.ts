@@ -119,6 +119,30 @@ describe('the role-play scenario bank', () => {
     expect(passed.body).toMatchObject({ passed: true, autoFail: [] });
   });
 
+  it('reports results per scenario, for HR of the officers’ units', async () => {
+    const report = await api(hr).get(`/reports/scenarios?courseId=${ethics.courseId}`);
+    expect(report.status).toBe(200);
+    expect(report.body.rows.map((r: { courseCode: string }) => r.courseCode)).toEqual(
+      report.body.rows.map(() => 'ETHICS-IMAGE'),
+    );
+    const bribe = report.body.rows.find((r: { code: string }) => r.code === 'ETH-01-BRIBE-OFFER');
+    expect(bribe).toMatchObject({
+      assessments: 2,
+      passed: 1,
+      passPercent: 50,
+      autoFailed: 1,
+      officers: 1,
+      averageScore: 100,
+    });
+    expect(bribe.trustFactors).toContain('own-welfare-first');
+    const all = await api(trainer).get('/reports/scenarios');
+    expect(all.body.rows.length).toBeGreaterThanOrEqual(10);
+    const hrAstana = await t.login('hr.astana');
+    const elsewhere = await api(hrAstana).get(`/reports/scenarios?courseId=${ethics.courseId}`);
+    expect(elsewhere.body.rows.find((r: { code: string }) => r.code === 'ETH-01-BRIBE-OFFER').assessments).toBe(0);
+    expectProblem(await api(officer).get('/reports/scenarios'), 403);
+  });
+
   it('refuses a scenario of another course, an unknown one and an unknown behaviour, writing nothing', async () => {
     const [, enrolment] = await openEnrolments('ETHICS-IMAGE');
     const [other] = await scenarios(

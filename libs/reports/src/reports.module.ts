@@ -4,23 +4,32 @@ import { CatalogueModule } from '@lms/catalogue';
 import { JobRegistry } from '@lms/jobs';
 import { PersonnelModule } from '@lms/personnel';
 import { ExecutionReportController } from './controllers/execution-report.controller';
+import { PracticeReportsController } from './controllers/practice-reports.controller';
 import { ReportsController } from './controllers/reports.controller';
 import { AsOfResolver } from './services/as-of';
 import { ComplianceService } from './services/compliance.service';
 import { ComplianceTrendService } from './services/compliance-trend.service';
 import { ExecutionReportService } from './services/execution-report.service';
 import { OfficerRecordService } from './services/officer-record.service';
+import { PracticeReportsService } from './services/practice-reports.service';
 
 /**
- * Compliance reports, officers' training records and frozen order execution
- * reports. Reads enrolments, officers, units, courses and orders with
+ * Compliance reports, officers' training records, frozen order execution
+ * reports, weekly drill coverage and role-play results per scenario. Reads enrolments, officers, units, courses and orders with
  * set-based SQL; owns `report_snapshot` and `compliance_trend` (the monthly
  * per-region snapshot its scheduled job keeps for trend charts).
  */
 @Module({
   imports: [PersonnelModule, CatalogueModule, AssignmentsModule],
-  controllers: [ReportsController, ExecutionReportController],
-  providers: [AsOfResolver, ComplianceService, OfficerRecordService, ExecutionReportService, ComplianceTrendService],
+  controllers: [ReportsController, ExecutionReportController, PracticeReportsController],
+  providers: [
+    AsOfResolver,
+    ComplianceService,
+    OfficerRecordService,
+    ExecutionReportService,
+    ComplianceTrendService,
+    PracticeReportsService,
+  ],
   exports: [ComplianceService, OfficerRecordService, ExecutionReportService],
 })
 export class ReportsModule implements OnModuleInit {
