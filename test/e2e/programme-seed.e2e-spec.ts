@@ -26,7 +26,7 @@ function untranslated(value: unknown, path = ''): string[] {
   const record = value as Record<string, unknown>;
   if (['kk', 'ru', 'en'].some((lang) => lang in record))
     return ['kk', 'ru', 'en']
-      .filter((lang) => typeof record[lang] !== 'string' || !(record[lang] as string).trim())
+      .filter((lang) => typeof record[lang] !== 'string' || !record[lang].trim())
       .map((lang) => `${path}.${lang}`);
   return Object.entries(record).flatMap(([key, item]) => untranslated(item, path ? `${path}.${key}` : key));
 }

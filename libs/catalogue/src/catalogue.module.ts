@@ -12,6 +12,7 @@ import { CourseDocumentService } from './services/course-document.service';
 import { CourseVersionService } from './services/course-version.service';
 import { CourseService } from './services/course.service';
 import { DrillService } from './services/drill.service';
+import { ProgrammeChangeHooks } from './services/programme-change.hooks';
 import { ProgrammeRuleService } from './services/programme-rule.service';
 import { ProgrammeService } from './services/programme.service';
 import { ScenarioService } from './services/scenario.service';
@@ -37,6 +38,7 @@ import { ScenarioService } from './services/scenario.service';
     ScenarioService,
     DrillService,
     ProgrammeRuleService,
+    ProgrammeChangeHooks,
   ],
   exports: [
     CourseService,
@@ -47,6 +49,7 @@ import { ScenarioService } from './services/scenario.service';
     ScenarioService,
     DrillService,
     ProgrammeRuleService,
+    ProgrammeChangeHooks,
   ],
 })
 export class CatalogueModule {}

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDateString, IsOptional, IsUUID } from 'class-validator';
-import { PageQuery } from '@lms/core';
+import { LocalizedTitleDto, PageQuery } from '@lms/core';
 import { IsInstant } from './instant';
 
 export class CreateDrillAssignmentDto {
@@ -49,7 +49,7 @@ export class DrillRefView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() code: string;
   @ApiProperty({ type: 'integer' }) revision: number;
-  @ApiProperty({ description: 'Localized title', type: Object }) title: Record<string, string>;
+  @ApiProperty({ type: LocalizedTitleDto }) title: LocalizedTitleDto;
 }
 
 export class DrillAssignmentView {
