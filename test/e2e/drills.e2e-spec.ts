@@ -16,7 +16,7 @@ describe('weekly service training: drills, their plan, who took part and coverag
   let t: TestApp;
   let admin: string;
   let hr: string;
-  let hrAstana: string;
+  let hrAlmaty: string;
   let officer: string;
   let head: string;
   let otherHead: string;
@@ -37,17 +37,18 @@ describe('weekly service training: drills, their plan, who took part and coverag
 
   beforeAll(async () => {
     t = await createTestApp();
-    [admin, hr, hrAstana, officer] = await Promise.all([
+    // Astana: the demo's own drills are Almaty's.
+    [admin, hr, hrAlmaty, officer] = await Promise.all([
       t.login('admin'),
-      t.login('hr.almaty'),
       t.login('hr.astana'),
+      t.login('hr.almaty'),
       t.login('officer'),
     ]);
     // A unit head holds the trainer role for their unit: they run drills, not the programme's seminars.
-    head = await staffLogin(t, admin, 'head.bost.up', 'trainer', 'ALM-BOST-UP');
-    otherHead = await staffLogin(t, admin, 'head.ast', 'trainer', 'AST');
-    district = await unitId(t, 'ALM-BOST');
-    section = await unitId(t, 'ALM-BOST-UP');
+    head = await staffLogin(t, admin, 'head.esil.up', 'trainer', 'AST-ESIL-UP');
+    otherHead = await staffLogin(t, admin, 'head.alm', 'trainer', 'ALM');
+    district = await unitId(t, 'AST-ESIL');
+    section = await unitId(t, 'AST-ESIL-UP');
     sectionOfficers = (
       await t.sql<{ id: string }>(
         `SELECT id FROM officer WHERE unit_id = $1 AND status = 'active' ORDER BY personnel_number LIMIT 3`,
@@ -83,7 +84,7 @@ describe('weekly service training: drills, their plan, who took part and coverag
       422,
       'invalid-drill-session',
     );
-    expectProblem(await api(hrAstana).post('/drill-assignments', { planId: plan.id, unitId: district, startsOn }), 404);
+    expectProblem(await api(hrAlmaty).post('/drill-assignments', { planId: plan.id, unitId: district, startsOn }), 404);
     expectProblem(await api(head).post('/drill-assignments', { planId: plan.id, unitId: district, startsOn }), 403);
     const assigned = await api(hr).post('/drill-assignments', { planId: plan.id, unitId: district, startsOn });
     expect(assigned.status).toBe(201);
@@ -103,30 +104,30 @@ describe('weekly service training: drills, their plan, who took part and coverag
       officerIds: sectionOfficers,
     });
     expect(held.status).toBe(201);
-    expect(held.body).toMatchObject({ unitId: section, participantCount: 3, leaderName: 'head.bost.up' });
+    expect(held.body).toMatchObject({ unitId: section, participantCount: 3, leaderName: 'head.esil.up' });
     expect(held.body.drill.code).toBe('DRILL-01-OPENING');
     expect(held.body.assignmentId).not.toBeNull();
     expect(held.body.week).toBeGreaterThanOrEqual(1);
     expect((await api(hr).get(`/drill-sessions/${held.body.id}`)).body.participants).toHaveLength(3);
     expect((await api(hr).get(`/drill-sessions?unitId=${district}`)).body.total).toBe(1);
-    expectProblem(await api(hrAstana).get(`/drill-sessions/${held.body.id}`), 404);
+    expectProblem(await api(hrAlmaty).get(`/drill-sessions/${held.body.id}`), 404);
   });
 
   it('refuses officers from elsewhere, a time ahead, another unit’s head and officers, writing nothing', async () => {
     const drill = plan.weeks[1].drill;
-    const [astana] = await t.sql<{ id: string }>(
-      `SELECT o.id FROM officer o JOIN unit u ON u.id = o.unit_id WHERE u.code LIKE 'AST-%' AND o.status = 'active' LIMIT 1`,
+    const [almaty] = await t.sql<{ id: string }>(
+      `SELECT o.id FROM officer o JOIN unit u ON u.id = o.unit_id WHERE u.code LIKE 'ALM-%' AND o.status = 'active' LIMIT 1`,
     );
     const body = {
       unitId: section,
       drillId: drill.id,
       heldAt: hoursAgo(1),
-      officerIds: [sectionOfficers[0], astana.id],
+      officerIds: [sectionOfficers[0], almaty.id],
     };
     const stranger = await api(head).post('/drill-sessions', body);
     expectProblem(stranger, 422, 'invalid-drill-session');
     expect(stranger.body.errors).toEqual([
-      { field: 'officerIds[1]', message: `${astana.id} is not an active officer of the unit` },
+      { field: 'officerIds[1]', message: `${almaty.id} is not an active officer of the unit` },
     ]);
     expectProblem(
       await api(head).post('/drill-sessions', { ...body, officerIds: sectionOfficers, heldAt: hoursAgo(-2) }),
@@ -142,32 +143,41 @@ describe('weekly service training: drills, their plan, who took part and coverag
       }),
       404,
     );
-    const [{ count }] = await t.sql<{ count: number }>('SELECT count(*)::int AS count FROM drill_session');
+    const [{ count }] = await t.sql<{ count: number }>(
+      'SELECT count(*)::int AS count FROM drill_session WHERE unit_id = $1',
+      [section],
+    );
     expect(count).toBe(1);
   });
 
   it('shows HR the drill coverage per unit beside course compliance', async () => {
     const report = await api(hr).get(`/reports/drill-coverage?unitId=${district}`);
     expect(report.status).toBe(200);
-    const up = report.body.rows.find((r: { unitCode: string }) => r.unitCode === 'ALM-BOST-UP');
+    const up = report.body.rows.find((r: { unitCode: string }) => r.unitCode === 'AST-ESIL-UP');
     expect(up).toMatchObject({ participants: 3, sessions: 1, weeksWithDrill: 1, scope: 'subtree' });
     expect(up.officers).toBeGreaterThanOrEqual(3);
     expect(up.coveragePercent).toBe(Math.round((3 / up.officers) * 1000) / 10);
     expect(up.courseAudience).toBeGreaterThan(0);
     expect(typeof up.courseCompletionPercent).toBe('number');
-    const others = report.body.rows.filter((r: { unitCode: string }) => r.unitCode !== 'ALM-BOST-UP');
+    const others = report.body.rows.filter((r: { unitCode: string }) => r.unitCode !== 'AST-ESIL-UP');
     for (const row of others) expect(row).toMatchObject({ participants: 0, sessions: 0 });
     expect(report.body.total).toMatchObject({ participants: 3, sessions: 1, weeksWithDrill: 1 });
     expect(report.body.weeksInPeriod).toBe(13);
 
-    expectProblem(await api(hrAstana).get(`/reports/drill-coverage?unitId=${district}`), 404);
+    expectProblem(await api(hrAlmaty).get(`/reports/drill-coverage?unitId=${district}`), 404);
+    // The demo's Almaty sections have run the plan for some weeks.
+    const almaty = await api(hrAlmaty).get('/reports/drill-coverage');
+    expect(almaty.body.unit.code).toBe('ALM');
+    expect(almaty.body.total.sessions).toBeGreaterThan(0);
+    expect(almaty.body.total.weeksWithDrill).toBeGreaterThan(0);
+    expect(almaty.body.total.coveragePercent).toBeGreaterThan(50);
     expectProblem(await api(officer).get('/reports/drill-coverage'), 403);
     expectProblem(await api(hr).get(`/reports/drill-coverage?from=${hoursAgo(1)}&to=${hoursAgo(2)}`), 422);
   });
 
   it('lets HR end an assignment: later drills count towards no plan', async () => {
     const [assignment] = (await api(hr).get(`/drill-assignments?unitId=${district}`)).body.items;
-    expectProblem(await api(hrAstana).delete(`/drill-assignments/${assignment.id}`), 404);
+    expectProblem(await api(hrAlmaty).delete(`/drill-assignments/${assignment.id}`), 404);
     expect((await api(hr).delete(`/drill-assignments/${assignment.id}`)).status).toBe(204);
     expect((await api(hr).get(`/drill-assignments?unitId=${district}`)).body.total).toBe(0);
     const later = await api(head).post('/drill-sessions', {

@@ -6,6 +6,7 @@ import { IdentityModule } from '@lms/identity';
 import { PersonnelModule } from '@lms/personnel';
 import { SeminarsModule } from '@lms/seminars';
 import { DemoSeeder } from './demo.seeder';
+import { DemoDrillsSeeder } from './history/demo-drills.seeder';
 import { DemoHistorySeeder } from './history/demo-history.seeder';
 
 /**
@@ -14,7 +15,7 @@ import { DemoHistorySeeder } from './history/demo-history.seeder';
  */
 @Module({
   imports: [PersonnelModule, IdentityModule, CatalogueModule, AssignmentsModule, SeminarsModule, AssessmentsModule],
-  providers: [DemoSeeder, DemoHistorySeeder],
+  providers: [DemoSeeder, DemoHistorySeeder, DemoDrillsSeeder],
   exports: [DemoSeeder],
 })
 export class DemoModule {}

@@ -7,6 +7,7 @@ import { PasswordService, RolePolicyService, UserService } from '@lms/identity';
 import { CSV_COLUMNS, OfficerImportService, UnitService } from '@lms/personnel';
 import { TrainerProfileService } from '@lms/seminars';
 import { demoOfficers, demoUnits } from './demo-organisation';
+import { DemoDrillsSeeder } from './history/demo-drills.seeder';
 import { DemoHistorySeeder } from './history/demo-history.seeder';
 
 /** Demo accounts, listed in the README. Only ever created by the demo setup. */
@@ -44,6 +45,7 @@ export class DemoSeeder {
     private readonly programme: ProgrammeSeeder,
     private readonly history: DemoHistorySeeder,
     private readonly trainers: TrainerProfileService,
+    private readonly drills: DemoDrillsSeeder,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -114,13 +116,14 @@ export class DemoSeeder {
       await this.policies.waiveSecondFactorForAll();
       const programme = await this.programme.seed();
       const year = await this.history.seed(programme.courseIds, programme.programmeId, now);
+      const drills = year ? await this.drills.seed(now) : 0;
       this.logger.log(
         `demo data loaded in ${Date.now() - started} ms: ${ids.size} units, ${imported.created} officers, ` +
           `${DEMO_ACCOUNTS.length} accounts; ` +
           (year
             ? `${year.enrolments} enrolments, ${year.certificates} certificates, ${year.attempts} quiz attempts, ` +
               `${year.practicals} practical assessments, ${year.pastSessions} past and ${year.upcomingSessions} ` +
-              `upcoming seminars (${year.bookings} bookings)`
+              `upcoming seminars (${year.bookings} bookings), ${drills} weekly drills`
             : 'the programme was already in use: its history left as it is'),
       );
     });
