@@ -10,6 +10,9 @@ import { databaseUrl, onServer } from './test-database';
 
 export const TEST_JWT_SECRET = 'test-secret-'.padEnd(48, 'x');
 
+/** Tests fire many requests from one address and user; the limits themselves are tested with small ones. */
+export const GENEROUS_LIMITS = { RATE_LIMIT_PER_ADDRESS: '100000000', RATE_LIMIT_PER_USER: '100000000' };
+
 export interface TestApp {
   app: INestApplication;
   config: AppConfig;
@@ -28,7 +31,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const name = `lms_test_${randomBytes(6).toString('hex')}`;
   await onServer(server, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.LMS_TEST_TEMPLATE}`));
   const url = databaseUrl(server, name);
-  const config = loadConfig({ DATABASE_URL: url, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    DATABASE_URL: url,
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: 'silent',
+    ...GENEROUS_LIMITS,
+    ...env,
+  });
   const api = await createApi(config, {
     listen: false,
     database: {

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EnrollmentClosed, EnrollmentService, OPEN_STATUSES } from '@lms/assignments';
 import { CourseVersionService, ScenarioService } from '@lms/catalogue';
-import { AuditService, NotFound, Page, PageQuery, RequestContext, Role, TransactionHost } from '@lms/core';
+import {
+  AuditService,
+  NotFound,
+  OwnEnrollment,
+  Page,
+  PageQuery,
+  RequestContext,
+  Role,
+  TransactionHost,
+} from '@lms/core';
 import { PracticalAssessmentResult, PracticalAssessmentView } from '../dto/assessment.response';
 import type { PracticalAssessmentDto } from '../dto/practical.dto';
 import type { CriterionScore } from '../entities/practical-assessment.entity';
@@ -9,7 +18,6 @@ import {
   InvalidAutoFail,
   InvalidScores,
   NoRubric,
-  OwnEnrollment,
   PracticalAlreadyPassed,
   ScenarioNotForCourse,
 } from '../assessments.errors';
@@ -74,7 +82,7 @@ export class PracticalAssessmentService {
   ): Promise<PracticalAssessmentResult> {
     return this.tx.withTransaction(async () => {
       const enrollment = await this.enrollments.find(ctx, enrollmentId, ASSESSORS, true);
-      if (enrollment.officer_id === ctx.actor?.officerId) throw new OwnEnrollment();
+      if (enrollment.officer_id === ctx.actor?.officerId) throw new OwnEnrollment('assess');
       if (!(OPEN_STATUSES as readonly string[]).includes(enrollment.status))
         throw new EnrollmentClosed(enrollment.status, 'assessed');
       if (enrollment.progress.practicalPassed) throw new PracticalAlreadyPassed();
