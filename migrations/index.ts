@@ -16,6 +16,7 @@ import { NotificationsAndJobs1795981222174 } from './1795981222174-Notifications
 import { ActorChangeNotices1795990000000 } from './1795990000000-ActorChangeNotices';
 import { ReportRenderings1795994128001 } from './1795994128001-ReportRenderings';
 import { Trust1795991413858 } from './1795991413858-Trust';
+import { ScenariosDrillsTrainers1795991323492 } from './1795991323492-ScenariosDrillsTrainers';
 
 /** In order of application. */
 export const MIGRATIONS: MigrationClass[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: MigrationClass[] = [
   ActorChangeNotices1795990000000,
   ReportRenderings1795994128001,
   Trust1795991413858,
+  ScenariosDrillsTrainers1795991323492,
 ];

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { seedDocuments } from '@lms/catalogue';
+import { completenessProblems, seedDocuments, VersionContent } from '@lms/catalogue';
 import { apiAs } from '../support/api-client';
 import { createTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
 
@@ -17,6 +17,18 @@ interface SeedDocument {
     seminar: unknown;
     completionRule: unknown;
   };
+}
+
+/** Where a localized text (an object with a kk, ru or en key) lacks one of the three languages. */
+function untranslated(value: unknown, path = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => untranslated(item, `${path}[${i}]`));
+  if (!value || typeof value !== 'object') return [];
+  const record = value as Record<string, unknown>;
+  if (['kk', 'ru', 'en'].some((lang) => lang in record))
+    return ['kk', 'ru', 'en']
+      .filter((lang) => typeof record[lang] !== 'string' || !record[lang].trim())
+      .map((lang) => `${path}.${lang}`);
+  return Object.entries(record).flatMap(([key, item]) => untranslated(item, path ? `${path}.${key}` : key));
 }
 
 interface VersionRow {
@@ -73,11 +85,22 @@ describe('seeding the programme over an earlier edition of it', () => {
     trainer = await t.login('trainer');
     // The template holds this edition already, with the demo's year of training on it; put the earlier
     // edition in its place, the way trainers loaded it, before anyone trained on it.
-    const history = ['certificate', 'quiz_attempt', 'practical_assessment', 'seminar_attendance', 'seminar_booking'];
-    const plans = ['seminar_session', 'enrollment', 'assignment_rule', 'ministry_order'];
+    const history = [
+      'certificate',
+      'quiz_attempt',
+      'practical_assessment',
+      'seminar_attendance',
+      'seminar_booking',
+      'drill_participant',
+      'drill_session',
+    ];
+    const plans = ['seminar_session', 'enrollment', 'assignment_rule', 'ministry_order', 'drill_assignment'];
+    // The earlier edition had no scenario bank, no drills and no rule on who runs the seminars.
+    const practice = ['scenario', 'drill_plan', 'drill', 'programme_seminar_rule'];
     for (const table of [
       ...history,
       ...plans,
+      ...practice,
       'programme',
       'course_version',
       'course_grant',
@@ -107,6 +130,7 @@ describe('seeding the programme over an earlier edition of it', () => {
     const output = seed();
     expect(output).toContain('1 course(s) loaded and published, 4 new version(s) published; programme updated');
     expect(output).toContain('CRIT-SIT: not updated, a draft is in progress');
+    expect(output).toContain('13 scenario revision(s) and 13 drill revision(s) loaded; drill plan created');
 
     const after = await versions();
     for (const earlier of before) {
@@ -127,6 +151,23 @@ describe('seeding the programme over an earlier edition of it', () => {
     expect(ethics.content.seminar).toMatchObject({ required: true });
   });
 
+  it('leaves every published version of the programme complete, every text in Kazakh, Russian and English', async () => {
+    const published = await t.sql<{ code: string; number: number; title: object; content: VersionContent }>(
+      `SELECT c.code, v.number, c.title, v.content FROM course_version v JOIN course c ON c.id = v.course_id
+       WHERE v.status = 'published' ORDER BY c.code`,
+    );
+    expect(published.map((v) => v.code)).toEqual(documents.map((d) => d.course.code).sort());
+    for (const version of published) {
+      const where = `${version.code} v${version.number}`;
+      expect({ where, problems: completenessProblems(version.title, version.content) }).toEqual({
+        where,
+        problems: [],
+      });
+      expect({ where, missing: untranslated(version.content) }).toEqual({ where, missing: [] });
+      expect({ where, missing: untranslated(version.title) }).toEqual({ where, missing: [] });
+    }
+  });
+
   it('puts every course into the programme, in order', async () => {
     const list = await apiAs(t, trainer).get('/programmes');
     const programme = list.body.items.find((p: { code: string }) => p.code === 'MVD-COMM-2026');
@@ -137,7 +178,9 @@ describe('seeding the programme over an earlier edition of it', () => {
   it('changes nothing when run again', async () => {
     const versionsBefore = await versions();
     const [{ events }] = await t.sql<{ events: number }>('SELECT count(*)::int AS events FROM audit_event');
-    expect(seed()).toContain('0 course(s) loaded and published, 0 new version(s) published; programme unchanged');
+    const output = seed();
+    expect(output).toContain('0 course(s) loaded and published, 0 new version(s) published; programme unchanged');
+    expect(output).toContain('0 scenario revision(s) and 0 drill revision(s) loaded; drill plan unchanged');
     expect(await versions()).toEqual(versionsBefore);
     expect((await t.sql<{ events: number }>('SELECT count(*)::int AS events FROM audit_event'))[0].events).toBe(events);
   });

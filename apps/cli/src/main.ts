@@ -81,6 +81,9 @@ const COMMANDS: Record<string, (config: AppConfig, db: DatabaseServer, args: str
       );
       for (const code of result.coursesWithDraft)
         out(`${code}: not updated, a draft is in progress (publish or discard it, then run again)`);
+      out(
+        `${result.bank.scenarioRevisions} scenario revision(s) and ${result.bank.drillRevisions} drill revision(s) loaded; drill plan ${result.bank.plan}`,
+      );
       return 0;
     }),
   'import:officers': (config, db, args) =>

@@ -13,6 +13,8 @@ export enum AssessmentsProblem {
   InvalidAnswers = 'invalid-answers',
   InvalidScores = 'invalid-scores',
   AuthorOfQuiz = 'author-of-quiz',
+  ScenarioNotForCourse = 'scenario-not-for-course',
+  InvalidAutoFail = 'invalid-auto-fail',
 }
 
 /** What assessment routes answer besides the common codes: their own, and a course with no published version yet (pinned at the first attempt or scoring). */
@@ -93,5 +95,26 @@ export class InvalidScores extends ValidationFailed {
 export class AuthorOfQuiz extends DomainError {
   constructor() {
     super('forbidden', AssessmentsProblem.AuthorOfQuiz, 'You may author this course, so you cannot take its quiz');
+  }
+}
+
+export class ScenarioNotForCourse extends Conflict {
+  constructor(code: string, reason: 'other-course' | 'other-rubric' | 'retired') {
+    const why = {
+      'other-course': 'it belongs to another course',
+      'other-rubric': 'it describes criteria the rubric of this enrolment’s version does not have',
+      retired: 'a newer revision replaced it; pick the current one',
+    }[reason];
+    super(AssessmentsProblem.ScenarioNotForCourse, `Scenario ${code} cannot be scored here: ${why}`, { reason });
+  }
+}
+
+export class InvalidAutoFail extends ValidationFailed {
+  constructor(codes: string[]) {
+    super(
+      'Unknown automatic-fail behaviour',
+      codes.map((code) => ({ field: 'autoFail', message: `${code} is not a behaviour of the scenario bank` })),
+      AssessmentsProblem.InvalidAutoFail,
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { CatalogueModule } from '@lms/catalogue';
+import { CatalogueModule, ProgrammeChangeHooks } from '@lms/catalogue';
 import { RequestContext } from '@lms/core';
 import { JobRegistry } from '@lms/jobs';
 import { NotificationsModule } from '@lms/notifications';
@@ -28,7 +28,8 @@ const SERVICES = [
 /**
  * Ministry orders, assignment rules and enrolments. Owns ministry_order,
  * assignment_rule and enrollment. Personnel changes reach it through
- * OfficerChangeHooks, inside the transaction that made them. Its scheduled
+ * OfficerChangeHooks, a programme's new course list through ProgrammeChangeHooks,
+ * inside the transaction that made them. Its scheduled
  * jobs: recurrence, due reminders and overdue notices, the weekly HR digest.
  */
 @Module({
@@ -41,12 +42,17 @@ export class AssignmentsModule implements OnModuleInit {
   constructor(
     private readonly hooks: OfficerChangeHooks,
     private readonly materializer: MaterializerService,
+    private readonly programmes: ProgrammeChangeHooks,
+    private readonly rules: RuleService,
     private readonly jobs: JobRegistry,
     private readonly assignmentJobs: AssignmentJobs,
   ) {}
 
   onModuleInit(): void {
     this.hooks.register((officerIds) => this.materializer.officersChanged(RequestContext.system(), officerIds));
+    this.programmes.register((programmeId, courseIds) =>
+      this.rules.followProgramme(RequestContext.system(), programmeId, courseIds),
+    );
     this.assignmentJobs.register(this.jobs);
   }
 }

@@ -7,6 +7,7 @@ import { PersonnelModule } from '@lms/personnel';
 import { SeminarsModule } from '@lms/seminars';
 import { TrustModule } from '@lms/trust';
 import { DemoSeeder } from './demo.seeder';
+import { DemoDrillsSeeder } from './history/demo-drills.seeder';
 import { DemoHistorySeeder } from './history/demo-history.seeder';
 import { DemoTrustSeeder } from './history/demo-trust.seeder';
 
@@ -24,7 +25,7 @@ import { DemoTrustSeeder } from './history/demo-trust.seeder';
     AssessmentsModule,
     TrustModule,
   ],
-  providers: [DemoSeeder, DemoHistorySeeder, DemoTrustSeeder],
+  providers: [DemoSeeder, DemoHistorySeeder, DemoTrustSeeder, DemoDrillsSeeder],
   exports: [DemoSeeder],
 })
 export class DemoModule {}

@@ -4,7 +4,9 @@ import { ProgrammeSeeder } from '@lms/catalogue';
 import { RequestContext, toCsv, TransactionHost } from '@lms/core';
 import { PasswordService, RolePolicyService, UserService } from '@lms/identity';
 import { CSV_COLUMNS, OfficerImportService, UnitService } from '@lms/personnel';
+import { TrainerProfileService } from '@lms/seminars';
 import { demoOfficers, demoUnits } from './demo-organisation';
+import { DemoDrillsSeeder } from './history/demo-drills.seeder';
 import { DemoHistorySeeder } from './history/demo-history.seeder';
 
 /** Demo accounts, listed in the README. Only ever created by the demo setup. */
@@ -15,6 +17,18 @@ export const DEMO_ACCOUNTS = [
   { username: 'trainer', password: 'Trainer-demo-2026', role: 'trainer', unit: 'MVD' },
   { username: 'officer', password: 'Officer-demo-2026', role: 'officer', unit: null },
 ] as const;
+
+/** What the demo trainer is qualified in (the thesis asks for psychology, conflictology and communication methods). */
+const DEMO_TRAINER_QUALIFICATIONS = {
+  qualifications: [
+    { area: 'psychology' as const, evidence: 'Диплом психолога / Psychology degree', qualifiedOn: '2018-06-30' },
+    {
+      area: 'conflictology' as const,
+      evidence: 'Курс конфликтологии / Conflict management course',
+      qualifiedOn: '2022-03-15',
+    },
+  ],
+};
 
 @Injectable()
 export class DemoSeeder {
@@ -29,6 +43,8 @@ export class DemoSeeder {
     private readonly policies: RolePolicyService,
     private readonly programme: ProgrammeSeeder,
     private readonly history: DemoHistorySeeder,
+    private readonly trainers: TrainerProfileService,
+    private readonly drills: DemoDrillsSeeder,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -92,11 +108,14 @@ export class DemoSeeder {
         await this.users.writeGrants(id, [
           { role: account.role, unitId: isOfficer ? officerUnit : ids.get(account.unit)! },
         ]);
+        // The programme's seminars are run by a qualified trainer: the demo trainer is one.
+        if (account.role === 'trainer') await this.trainers.setQualifications(ctx, id, DEMO_TRAINER_QUALIFICATIONS);
       }
       // The demo is for trying things out: no second factor required for anyone.
       await this.policies.waiveSecondFactorForAll();
       const programme = await this.programme.seed();
       const year = await this.history.seed(programme.courseIds, programme.programmeId, now);
+      const drills = year ? await this.drills.seed(now) : 0;
       this.logger.log(
         `demo data loaded in ${Date.now() - started} ms: ${ids.size} units, ${imported.created} officers, ` +
           `${DEMO_ACCOUNTS.length} accounts; ` +
@@ -105,7 +124,7 @@ export class DemoSeeder {
               `${year.practicals} practical assessments, ${year.pastSessions} past and ${year.upcomingSessions} ` +
               `upcoming seminars (${year.bookings} bookings); ${year.trust.feedback} citizens' feedback, ` +
               `${year.trust.surveyResponses} survey answers, ${year.trust.complaints} complaints, ` +
-              `${year.trust.refreshers} refresher assigned`
+              `${year.trust.refreshers} refresher assigned; ${drills} weekly drills`
             : 'the programme was already in use: its history left as it is'),
       );
     });

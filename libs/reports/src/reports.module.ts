@@ -4,6 +4,7 @@ import { CatalogueModule } from '@lms/catalogue';
 import { JobRegistry } from '@lms/jobs';
 import { PersonnelModule } from '@lms/personnel';
 import { ExecutionReportController } from './controllers/execution-report.controller';
+import { PracticeReportsController } from './controllers/practice-reports.controller';
 import { ReportsController } from './controllers/reports.controller';
 import { AsOfResolver } from './services/as-of';
 import { ComplianceService } from './services/compliance.service';
@@ -12,16 +13,17 @@ import { ExecutionReportService } from './services/execution-report.service';
 import { OfficerOutcomeService } from './services/officer-outcomes.service';
 import { OfficerRecordService } from './services/officer-record.service';
 import { ReportRenderingService } from './services/report-rendering.service';
+import { PracticeReportsService } from './services/practice-reports.service';
 
 /**
- * Compliance reports, officers' training records and frozen order execution
- * reports. Reads enrolments, officers, units, courses and orders with
+ * Compliance reports, officers' training records, frozen order execution
+ * reports, weekly drill coverage and role-play results per scenario. Reads enrolments, officers, units, courses and orders with
  * set-based SQL; owns `report_snapshot` and `compliance_trend` (the monthly
  * per-region snapshot its scheduled job keeps for trend charts).
  */
 @Module({
   imports: [PersonnelModule, CatalogueModule, AssignmentsModule],
-  controllers: [ReportsController, ExecutionReportController],
+  controllers: [ReportsController, ExecutionReportController, PracticeReportsController],
   providers: [
     AsOfResolver,
     ComplianceService,
@@ -30,6 +32,7 @@ import { ReportRenderingService } from './services/report-rendering.service';
     ReportRenderingService,
     ExecutionReportService,
     ComplianceTrendService,
+    PracticeReportsService,
   ],
   exports: [
     ComplianceService,

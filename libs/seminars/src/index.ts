@@ -2,6 +2,8 @@ export * from './dto/attendance.dto';
 export * from './dto/booking.dto';
 export * from './dto/session.dto';
 export * from './dto/session.response';
+export * from './dto/trainer.dto';
+export * from './dto/drill-training.dto';
 export * from './entities/seminar-attendance.entity';
 export * from './entities/seminar-booking.entity';
 export * from './entities/seminar-session.entity';
@@ -17,9 +19,13 @@ export * from './services/scheduling.service';
 export * from './services/seminar-history.service';
 export * from './services/seminar-notices';
 export * from './services/session.service';
+export * from './services/trainer-profile.service';
+export * from './services/drill-training.service';
 export type { SessionView } from './services/session.mapper';
 
 import { CalendarFeedEntity } from './entities/calendar-feed.entity';
+import { DrillAssignmentEntity, DrillParticipantEntity, DrillSessionEntity } from './entities/drill-session.entity';
+import { TrainerQualificationEntity } from './entities/trainer-qualification.entity';
 import { SeminarAttendanceEntity } from './entities/seminar-attendance.entity';
 import { SeminarBookingEntity } from './entities/seminar-booking.entity';
 import { SeminarSessionEntity } from './entities/seminar-session.entity';
@@ -28,4 +34,8 @@ export const SEMINARS_ENTITIES = [
   SeminarBookingEntity,
   SeminarAttendanceEntity,
   CalendarFeedEntity,
+  TrainerQualificationEntity,
+  DrillAssignmentEntity,
+  DrillSessionEntity,
+  DrillParticipantEntity,
 ];

@@ -19,6 +19,8 @@ export enum SeminarsProblem {
   CapacityBelowBooked = 'capacity-below-booked',
   OfficersNotBooked = 'officers-not-booked',
   NotSessionTrainer = 'not-session-trainer',
+  TrainerNotQualified = 'trainer-not-qualified',
+  InvalidDrillSession = 'invalid-drill-session',
 }
 
 /** What seminar routes answer besides the common codes: their own, and a course with no published version yet. */
@@ -136,5 +138,21 @@ export class NotSessionTrainer extends DomainError {
       SeminarsProblem.NotSessionTrainer,
       "Only the session's trainer, HR of its unit and admins may do this",
     );
+  }
+}
+
+export class TrainerNotQualified extends Conflict {
+  constructor(programmeCode: string, required: readonly string[]) {
+    super(
+      SeminarsProblem.TrainerNotQualified,
+      `Seminars of programme ${programmeCode} are run by a qualified trainer: the trainer needs a qualification in one of ${required.join(', ')}`,
+      { programmeCode, required },
+    );
+  }
+}
+
+export class DrillNotRecordable extends ValidationFailed {
+  constructor(problems: { field: string; message: string }[]) {
+    super('The drill session cannot be recorded as given', problems, SeminarsProblem.InvalidDrillSession);
   }
 }

@@ -81,6 +81,11 @@ export class PracticalAssessmentView {
   @ApiProperty({ type: String, nullable: true, description: 'The assessor’s username' }) assessorName: string | null;
   @ApiProperty({ type: [CriterionScoreView], description: 'Every criterion of the rubric' })
   scores: CriterionScoreView[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The scenario (revision) played' })
+  scenarioId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Its code' }) scenarioCode: string | null;
+  @ApiProperty({ type: [String], description: 'Automatic-fail behaviours seen; any one means not passed' })
+  autoFail: string[];
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
   @ApiProperty({ description: 'Σ weight × score / maxScore, in percent, two decimals' }) score: number;
   @ApiProperty() passed: boolean;

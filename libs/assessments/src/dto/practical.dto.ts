@@ -8,6 +8,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
@@ -29,6 +30,27 @@ export class PracticalAssessmentDto {
   @ValidateNested({ each: true })
   @Type(() => CriterionScoreDto)
   scores: CriterionScoreDto[];
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The scenario played (`GET /scenarios?courseVersionId=`): of the enrolment’s course, fitting its rubric',
+  })
+  @IsOptional()
+  @IsUUID()
+  scenarioId?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['bribe-accepted'],
+    description:
+      'Automatic-fail behaviours the trainer saw (the scenario bank’s codes): any one fails the role-play whatever the scores',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(/^[a-z0-9-]{1,60}$/, { each: true })
+  autoFail?: string[];
 
   @ApiPropertyOptional({ description: 'What went well and what to work on' })
   @IsOptional()

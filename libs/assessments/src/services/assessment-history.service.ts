@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CourseVersionService, VersionContent } from '@lms/catalogue';
+import { CourseVersionService, ScenarioService, VersionContent } from '@lms/catalogue';
 import { AuditService, FieldProblem, RequestContext, TransactionHost, ValidationFailed } from '@lms/core';
 import type { CriterionScore } from '../entities/practical-assessment.entity';
 import type { DrawnQuestion, GivenAnswer } from '../entities/quiz-attempt.entity';
@@ -24,6 +24,8 @@ export interface PastPractical {
   scores: CriterionScore[];
   comment: string | null;
   assessedAt: Date;
+  /** The scenario of the bank it was played on (of the enrolment's course, fitting the pinned rubric). */
+  scenarioId?: string | null;
 }
 
 /**
@@ -39,6 +41,7 @@ export class AssessmentHistoryService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly versions: CourseVersionService,
+    private readonly scenarios: ScenarioService,
     private readonly audit: AuditService,
   ) {}
 
@@ -49,6 +52,7 @@ export class AssessmentHistoryService {
       ]);
       const problems: FieldProblem[] = [];
       const attempts = this.gradeAttempts(history.attempts, pinned, problems);
+      const scenarioChecks: { index: number; scenarioId: string; version: { id: string } }[] = [];
       const practicals = history.practicals.flatMap((p, i) => {
         const version = pinned.get(p.enrollmentId);
         const rubric = version?.content.rubric;
@@ -62,6 +66,7 @@ export class AssessmentHistoryService {
         problems.push(...scoreProblems(rubric, p.scores).map((e) => ({ ...e, field: `practicals[${i}].${e.field}` })));
         if (p.assessedAt.getTime() > Date.now())
           problems.push({ field: `practicals[${i}].assessedAt`, message: 'is in the future' });
+        if (p.scenarioId) scenarioChecks.push({ index: i, scenarioId: p.scenarioId, version });
         const score = weightedPercent(rubric, p.scores);
         return [
           {
@@ -73,9 +78,11 @@ export class AssessmentHistoryService {
             score,
             passed: score >= rubric.passThreshold,
             assessed_at: p.assessedAt,
+            scenario_id: p.scenarioId ?? null,
           },
         ];
       });
+      problems.push(...(await this.scenarioProblems(scenarioChecks)));
       if (problems.length > 0) throw new ValidationFailed('The assessment history is not consistent', problems);
 
       await this.tx.query(
@@ -89,10 +96,11 @@ export class AssessmentHistoryService {
       );
       await this.tx.query(
         `INSERT INTO practical_assessment (enrollment_id, course_version_id, assessor_user_id, scores, comment, score, passed,
-                                           assessed_at)
-         SELECT x.enrollment_id, x.version_id, x.assessor_user_id, x.scores, x.comment, x.score, x.passed, x.assessed_at
+                                           assessed_at, scenario_id)
+         SELECT x.enrollment_id, x.version_id, x.assessor_user_id, x.scores, x.comment, x.score, x.passed, x.assessed_at,
+                x.scenario_id
          FROM jsonb_to_recordset($1::jsonb) AS x(enrollment_id uuid, version_id uuid, assessor_user_id uuid, scores jsonb,
-              comment text, score numeric, passed boolean, assessed_at timestamptz)`,
+              comment text, score numeric, passed boolean, assessed_at timestamptz, scenario_id uuid)`,
         [JSON.stringify(practicals)],
       );
       await this.audit.record(ctx, {
@@ -160,6 +168,24 @@ export class AssessmentHistoryService {
   }
 
   /** The version each enrolment is pinned to (one set-based read across to assignments' table). */
+  /** Each scenario named must exist and fit the pinned version (its course, its rubric's criteria). */
+  private async scenarioProblems(
+    checks: { index: number; scenarioId: string; version: { id: string } }[],
+  ): Promise<FieldProblem[]> {
+    const fits = new Map<string, boolean>();
+    for (const { scenarioId, version } of checks) {
+      const pair = `${scenarioId}/${version.id}`;
+      if (!fits.has(pair))
+        fits.set(pair, (await this.scenarios.forAssessment(scenarioId, version.id))?.fitsVersion ?? false);
+    }
+    return checks
+      .filter(({ scenarioId, version }) => !fits.get(`${scenarioId}/${version.id}`))
+      .map(({ index }) => ({
+        field: `practicals[${index}].scenarioId`,
+        message: 'is not a scenario of the course that fits the pinned rubric',
+      }));
+  }
+
   private async pinnedVersions(enrollmentIds: string[]): Promise<Map<string, { id: string; content: VersionContent }>> {
     const rows = await this.tx.query<{ id: string; course_version_id: string }>(
       'SELECT id, course_version_id FROM enrollment WHERE id = ANY($1::uuid[]) AND course_version_id IS NOT NULL',

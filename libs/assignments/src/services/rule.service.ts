@@ -197,6 +197,35 @@ export class RuleService {
     });
   }
 
+  /**
+   * A programme's course list changed: its active rules take the new list
+   * (its published courses; a course still unpublished joins at the next
+   * change) and enrol their audience in the courses added. Enrolments in a
+   * course the programme dropped stay as they are.
+   */
+  async followProgramme(ctx: RequestContext, programmeId: string, courseIds: string[]): Promise<void> {
+    const published: string[] = [];
+    for (const id of courseIds)
+      if ((await this.courses.get(RequestContext.system(), id)).publishedVersionId) published.push(id);
+    const changed = await this.tx.query<{ id: string; before: string[] }>(
+      `UPDATE assignment_rule r SET course_ids = $2
+       FROM (SELECT id, course_ids AS before FROM assignment_rule WHERE programme_id = $1 AND retired_at IS NULL FOR UPDATE) old
+       WHERE r.id = old.id AND r.course_ids IS DISTINCT FROM $2::uuid[]
+       RETURNING r.id, old.before`,
+      [programmeId, published],
+    );
+    for (const rule of changed) {
+      const enrolled = await this.materializer.materializeRule(ctx, rule.id);
+      await this.audit.record(ctx, {
+        action: 'assignment-rule.follow-programme',
+        entityType: 'assignment_rule',
+        entityId: rule.id,
+        before: { courseIds: rule.before },
+        after: { courseIds: published, enrolled },
+      });
+    }
+  }
+
   private async programmeCourses(ctx: RequestContext, programmeId: string): Promise<string[]> {
     await this.programmes.get(ctx, programmeId);
     const ids = await this.programmes.courseIds(programmeId);

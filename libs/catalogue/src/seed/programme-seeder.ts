@@ -9,8 +9,11 @@ import { CourseDocumentDto } from '../dto/course.dto';
 import { CourseDocumentService } from '../services/course-document.service';
 import { CourseVersionService } from '../services/course-version.service';
 import { CourseService } from '../services/course.service';
+import { TRAINER_QUALIFICATIONS } from '../entities/programme-rule.entity';
+import { ProgrammeRuleService } from '../services/programme-rule.service';
 import { ProgrammeService } from '../services/programme.service';
 import { VersionContent } from '../services/version-content';
+import { BankSeeder, BankSeedResult } from './bank-seeder';
 import { sameAsSeed } from './seed-content';
 
 /** The ministry's seminar programme, as the thesis proposes it: its courses are the seed files, in order. */
@@ -61,6 +64,10 @@ export interface ProgrammeSeedResult {
   programmeId: string;
   /** The programme's courses, in order. */
   courseIds: string[];
+  /** The scenario bank and the drill plan. */
+  bank: BankSeedResult;
+  /** The programme got its rule that a qualified trainer runs its seminars (first run only). */
+  seminarRuleSet: boolean;
 }
 
 /**
@@ -79,6 +86,8 @@ export class ProgrammeSeeder {
     private readonly courses: CourseService,
     private readonly versions: CourseVersionService,
     private readonly programmes: ProgrammeService,
+    private readonly rules: ProgrammeRuleService,
+    private readonly bank: BankSeeder,
   ) {}
 
   async seed(): Promise<ProgrammeSeedResult> {
@@ -91,6 +100,8 @@ export class ProgrammeSeeder {
         programme: 'unchanged',
         programmeId: '',
         courseIds: [],
+        bank: { scenarioRevisions: 0, drillRevisions: 0, plan: 'unchanged' },
+        seminarRuleSet: false,
       };
       const courseIds: string[] = [];
       for (const { document } of seedDocuments()) {
@@ -112,6 +123,9 @@ export class ProgrammeSeeder {
       }
       [result.programme, result.programmeId] = await this.placeCourses(ctx, courseIds);
       result.courseIds = courseIds;
+      // The thesis: the seminars are run by professional trainers (psychology, conflictology, communication), not HR staff.
+      result.seminarRuleSet = await this.rules.setDefault(result.programmeId, TRAINER_QUALIFICATIONS);
+      result.bank = await this.bank.seed();
       this.logger.log(
         `seminar programme: ${result.coursesCreated} course(s) loaded, ${result.versionsPublished} new version(s) published, programme ${result.programme}`,
       );

@@ -12,6 +12,7 @@ import {
 import { ProgrammeView } from '../dto/course.response';
 import { CreateProgrammeDto, UpdateProgrammeDto } from '../dto/programme.dto';
 import { ProgrammeCodeTaken } from '../catalogue.errors';
+import { ProgrammeChangeHooks } from './programme-change.hooks';
 import type { Text } from './version-content';
 
 interface ProgrammeRow {
@@ -48,6 +49,7 @@ export class ProgrammeService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly audit: AuditService,
+    private readonly hooks: ProgrammeChangeHooks,
   ) {}
 
   async list(_ctx: RequestContext, query: PageQuery): Promise<Page<ProgrammeView>> {
@@ -106,6 +108,10 @@ export class ProgrammeService {
       );
       if (dto.courseIds) await this.setCourses(id, dto.courseIds);
       const after = await this.get(ctx, id);
+      // Rules made for the whole programme follow its course list.
+      const courseIds = after.courses.map((c) => c.id);
+      if (dto.courseIds && before.courses.map((c) => c.id).join() !== courseIds.join())
+        await this.hooks.coursesChanged(id, courseIds);
       await this.audit.record(ctx, {
         action: 'programme.update',
         entityType: 'programme',

@@ -7,8 +7,8 @@ import {
   OrderService,
   RuleService,
 } from '@lms/assignments';
-import { CourseService, CourseVersionService } from '@lms/catalogue';
-import { RequestContext } from '@lms/core';
+import { CourseService, CourseVersionService, ScenarioQuery, ScenarioService } from '@lms/catalogue';
+import { Page, RequestContext } from '@lms/core';
 import { UserService } from '@lms/identity';
 import { ListOfficersQuery, OfficerService, ServiceType, UnitService } from '@lms/personnel';
 import { BookingService, SchedulingService, SeminarHistoryService } from '@lms/seminars';
@@ -60,6 +60,7 @@ export class DemoHistorySeeder {
     private readonly scheduling: SchedulingService,
     private readonly bookings: BookingService,
     private readonly trust: DemoTrustSeeder,
+    private readonly scenarios: ScenarioService,
   ) {}
 
   /** Loads the year, unless the programme is already in use (then its history is left alone: null). */
@@ -75,6 +76,14 @@ export class DemoHistorySeeder {
     const loaded = await this.enrollmentHistory.load(ctx, plan.enrolments);
     const ids = new Map(loaded.map((row) => [enrolmentKey(row), row.id]));
     const idOf = (key: string) => ids.get(key)!;
+    const courses = new Map(loaded.map((row) => [enrolmentKey(row), row.courseId]));
+    const courseOf = (key: string) => courses.get(key)!;
+    // Each role-play on one of its course's scenarios, in turn.
+    const bank = (await this.scenarios.list(ctx, Object.assign(new ScenarioQuery(), { limit: 200, offset: 0 }))).items;
+    const scenarioOf = (courseId: string, i: number) => {
+      const ofCourse = bank.filter((s) => s.courseId === courseId);
+      return ofCourse.length ? ofCourse[i % ofCourse.length].id : null;
+    };
     await this.seminarHistory.load(
       ctx,
       plan.sessions.map((s) => ({
@@ -84,7 +93,11 @@ export class DemoHistorySeeder {
     );
     await this.assessmentHistory.load(ctx, {
       attempts: plan.attempts.map(({ key, ...a }) => ({ ...a, enrollmentId: idOf(key) })),
-      practicals: plan.practicals.map(({ key, ...p }) => ({ ...p, enrollmentId: idOf(key) })),
+      practicals: plan.practicals.map(({ key, ...p }, i) => ({
+        ...p,
+        enrollmentId: idOf(key),
+        scenarioId: scenarioOf(courseOf(key), i),
+      })),
     });
     let bookings = 0;
     for (const upcoming of plan.upcoming) {

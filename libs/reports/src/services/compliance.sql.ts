@@ -54,6 +54,24 @@ export function enrolmentFilter(
 }
 
 /**
+ * The rows of a report on unit `$1`, as CTEs every per-unit report shares:
+ * `report_row` is each child of the unit (for its whole subtree) and the unit
+ * itself (`own`: what is placed directly in it); `unit_row` maps every unit of
+ * the subtree to its row, matched by path prefix once, at the unit level.
+ */
+export const REPORT_ROWS = `root AS (SELECT id, path FROM unit WHERE id = $1),
+report_row AS (
+  SELECT c.id, c.path, false AS own FROM unit c JOIN root ON c.parent_id = root.id
+  UNION ALL
+  SELECT root.id, root.path, true FROM root
+),
+unit_row AS MATERIALIZED (
+  SELECT u.id AS unit_id, r.id AS row_id
+  FROM root JOIN unit u ON u.path LIKE root.path || '%'
+  JOIN report_row r ON CASE WHEN r.own THEN u.id = r.id ELSE u.path LIKE r.path || '%' END
+)`;
+
+/**
  * The compliance report in one statement. `$1` is the report unit, `$2` the
  * asOf instant; `enrolmentFilter` narrows enrolments to the courses, order and
  * subtree in scope (its parameters follow). Each officer's enrolments are
@@ -65,17 +83,7 @@ export function enrolmentFilter(
  */
 export function complianceSql(enrolmentFilter: string): string {
   return `
-WITH root AS (SELECT id, path FROM unit WHERE id = $1),
-report_row AS (
-  SELECT c.id, c.path, false AS own FROM unit c JOIN root ON c.parent_id = root.id
-  UNION ALL
-  SELECT root.id, root.path, true FROM root
-),
-unit_row AS MATERIALIZED (
-  SELECT u.id AS unit_id, r.id AS row_id
-  FROM root JOIN unit u ON u.path LIKE root.path || '%'
-  JOIN report_row r ON CASE WHEN r.own THEN u.id = r.id ELSE u.path LIKE r.path || '%' END
-),
+WITH ${REPORT_ROWS},
 officer_state AS (
   SELECT e.officer_id, max(${RANK_AT_AS_OF}) AS rank
   FROM enrollment e

@@ -16,6 +16,7 @@ import { canManage, SESSION_STAFF } from './session-access';
 import { locationOf } from './session.mapper';
 import { SessionDetail, SessionService } from './session.service';
 import { TrainerCalendar } from './trainer-calendar';
+import { TrainerProfileService } from './trainer-profile.service';
 
 /** Scheduling sessions: create, reschedule or resize, cancel. Owns `seminar_session`. */
 @Injectable()
@@ -25,6 +26,7 @@ export class SchedulingService {
     private readonly sessions: SessionService,
     private readonly ledger: SeatLedger,
     private readonly trainers: TrainerCalendar,
+    private readonly profiles: TrainerProfileService,
     private readonly notifications: SeminarNotices,
     private readonly courses: CourseService,
     private readonly units: UnitService,
@@ -41,6 +43,7 @@ export class SchedulingService {
       const course = await this.courses.requirePublished(dto.courseId, 'scheduling seminars');
       await this.requireFuture(dto.startsAt);
       await this.trainers.requireTrainer(dto.trainerUserId);
+      await this.profiles.requireQualifiedFor(dto.courseId, dto.trainerUserId);
       await this.trainers.reserve(dto.trainerUserId, dto.startsAt, dto.endsAt, null);
       const [{ id }] = await this.tx.query<{ id: string }>(
         `INSERT INTO seminar_session (course_id, course_version_id, unit_id, trainer_user_id, starts_at, ends_at, address, room,
@@ -95,7 +98,10 @@ export class SchedulingService {
         throw new InvalidSchedule('bookingDeadline', 'bookingDeadline must be at or before startsAt');
       if (dto.startsAt) await this.requireFuture(dto.startsAt);
       const trainerUserId = dto.trainerUserId ?? locked.trainer_user_id;
-      if (dto.trainerUserId) await this.trainers.requireTrainer(dto.trainerUserId);
+      if (dto.trainerUserId) {
+        await this.trainers.requireTrainer(dto.trainerUserId);
+        await this.profiles.requireQualifiedFor(before.course_id, dto.trainerUserId);
+      }
       const moved = dto.startsAt !== undefined || dto.endsAt !== undefined;
       if (moved || dto.trainerUserId) await this.trainers.reserve(trainerUserId, startsAt, endsAt, id);
       if (dto.capacity !== undefined) {
