@@ -8,7 +8,7 @@ import {
   RuleService,
 } from '@lms/assignments';
 import { CourseService, CourseVersionService, ScenarioQuery, ScenarioService } from '@lms/catalogue';
-import { Page, RequestContext } from '@lms/core';
+import { RequestContext } from '@lms/core';
 import { UserService } from '@lms/identity';
 import { ListOfficersQuery, OfficerService, ServiceType, UnitService } from '@lms/personnel';
 import { BookingService, SchedulingService, SeminarHistoryService } from '@lms/seminars';

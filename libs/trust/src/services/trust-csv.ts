@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '@lms/core';
 import { TrustReport, TrustRow } from '../dto/trust-report.dto';
 
 const HEADER = [
@@ -22,14 +22,7 @@ const HEADER = [
   'training_completion_pct',
 ];
 
-/** A cell a spreadsheet would read as a formula is neutralised, as in every CSV we write. */
-function safe(value: string | number | null): string | number {
-  if (value === null) return '';
-  if (typeof value === 'number') return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function line(row: TrustRow, code = row.unitCode): (string | number)[] {
+function line(row: TrustRow, code = row.unitCode): (string | number | null)[] {
   const f = row.feedback;
   const c = row.complaints;
   return [
@@ -51,10 +44,14 @@ function line(row: TrustRow, code = row.unitCode): (string | number)[] {
     c.unlawfulForcePer100,
     c.otherPer100,
     row.trainingCompletion,
-  ].map(safe);
+  ];
 }
 
 /** The report's rows and its total as CSV (UTF-8 with a BOM, so spreadsheets read Kazakh letters). */
 export function trustReportCsv(report: TrustReport): string {
-  return '\uFEFF' + stringify([HEADER, ...report.rows.map((row) => line(row)), line(report.total, 'TOTAL')]);
+  // toCsv keeps formulas out of spreadsheets, as in every CSV we write.
+  return toCsv([...report.rows.map((row) => line(row)), line(report.total, 'TOTAL')], {
+    header: HEADER,
+    dialect: { delimiter: ',', bom: true },
+  });
 }
