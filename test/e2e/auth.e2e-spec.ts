@@ -355,6 +355,10 @@ describe('authentication', () => {
         'GET /api/v1/certificates/verify/:code',
         'GET /api/v1/execution-reports/verify/:code',
         'GET /api/v1/calendar-feeds/:token/sessions.ics',
+        'GET /api/v1/feedback/:code',
+        'POST /api/v1/feedback/:code',
+        'GET /api/v1/surveys/:code',
+        'POST /api/v1/surveys/:code',
       ];
       for (const { method, path } of routes) {
         const key = `${method} ${path}`;
