@@ -27,26 +27,48 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const server = process.env.LMS_TEST_SERVER_URL!;
   const name = `lms_test_${randomBytes(6).toString('hex')}`;
   await onServer(server, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.LMS_TEST_TEMPLATE}`));
-  const url = databaseUrl(server, name);
+  return createTestAppOn(databaseUrl(server, name), env, () =>
+    onServer(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  );
+}
+
+/**
+ * A full API on the database at `url` (already migrated, or migrated by the
+ * bootstrap); `stop` runs after it closed. `sqlUrl` is where the test's own
+ * SQL goes (e.g. around a proxy that the application goes through).
+ */
+export async function createTestAppOn(
+  url: string,
+  env: Record<string, string> = {},
+  stop: () => Promise<void> = async () => undefined,
+  sqlUrl = url,
+): Promise<TestApp> {
   const config = loadConfig({ DATABASE_URL: url, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...env });
-  const api = await createApi(config, {
-    listen: false,
-    database: {
-      url,
-      embedded: false,
-      stop: () =>
-        onServer(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
-    },
-  });
-  const sqlClient = new Client({ connectionString: url });
-  await sqlClient.connect();
+  const api = await createApi(config, { listen: false, database: { url, embedded: false, stop } });
+  const open = async () => {
+    const client = new Client({ connectionString: sqlUrl });
+    client.on('error', () => undefined); // a fault test crashes the database under it; the next query reconnects
+    await client.connect();
+    return client;
+  };
+  let sqlClient = await open();
   const http = () => request(api.app.getHttpServer());
   return {
     app: api.app,
     config,
     url,
     http,
-    sql: async (text, params) => (await sqlClient.query(text, params)).rows,
+    sql: async (text, params) => {
+      try {
+        return (await sqlClient.query(text, params)).rows;
+      } catch (error) {
+        // The test's own connection died with the database (a fault test): connect again once.
+        if (!/terminat|ECONNRE|not queryable/i.test(String(error))) throw error;
+        sqlClient.end().catch(() => undefined);
+        sqlClient = await open();
+        return (await sqlClient.query(text, params)).rows;
+      }
+    },
     login: async (username, password) => {
       const demo = DEMO_ACCOUNTS.find((account) => account.username === username);
       const response = await http()
@@ -57,7 +79,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       return response.body.accessToken as string;
     },
     close: async () => {
-      await sqlClient.end();
+      await sqlClient.end().catch(() => undefined);
       await api.close();
     },
   };

@@ -20,6 +20,9 @@ export interface SchemaDefinition {
   managed?: ManagedSchema[];
 }
 
+/** How long a request waits for a database connection (new or from the pool) before it answers 503. */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
 export function dataSourceOptions(url: string, schema: SchemaDefinition, poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',
@@ -33,7 +36,14 @@ export function dataSourceOptions(url: string, schema: SchemaDefinition, poolSiz
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     logging: false,
-    extra: { max: poolSize, application_name: 'lms' },
+    // A connection that cannot be made in time fails (a 503) instead of leaving the request waiting;
+    // keep-alive notices a server that vanished without closing its sockets.
+    extra: {
+      max: poolSize,
+      application_name: 'lms',
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      keepAlive: true,
+    },
   };
 }
 

@@ -16,6 +16,8 @@ export enum CommonProblem {
   PasswordChangeRequired = 'password-change-required',
   SecondFactorEnrolmentRequired = 'second-factor-enrolment-required',
   InternalError = 'internal-error',
+  RejectedValue = 'rejected-value',
+  DatabaseUnavailable = 'database-unavailable',
 }
 
 /** One failing field of a request, as listed in a validation problem. */
