@@ -338,21 +338,35 @@ describe('database faults under load', () => {
     const before = await hr.get('/enrollments?limit=5');
     expect(before.status).toBe(200);
 
-    // Cut every connection in the middle of a burst of reads and writes.
+    // Cut every connection while queries are on the wire (each chunk held 200 ms on the way).
+    proxy.delayMs = 200;
+    // (`.then` sends a supertest request now rather than when awaited.)
     const burst = Array.from({ length: 20 }, (_, i) =>
-      i % 2
+      (i % 2
         ? hr.get('/enrollments?limit=5')
         : hr.post('/assignment-rules', {
             courseId: f.ruleCourseId,
             audience: { unitIds: [f.ruleUnitId] },
             dueInDays: 500 + i,
-          }),
+          })
+      ).then((res) => res),
     );
-    await sleep(20);
+    await sleep(600);
     const cut = proxy.cutAll();
+    proxy.delayMs = 0;
     const answers = await Promise.all(burst);
     expect(answers.filter((r) => r.status >= 500 && r.status !== 503)).toEqual([]);
     process.stdout.write(`proxy: cut ${cut} connections; answers ${answers.map((r) => r.status).join(',')}\n`);
+    expect(answers.filter((r) => r.status === 503).length).toBeGreaterThan(0);
+    // A rule answered 201 is stored with its enrolments; one answered 503 is not stored at all.
+    for (const [i, res] of answers.entries()) {
+      if (i % 2 === 1) continue;
+      const stored = await t.sql('SELECT id FROM assignment_rule WHERE due_in_days = $1 AND $2 = ANY(course_ids)', [
+        500 + i,
+        f.ruleCourseId,
+      ]);
+      expect(stored.length).toBe(res.status === 201 ? 1 : 0);
+    }
     expect((await healthyWithin(10_000)) >= 0).toBe(true);
 
     // Slow network: every chunk delayed 100 ms; slower, still correct.
