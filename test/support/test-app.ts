@@ -17,6 +17,8 @@ export interface TestApp {
   http(): ReturnType<typeof request>;
   /** Runs SQL directly against this file's database (for checking what was written). */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** The file the application logs to (JSON lines), when the run keeps logs (LMS_TEST_LOG_DIR). */
+  logFile?: string;
   /** Signs in and returns the bearer token. */
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
@@ -43,8 +45,17 @@ export async function createTestAppOn(
   stop: () => Promise<void> = async () => undefined,
   sqlUrl = url,
 ): Promise<TestApp> {
-  const config = loadConfig({ DATABASE_URL: url, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...env });
-  const api = await createApi(config, { listen: false, database: { url, embedded: false, stop } });
+  // With LMS_TEST_LOG_DIR (set by the global setup) every line the application logs is kept, for the
+  // global teardown to scan for secrets.
+  const logDir = process.env.LMS_TEST_LOG_DIR;
+  const config = loadConfig({
+    DATABASE_URL: url,
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: logDir ? 'debug' : 'silent',
+    ...env,
+  });
+  const logFile = logDir ? `${logDir}/${process.pid}-${randomBytes(4).toString('hex')}.log` : undefined;
+  const api = await createApi(config, { listen: false, database: { url, embedded: false, stop }, logFile });
   const open = async () => {
     const client = new Client({ connectionString: sqlUrl });
     client.on('error', () => undefined); // a fault test crashes the database under it; the next query reconnects
@@ -58,6 +69,7 @@ export async function createTestAppOn(
     config,
     url,
     http,
+    logFile,
     sql: async (text, params) => {
       try {
         return (await sqlClient.query(text, params)).rows;
