@@ -11,6 +11,7 @@ import { NotificationsModule } from '@lms/notifications';
 import { PersonnelModule } from '@lms/personnel';
 import { ReportsModule } from '@lms/reports';
 import { SeminarsModule } from '@lms/seminars';
+import { AnonymisationService } from './privacy/anonymisation.service';
 import { SCHEMA } from './schema';
 
 export interface PlatformOptions {
@@ -42,6 +43,8 @@ export class PlatformModule {
         ReportsModule,
         DemoModule,
       ],
+      providers: [AnonymisationService],
+      exports: [AnonymisationService],
     };
   }
 }

@@ -10,6 +10,7 @@ import { ComplianceService } from './services/compliance.service';
 import { ComplianceTrendService } from './services/compliance-trend.service';
 import { ExecutionReportService } from './services/execution-report.service';
 import { OfficerRecordService } from './services/officer-record.service';
+import { SubjectAccessService } from './services/subject-access.service';
 
 /**
  * Compliance reports, officers' training records and frozen order execution
@@ -20,7 +21,14 @@ import { OfficerRecordService } from './services/officer-record.service';
 @Module({
   imports: [PersonnelModule, CatalogueModule, AssignmentsModule],
   controllers: [ReportsController, ExecutionReportController],
-  providers: [AsOfResolver, ComplianceService, OfficerRecordService, ExecutionReportService, ComplianceTrendService],
+  providers: [
+    AsOfResolver,
+    ComplianceService,
+    OfficerRecordService,
+    SubjectAccessService,
+    ExecutionReportService,
+    ComplianceTrendService,
+  ],
   exports: [ComplianceService, OfficerRecordService, ExecutionReportService],
 })
 export class ReportsModule implements OnModuleInit {

@@ -36,6 +36,12 @@ export interface AppConfig {
   jobRetry: JobRetryConfig;
   /** Test mode only: the application clock runs this many seconds ahead of the real one. */
   clockOffsetSeconds: number;
+  /**
+   * Years that records are kept: audit events are never removed before (the
+   * application never removes them at all), and a dismissed officer's personal
+   * data is anonymised only this long after their record last changed.
+   */
+  retentionYears: number;
 }
 
 /** How failing jobs are retried before they are dead-lettered (state `failed`). */
@@ -180,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maintenanceSeconds: integer(env, 'JOB_MAINTENANCE_SECONDS', 120, 1, 3600, problems),
     },
     clockOffsetSeconds,
+    retentionYears: integer(env, 'RETENTION_YEARS', 5, 1, 100, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   config.jwtSecret = jwtSecret ?? embeddedJwtSecret(dataDir);

@@ -56,6 +56,7 @@ describe('database errors', () => {
   it('anything else stays a bug (a 500 that is logged)', () => {
     expect(databaseProblem(typeorm(pg('42P01', 'relation does not exist')))).toBeNull();
     expect(databaseProblem(typeorm(pg('23505', 'duplicate key')))).toBeNull();
+    expect(databaseProblem(typeorm(pg('08P01', 'bind message supplies 2 parameters')))).toBeNull();
     expect(databaseProblem(new TypeError('x is undefined'))).toBeNull();
   });
 });

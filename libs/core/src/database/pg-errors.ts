@@ -80,7 +80,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = pgErrorCode(e);
     if (code) {
       // 08: connection exception; 57P01-57P03: admin/crash shutdown, cannot connect now; 53: insufficient resources.
-      if (/^(08|53)/.test(code) || /^57P0[1-3]$/.test(code) || isRetryableTransactionError(e)) return true;
+      // (08P01, a protocol violation, is a bug of ours, not the connection.)
+      if ((/^(08|53)/.test(code) && code !== '08P01') || /^57P0[1-3]$/.test(code) || isRetryableTransactionError(e))
+        return true;
       if (CONNECTION_ERRNOS.has(code)) return true;
     }
     const message = (e as { message?: unknown }).message;
