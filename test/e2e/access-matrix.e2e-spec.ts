@@ -365,9 +365,7 @@ describe('the access matrix: every route × seven callers', () => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(xlsx.body as Parameters<typeof workbook.xlsx.load>[0]);
       const sheet = workbook.worksheets[0];
-      const sheetCodes = Array.from({ length: sheet.rowCount - 2 }, (_, i) =>
-        String(sheet.getRow(i + 2).getCell(1).value),
-      );
+      const sheetCodes = Array.from({ length: sheet.rowCount - 2 }, (_, i) => sheet.getRow(i + 2).getCell(1).text);
       expect(sheetCodes).toEqual(codes);
 
       const html = await api.get('/reports/compliance?format=html');

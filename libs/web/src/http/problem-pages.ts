@@ -1,6 +1,6 @@
 import { HttpException, Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { databaseProblem, DomainError, ProblemPages } from '@lms/core';
+import { DATABASE_RETRY_AFTER_SECONDS, databaseProblem, DomainError, ProblemPages } from '@lms/core';
 import { ViewEngine } from '../render/view-engine';
 import { clearSessionCookie, cookie, SESSION_COOKIE } from './cookies';
 import { CsrfRefused } from './csrf';
@@ -59,7 +59,7 @@ export class WebProblemPages implements ProblemPages {
     if (code && LIMITED_HOME[code]) return response.redirect(303, LIMITED_HOME[code]);
 
     const status = statusOf(error);
-    if (status === 503) response.setHeader('Retry-After', String(databaseProblem(error)?.retryAfterSeconds ?? 5));
+    if (status === 503) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     if (status === 503)
       this.logger.warn(`database unavailable: ${error instanceof Error ? error.message : String(error)}`);
     else if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
