@@ -227,7 +227,7 @@ describe('the access matrix: every route × seven callers', () => {
     expect(report.status).toBe(201);
     target.report = report.body.id as string;
     target.job = await one(`SELECT id FROM pgboss.job ORDER BY created_on LIMIT 1`).catch(() => randomUUID());
-  });
+  }, 180_000);
   afterAll(() => t.close());
 
   /** The path with every parameter replaced by an Almaty target. */
