@@ -29,6 +29,7 @@ describe('database errors', () => {
     'Connection terminated unexpectedly',
     'Connection terminated due to connection timeout',
     'timeout exceeded when trying to connect',
+    'timeout expired',
     'Client has encountered a connection error and is not queryable',
   ])('pg\'s "%s" is the database being unavailable', (message) => {
     expect(databaseProblem(new Error(message))?.status).toBe(503);

@@ -62,6 +62,7 @@ const CONNECTION_ERRNOS = new Set([
 const CONNECTION_MESSAGES = [
   'Connection terminated',
   'timeout exceeded when trying to connect',
+  'timeout expired', // pg's own connect timeout
   'connection error and is not queryable',
   'Client was closed and is not queryable',
   'Query read timeout',
