@@ -5,7 +5,7 @@ export const LAYERS = {
   core: [],
   migrations: ['core'],
   personnel: ['core'],
-  identity: ['core', 'personnel'],
+  identity: ['core', 'personnel', 'jobs'],
   // the job queue: plumbing every domain may register work with
   jobs: ['core'],
   // what the system tells users: the inbox and its e-mails

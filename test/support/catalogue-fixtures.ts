@@ -18,6 +18,8 @@ export interface CourseOptions {
   publish?: boolean;
   quiz?: QuizOptions;
   rubric?: RubricOptions;
+  /** Whose course it is (their bearer token); the demo trainer's by default. */
+  authorToken?: string;
 }
 
 /** A quiz bank of `questions` (the last `multiple` of them multiple-choice: options A and B right; otherwise A). */
@@ -73,7 +75,7 @@ function rubricDocument(options: RubricOptions) {
 
 /** A small course through the API (as the demo trainer), published unless told otherwise. */
 export async function createCourse(t: TestApp, code: string, options: CourseOptions = {}) {
-  const trainer = await t.login('trainer');
+  const trainer = options.authorToken ?? (await t.login('trainer'));
   const document = {
     format: 'lms-course-version/1',
     course: { code, title: text(code) },

@@ -10,6 +10,9 @@ import { databaseUrl, onServer } from './test-database';
 
 export const TEST_JWT_SECRET = 'test-secret-'.padEnd(48, 'x');
 
+/** Tests fire many requests from one address and user; the limits themselves are tested with small ones. */
+export const GENEROUS_LIMITS = { RATE_LIMIT_PER_ADDRESS: '100000000', RATE_LIMIT_PER_USER: '100000000' };
+
 export interface TestApp {
   app: INestApplication;
   config: AppConfig;
@@ -52,6 +55,7 @@ export async function createTestAppOn(
     DATABASE_URL: url,
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: logDir ? 'debug' : 'silent',
+    ...GENEROUS_LIMITS,
     ...env,
   });
   const logFile = logDir ? `${logDir}/${process.pid}-${randomBytes(4).toString('hex')}.log` : undefined;

@@ -13,7 +13,7 @@ export const API_PREFIX = 'api/v1';
 /** Everything the HTTP process needs around the routes: security headers, parsing, pages, validation, errors, docs. */
 export function configureApp(app: INestApplication, config: AppConfig, logger: Logger): void {
   const express_ = app as NestExpressApplication;
-  express_.set('trust proxy', 'loopback');
+  express_.set('trust proxy', config.trustProxy);
   express_.disable('x-powered-by');
   answerUnparseableRequests(app.getHttpServer() as Server);
   app.use(...httpLogging(logger, { ignore: (url) => url === `/${API_PREFIX}/health` }));

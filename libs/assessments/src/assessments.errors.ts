@@ -12,7 +12,7 @@ export enum AssessmentsProblem {
   AttemptExpired = 'attempt-expired',
   InvalidAnswers = 'invalid-answers',
   InvalidScores = 'invalid-scores',
-  OwnEnrollment = 'own-enrollment',
+  AuthorOfQuiz = 'author-of-quiz',
 }
 
 /** What assessment routes answer besides the common codes: their own, and a course with no published version yet (pinned at the first attempt or scoring). */
@@ -89,9 +89,9 @@ export class InvalidScores extends ValidationFailed {
   }
 }
 
-/** A trainer who is also an officer does not grade their own enrolment. */
-export class OwnEnrollment extends DomainError {
+/** Whoever may author a course can read its answer key, so does not take its quiz. */
+export class AuthorOfQuiz extends DomainError {
   constructor() {
-    super('forbidden', AssessmentsProblem.OwnEnrollment, 'You cannot assess your own enrolment');
+    super('forbidden', AssessmentsProblem.AuthorOfQuiz, 'You may author this course, so you cannot take its quiz');
   }
 }

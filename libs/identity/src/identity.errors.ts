@@ -7,6 +7,7 @@ import { CommonProblem, Conflict, DomainError } from '@lms/core';
 export enum IdentityProblem {
   InvalidCredentials = 'invalid-credentials',
   TooManyLoginAttempts = 'too-many-login-attempts',
+  TooManyRequests = 'too-many-requests',
   SecondFactorRequired = 'second-factor-required',
   SecondFactorActive = 'second-factor-active',
   NoPendingEnrolment = 'no-pending-enrolment',

@@ -1,13 +1,15 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, AppConfig } from '@lms/core';
+import { JobRegistry } from '@lms/jobs';
 import { PersonnelModule } from '@lms/personnel';
 import { AuthController } from './controllers/auth.controller';
 import { MeController } from './controllers/me.controller';
 import { SecurityController } from './controllers/security.controller';
 import { UserController } from './controllers/user.controller';
+import { RateLimitGuard } from './guards/rate-limit.guard';
 import { AccessGuard } from './guards/access.guard';
 import { DeniedWriteInterceptor } from './guards/denied-write.interceptor';
 import { JwtStrategy } from './guards/jwt.strategy';
@@ -16,6 +18,7 @@ import { AdminBootstrapService } from './services/admin-bootstrap.service';
 import { AuthService } from './services/auth.service';
 import { ContactService } from './services/contact.service';
 import { LoginThrottleService } from './services/login-throttle.service';
+import { IdentityJobs } from './services/identity-jobs';
 import { OfficerAccountService } from './services/officer-account.service';
 import { PasswordService } from './services/password.service';
 import { RolePolicyService } from './services/role-policy.service';
@@ -26,6 +29,7 @@ import { UserService } from './services/user.service';
 /**
  * Logins, roles scoped to the unit tree, contact details for notifications,
  * and the global access guard.
+ * Its scheduled job purges old sign-in attempts and expired signed-out tokens.
  * Owns user_account, user_role, revoked_token, login_attempt, recovery_code, role_policy.
  */
 @Module({
@@ -49,8 +53,11 @@ import { UserService } from './services/user.service';
     ContactService,
     AdminBootstrapService,
     RolePolicyService,
+    IdentityJobs,
     JwtStrategy,
     LocalStrategy,
+    // Rate limits first, so that refused and anonymous requests are counted too.
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: DeniedWriteInterceptor },
   ],
@@ -64,4 +71,13 @@ import { UserService } from './services/user.service';
     ContactService,
   ],
 })
-export class IdentityModule {}
+export class IdentityModule implements OnModuleInit {
+  constructor(
+    private readonly jobs: JobRegistry,
+    private readonly identityJobs: IdentityJobs,
+  ) {}
+
+  onModuleInit(): void {
+    this.identityJobs.register(this.jobs);
+  }
+}

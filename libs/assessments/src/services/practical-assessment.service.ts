@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EnrollmentClosed, EnrollmentService, OPEN_STATUSES } from '@lms/assignments';
 import { CourseVersionService } from '@lms/catalogue';
-import { AuditService, Page, PageQuery, RequestContext, Role, TransactionHost } from '@lms/core';
+import { AuditService, OwnEnrollment, Page, PageQuery, RequestContext, Role, TransactionHost } from '@lms/core';
 import { PracticalAssessmentResult, PracticalAssessmentView } from '../dto/assessment.response';
 import type { PracticalAssessmentDto } from '../dto/practical.dto';
 import type { CriterionScore } from '../entities/practical-assessment.entity';
-import { InvalidScores, NoRubric, OwnEnrollment, PracticalAlreadyPassed } from '../assessments.errors';
+import { InvalidScores, NoRubric, PracticalAlreadyPassed } from '../assessments.errors';
 import { scoreProblems, weightedPercent } from './rubric-scoring';
 
 /** Who grades role-plays: trainers within their subtree (admin implied). */
@@ -59,7 +59,7 @@ export class PracticalAssessmentService {
   ): Promise<PracticalAssessmentResult> {
     return this.tx.withTransaction(async () => {
       const enrollment = await this.enrollments.find(ctx, enrollmentId, ASSESSORS, true);
-      if (enrollment.officer_id === ctx.actor?.officerId) throw new OwnEnrollment();
+      if (enrollment.officer_id === ctx.actor?.officerId) throw new OwnEnrollment('assess');
       if (!(OPEN_STATUSES as readonly string[]).includes(enrollment.status))
         throw new EnrollmentClosed(enrollment.status, 'assessed');
       if (enrollment.progress.practicalPassed) throw new PracticalAlreadyPassed();

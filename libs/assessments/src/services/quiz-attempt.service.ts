@@ -8,6 +8,7 @@ import {
   AttemptClosed,
   AttemptExpired,
   AttemptsExhausted,
+  AuthorOfQuiz,
   InvalidAnswers,
   NoQuiz,
   QuizAlreadyPassed,
@@ -60,6 +61,7 @@ export class QuizAttemptService {
       const versionId =
         enrollment.course_version_id ?? (await this.enrollments.start(ctx, enrollmentId)).courseVersionId!;
       const quiz = await this.quizOf(versionId);
+      if (await this.versions.canAuthor(ctx, versionId)) throw new AuthorOfQuiz();
       if (enrollment.progress.quizPassed) throw new QuizAlreadyPassed();
       await this.expireLate(enrollmentId);
       const [open] = await this.tx.query<AttemptRow>(
@@ -106,6 +108,8 @@ export class QuizAttemptService {
       // The enrolment is locked before the attempt, in the same order as start().
       const enrollment = await this.ownEnrollment(ctx, found.enrollment_id, notFound);
       const attempt = (await this.row(attemptId, true))!;
+      // Granted authorship (and so the answer key) after starting: the attempt does not count.
+      if (await this.versions.canAuthor(ctx, attempt.course_version_id)) throw new AuthorOfQuiz();
       if (attempt.effective_status === 'expired' && attempt.status === 'open') {
         await this.expire(attemptId);
         return { kind: 'late' as const, deadline: attempt.deadline! };

@@ -69,7 +69,7 @@ export class EnrollmentController {
   })
   @ApiOkResponse({ type: EnrollmentView })
   start(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
-    return this.enrollments.start(ctx, id);
+    return this.enrollments.startOwn(ctx, id);
   }
 
   @Post('enrollments/:id/lessons/:lessonId/read')

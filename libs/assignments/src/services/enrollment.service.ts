@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AuditService,
   NotFound,
+  OwnEnrollment,
   Page,
   pageClause,
   RequestContext,
@@ -155,6 +156,7 @@ export class EnrollmentService {
   async exempt(ctx: RequestContext, id: string, reason: string): Promise<EnrollmentView> {
     return this.tx.withTransaction(async () => {
       const before = await this.find(ctx, id, ORDER_WRITERS, true);
+      if (before.officer_id === ctx.actor?.officerId) throw new OwnEnrollment('exempt');
       if (before.status !== 'assigned' && before.status !== 'in_progress')
         throw new EnrollmentClosed(before.status, 'exempted');
       await this.tx.query(
@@ -222,6 +224,15 @@ export class EnrollmentService {
       const row = await this.find(ctx, id, READERS, true);
       await this.pin(row);
       return mapEnrollment(await this.find(ctx, id));
+    });
+  }
+
+  /** The route's start: an officer starts their own course; staff do not start one for someone else (404). */
+  async startOwn(ctx: RequestContext, id: string): Promise<EnrollmentView> {
+    return this.tx.withTransaction(async () => {
+      const row = await this.find(ctx, id, READERS);
+      if (row.officer_id !== ctx.actor?.officerId) throw new NotFound('Enrolment', id);
+      return this.start(ctx, id);
     });
   }
 

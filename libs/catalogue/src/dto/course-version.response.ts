@@ -52,7 +52,12 @@ export class QuestionView implements Omit<Question, 'options'> {
 }
 
 export class QuizView implements Omit<Quiz, 'questions'> {
-  @ApiProperty({ type: [QuestionView] }) questions: QuestionView[];
+  @ApiProperty({
+    type: [QuestionView],
+    description: 'The bank, only for those who may author the course; empty for everyone else',
+  })
+  questions: QuestionView[];
+  @ApiPropertyOptional({ type: 'integer', description: 'Questions in the bank' }) questionCount?: number;
   @ApiProperty({ type: 'integer', description: 'Questions drawn for each attempt' }) drawCount: number;
   @ApiProperty({ type: 'integer', description: 'Percent to pass' }) passMark: number;
   @ApiProperty({ type: 'integer', nullable: true, description: 'null: no time limit' }) timeLimitMinutes: number | null;

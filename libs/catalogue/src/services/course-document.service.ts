@@ -21,6 +21,7 @@ export class CourseDocumentService {
 
   async export(ctx: RequestContext, versionId: string): Promise<CourseDocumentView> {
     const { row } = await this.versions.find(ctx, versionId);
+    await this.versions.requireAuthor(ctx, row);
     const [course] = await this.tx.query<{ description: Text | null }>('SELECT description FROM course WHERE id = $1', [
       row.course_id,
     ]);

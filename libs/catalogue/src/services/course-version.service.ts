@@ -43,14 +43,19 @@ export class CourseVersionService {
     return course?.owner_user_id ?? null;
   }
 
-  /** Trainers and admins see the correct options; officers and HR never do. */
-  private seesAnswers(ctx: RequestContext): boolean {
-    return ctx.isSystem || ctx.has('trainer') || ctx.has('admin');
+  /** Only the course's authors see the quiz's questions and answers; everyone else its metadata. */
+  async get(ctx: RequestContext, id: string): Promise<VersionView> {
+    const { row, canAuthor } = await this.find(ctx, id);
+    return mapVersion(row, canAuthor);
   }
 
-  async get(ctx: RequestContext, id: string): Promise<VersionView> {
-    const { row } = await this.find(ctx, id);
-    return mapVersion(row, this.seesAnswers(ctx));
+  /** May the caller author the version's course (and so see its answers, and not take its quiz)? */
+  async canAuthor(ctx: RequestContext, versionId: string): Promise<boolean> {
+    const row = await this.byId(versionId);
+    return (
+      row !== null &&
+      this.courses.canAuthor(ctx, { id: row.course_id, owner_user_id: await this.ownerOf(row.course_id) })
+    );
   }
 
   /** The raw row for other domains (enrolments pin versions; quizzes grade against them). */
@@ -144,13 +149,14 @@ export class CourseVersionService {
 
   async diff(ctx: RequestContext, id: string, againstId: string): Promise<VersionDiffView> {
     const { row: to } = await this.find(ctx, id);
+    await this.requireAuthor(ctx, to);
     const { row: from } = await this.find(ctx, againstId);
     if (from.course_id !== to.course_id)
       throw new Conflict(CatalogueProblem.DifferentCourses, 'Both versions must belong to the same course');
     return { from: from.number, to: to.number, ...diffVersions(from.content, to.content) };
   }
 
-  private async requireAuthor(ctx: RequestContext, row: VersionRow): Promise<void> {
+  async requireAuthor(ctx: RequestContext, row: VersionRow): Promise<void> {
     const course: Pick<CourseRow, 'id' | 'owner_user_id'> = {
       id: row.course_id,
       owner_user_id: await this.ownerOf(row.course_id),

@@ -71,7 +71,7 @@ export function mapVersion(row: VersionRow, withAnswers: boolean): VersionView {
     status: row.status,
     objectives: content.objectives,
     lessons: content.lessons.map((lesson) => ({ ...lesson, bodyHtml: renderText(lesson.body) })),
-    quiz: content.quiz,
+    quiz: content.quiz ? { ...content.quiz, questionCount: row.content.quiz!.questions.length } : null,
     rubric: content.rubric,
     seminar: content.seminar,
     completionRule: content.completionRule,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  isRootPath,
   AuditService,
   isUniqueViolation,
   likeEscape,
@@ -29,7 +30,8 @@ export class CourseService {
 
   /** Admins author everything; trainers what they own or were granted. */
   async canAuthor(ctx: RequestContext, course: Pick<CourseRow, 'id' | 'owner_user_id'>): Promise<boolean> {
-    if (ctx.isSystem || ctx.has('admin')) return true;
+    // The ministry's courses are national: an admin of a section is not their author, only one at the root.
+    if (ctx.isSystem || this.isNationalAdmin(ctx)) return true;
     if (!ctx.has('trainer') || !ctx.userId) return false;
     if (course.owner_user_id === ctx.userId) return true;
     const rows = await this.tx.query('SELECT 1 FROM course_grant WHERE course_id = $1 AND user_id = $2', [
@@ -37,6 +39,10 @@ export class CourseService {
       ctx.userId,
     ]);
     return rows.length > 0;
+  }
+
+  private isNationalAdmin(ctx: RequestContext): boolean {
+    return ctx.has('admin') && (ctx.actor?.roles.some((g) => g.role === 'admin' && isRootPath(g.unitPath)) ?? false);
   }
 
   async requireAuthor(ctx: RequestContext, course: Pick<CourseRow, 'id' | 'owner_user_id'>): Promise<void> {
@@ -74,7 +80,7 @@ export class CourseService {
     const params: unknown[] = [];
     const where: string[] = [];
     // Authors also see their unpublished courses; others only published ones.
-    if (!ctx.isSystem && !ctx.has('admin')) {
+    if (!ctx.isSystem && !this.isNationalAdmin(ctx)) {
       params.push(ctx.userId);
       where.push(`(EXISTS (SELECT 1 FROM course_version v WHERE v.course_id = c.id AND v.status = 'published')
         OR ($1::uuid IS NOT NULL AND ${ctx.has('trainer') ? 'TRUE' : 'FALSE'}

@@ -82,7 +82,7 @@ describe('version content rules', () => {
     expect(completenessProblems(t('Course'), content)).toEqual([]);
   });
 
-  it('strips correct flags and explanations for readers', () => {
+  it('keeps the whole bank from readers, its metadata only', () => {
     const content = applyPatch(emptyContent(), {
       quiz: {
         questions: [
@@ -101,7 +101,8 @@ describe('version content rules', () => {
     });
     const stripped = withoutAnswers(content);
     expect(JSON.stringify(stripped)).not.toContain('correct');
-    expect(stripped.quiz!.questions[0].explanation).toBeNull();
+    expect(stripped.quiz!.questions).toEqual([]);
+    expect(stripped.quiz!.passMark).toBe(50);
     expect(content.quiz!.questions[0].options[0].correct).toBe(true);
   });
 });

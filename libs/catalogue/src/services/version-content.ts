@@ -240,15 +240,6 @@ export function completenessProblems(courseTitle: Text, content: VersionContent)
 /** The same content without the answers: for officers and HR. */
 export function withoutAnswers(content: VersionContent): VersionContent {
   if (!content.quiz) return content;
-  return {
-    ...content,
-    quiz: {
-      ...content.quiz,
-      questions: content.quiz.questions.map((q) => ({
-        ...q,
-        options: q.options.map(({ id, text: optionText }) => ({ id, text: optionText }) as Option),
-        explanation: null,
-      })),
-    },
-  };
+  // The bank itself stays on the server: questions are shown only inside an attempt.
+  return { ...content, quiz: { ...content.quiz, questions: [] } };
 }

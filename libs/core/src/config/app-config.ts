@@ -34,6 +34,12 @@ export interface AppConfig {
   /** Overrides every scheduled job's cron expression (how often it looks for due work); null: each job's own. */
   scheduleCron: string | null;
   jobRetry: JobRetryConfig;
+  /** Requests allowed per window on all routes together, per client address and per signed-in user. */
+  rateLimit: { windowSeconds: number; perAddress: number; perUser: number };
+  /** Express `trust proxy`: which proxies' X-Forwarded-For names the client (`loopback`, a hop count, addresses/subnets, `false`). */
+  trustProxy: boolean | number | string;
+  /** Largest CSV body an import accepts, in bytes (counted while it streams). */
+  csvMaxBytes: number;
   /** Test mode only: the application clock runs this many seconds ahead of the real one. */
   clockOffsetSeconds: number;
   /**
@@ -99,6 +105,13 @@ function integerList(env: NodeJS.ProcessEnv, name: string, fallback: number[], p
 function optional(env: NodeJS.ProcessEnv, name: string): string | null {
   const raw = env[name]?.trim();
   return raw ? raw : null;
+}
+
+/** `true`/`false`, a hop count, or Express's names and addresses (`loopback`, `10.0.0.0/8, 127.0.0.1`). */
+function trustProxy(raw: string): boolean | number | string {
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
 }
 
 /**
@@ -185,6 +198,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       expireSeconds: integer(env, 'JOB_EXPIRE_SECONDS', 15 * 60, 1, 23 * 3600, problems),
       maintenanceSeconds: integer(env, 'JOB_MAINTENANCE_SECONDS', 120, 1, 3600, problems),
     },
+    rateLimit: {
+      windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600, problems),
+      perAddress: integer(env, 'RATE_LIMIT_PER_ADDRESS', 1200, 1, 100_000_000, problems),
+      perUser: integer(env, 'RATE_LIMIT_PER_USER', 600, 1, 100_000_000, problems),
+    },
+    trustProxy: trustProxy(optional(env, 'TRUST_PROXY') ?? 'loopback'),
+    csvMaxBytes: integer(env, 'CSV_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024, problems),
     clockOffsetSeconds,
     retentionYears: integer(env, 'RETENTION_YEARS', 5, 1, 100, problems),
   };

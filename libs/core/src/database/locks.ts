@@ -14,4 +14,8 @@ export const ADVISORY_LOCKS = {
   recurrenceRound: 7_301_002,
   /** First key of the two-key lock on one trainer's calendar; the second is `hashtext(<trainer user id>)`. */
   trainerCalendar: 7_301_101,
+  /** First key of the two-key lock on one username's sign-in count; the second is `hashtext(<normalised username>)`. */
+  loginUsername: 7_301_102,
+  /** First key of the two-key lock on one address's sign-in count; the second is `hashtext(<address>)`. Taken after `loginUsername`. */
+  loginAddress: 7_301_103,
 } as const;

@@ -15,6 +15,7 @@ export enum CommonProblem {
   AccessDenied = 'access-denied',
   PasswordChangeRequired = 'password-change-required',
   SecondFactorEnrolmentRequired = 'second-factor-enrolment-required',
+  OwnEnrollment = 'own-enrollment',
   InternalError = 'internal-error',
   RejectedValue = 'rejected-value',
   DatabaseUnavailable = 'database-unavailable',
@@ -89,5 +90,24 @@ export class NotFound extends DomainError {
 export class Conflict extends DomainError {
   constructor(code: string, detail: string, extra: Record<string, unknown> = {}) {
     super('conflict', code, detail, extra);
+  }
+}
+
+/**
+ * Separation of duties: nobody takes a staff decision (exempting, grading,
+ * marking attendance, booking onto the session they lead) on their own enrolment.
+ */
+export class OwnEnrollment extends DomainError {
+  constructor(what: string) {
+    super('forbidden', CommonProblem.OwnEnrollment, `You cannot ${what} your own enrolment`);
+  }
+}
+
+/** A request body over its configured size, found while it streamed in. */
+export class BodyTooLarge extends DomainError {
+  constructor(maxBytes: number) {
+    super('payload-too-large', CommonProblem.PayloadTooLarge, `The body is larger than ${maxBytes} bytes`, {
+      maxBytes,
+    });
   }
 }

@@ -43,20 +43,24 @@ export class AuthService {
   async login(ctx: RequestContext, input: LoginInput): Promise<LoginResult> {
     const name = String(normalizeUsername(input.username));
     const username = name.slice(0, 64);
-    await this.throttle.assertAllowed(username, input.ip);
+    // Counted as a failure before anything is verified; see LoginThrottleService.
+    const attempt = await this.throttle.begin(username, input.ip);
     // A longer name belongs to no account, even when its first 64 characters do.
     const user = name.length <= 64 ? await this.users.byUsername(name) : null;
     const passwordOk = await this.passwords.verify(user?.password_hash ?? null, input.password);
     if (!user || !passwordOk || user.disabled) return this.fail(ctx, username, input.ip, user, 'bad-password');
     if (user.totp_enabled) {
-      if (!input.totp && !input.recoveryCode) throw new SecondFactorRequired();
+      if (!input.totp && !input.recoveryCode) {
+        await this.throttle.withdrawn(attempt);
+        throw new SecondFactorRequired();
+      }
       const ok = input.totp
         ? await this.secondFactor.consume(user.id, user.totp_secret!, input.totp)
         : await this.secondFactor.useRecoveryCode(user.id, input.recoveryCode!);
       if (!ok) return this.fail(ctx, username, input.ip, user, 'bad-second-factor');
     }
     const limit = await this.limitFor(user);
-    await this.throttle.recordAttempt(username, input.ip, true);
+    await this.throttle.succeeded(attempt);
     await this.tx.query('UPDATE user_account SET last_login_at = now() WHERE id = $1', [user.id]);
     const actorCtx = new RequestContext(this.actorOf(user, null), ctx.requestId, ctx.ip);
     await this.audit.record(actorCtx, {
@@ -76,7 +80,6 @@ export class AuthService {
     user: UserRow | null,
     reason: string,
   ): Promise<never> {
-    await this.throttle.recordAttempt(username, ip, false);
     this.logger.warn({ username, ip, reason }, 'sign-in failed');
     await this.audit.record(ctx, {
       action: 'auth.login-failed',

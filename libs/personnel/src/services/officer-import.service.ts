@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
-import { Injectable } from '@nestjs/common';
-import { AuditService, RequestContext, TransactionHost, ValidationFailed } from '@lms/core';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  AuditService,
+  BodyTooLarge,
+  RequestContext,
+  TransactionHost,
+  ValidationFailed,
+} from '@lms/core';
 import { ImportLineError, ImportResult } from '../dto/officer.response';
 import { OfficerChangeHooks } from './officer-change.hooks';
 import { MAX_LISTED_ERRORS, OfficerColumns, parseOfficerCsv, UnitLookup } from './officer-csv';
@@ -46,6 +54,7 @@ export class OfficerImportService {
     private readonly units: UnitService,
     private readonly audit: AuditService,
     private readonly hooks: OfficerChangeHooks,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -54,50 +63,65 @@ export class OfficerImportService {
    * caller may not change) rolls everything back: 422 and nothing written.
    */
   async import(ctx: RequestContext, csv: Readable): Promise<ImportResult> {
+    const maxBytes = this.config.csvMaxBytes;
     const lookup = await this.unitLookup(ctx);
     const digest = createHash('sha256');
+    let bytes = 0;
+    // The cap is counted as the bytes arrive (a Content-Length may be absent or lie); past it, the parse fails: 413.
     const hashed = csv.pipe(
       new PassThrough({
         transform(chunk: Buffer, _encoding, done) {
+          bytes += chunk.length;
+          if (bytes > maxBytes) return done(new BodyTooLarge(maxBytes));
           digest.update(chunk);
           done(null, chunk);
         },
       }),
     );
     csv.on('error', (error) => hashed.destroy(error));
-
-    return this.tx.withTransaction(async () => {
-      const run = new ImportRun();
-      const parsed = await parseOfficerCsv(hashed, lookup, async (rows, lines) => {
-        await run.inFlight;
-        if (run.failure || run.scopeErrorCount > 0) return;
-        run.inFlight = this.writeBatch(ctx, run, rows, lines).catch((error: unknown) => {
-          run.failure = error instanceof Error ? error : new Error(String(error));
-        });
-      });
-      await run.inFlight;
-      if (run.failure) throw run.failure;
-      const errorCount = parsed.errorCount + run.scopeErrorCount;
-      if (errorCount > 0) {
-        const errors = [...parsed.errors, ...run.scopeErrors].sort((a, b) => a.line - b.line);
-        throw this.rejected(errors.slice(0, MAX_LISTED_ERRORS), errorCount);
-      }
-      // Once, for the whole file, and only for a file that is imported: rules enrol in one statement.
-      await this.hooks.changed(run.changedIds);
-      const result: ImportResult = {
-        created: run.created,
-        updated: run.updated,
-        unchanged: run.total - run.created - run.updated,
-        errors: [],
-      };
-      await this.audit.record(ctx, {
-        action: 'officer.import',
-        entityType: 'officer',
-        unitPath: lookup.auditPath,
-        after: { ...result, errors: undefined, rows: run.total, fileSha256: digest.digest('hex') },
-      });
-      return result;
+    // The cap may be passed before the parser listens: remember it, so that it is the answer whenever it happened.
+    let overflow: BodyTooLarge | null = null;
+    hashed.on('error', (error) => {
+      if (error instanceof BodyTooLarge) overflow = error;
     });
+
+    return this.tx
+      .withTransaction(async () => {
+        const run = new ImportRun();
+        const parsed = await parseOfficerCsv(hashed, lookup, async (rows, lines) => {
+          await run.inFlight;
+          if (run.failure || run.scopeErrorCount > 0) return;
+          run.inFlight = this.writeBatch(ctx, run, rows, lines).catch((error: unknown) => {
+            run.failure = error instanceof Error ? error : new Error(String(error));
+          });
+        });
+        await run.inFlight;
+        if (overflow) throw overflow;
+        if (run.failure) throw run.failure;
+        const errorCount = parsed.errorCount + run.scopeErrorCount;
+        if (errorCount > 0) {
+          const errors = [...parsed.errors, ...run.scopeErrors].sort((a, b) => a.line - b.line);
+          throw this.rejected(errors.slice(0, MAX_LISTED_ERRORS), errorCount);
+        }
+        // Once, for the whole file, and only for a file that is imported: rules enrol in one statement.
+        await this.hooks.changed(run.changedIds);
+        const result: ImportResult = {
+          created: run.created,
+          updated: run.updated,
+          unchanged: run.total - run.created - run.updated,
+          errors: [],
+        };
+        await this.audit.record(ctx, {
+          action: 'officer.import',
+          entityType: 'officer',
+          unitPath: lookup.auditPath,
+          after: { ...result, errors: undefined, rows: run.total, fileSha256: digest.digest('hex') },
+        });
+        return result;
+      })
+      .catch((error: unknown) => {
+        throw overflow ?? error;
+      });
   }
 
   private async writeBatch(ctx: RequestContext, run: ImportRun, rows: OfficerColumns, lines: number[]): Promise<void> {

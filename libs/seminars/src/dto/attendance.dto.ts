@@ -1,7 +1,7 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsUUID, validate } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, validate } from 'class-validator';
 import { FieldProblem, flattenValidationErrors, ValidationFailed } from '@lms/core';
 import { ATTENDANCE_STATUSES, AttendanceStatus } from '../entities/seminar-attendance.entity';
 
@@ -9,6 +9,16 @@ export class AttendanceEntryDto {
   @ApiProperty() @IsUUID() officerId: string;
 
   @ApiProperty({ enum: ATTENDANCE_STATUSES }) @IsIn(ATTENDANCE_STATUSES) status: AttendanceStatus;
+
+  @ApiPropertyOptional({
+    description: 'Why HR corrects the trainer’s mark (required from anyone but the session’s trainer); audited',
+    maxLength: 500,
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  reason?: string;
 }
 
 const MAX_ENTRIES = 2_000;

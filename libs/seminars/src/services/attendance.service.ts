@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, RequestContext, TransactionHost } from '@lms/core';
+import {
+  AuditService,
+  FieldProblem,
+  OwnEnrollment,
+  RequestContext,
+  TransactionHost,
+  ValidationFailed,
+} from '@lms/core';
 import { EnrollmentService } from '@lms/assignments';
 import { CourseVersionService } from '@lms/catalogue';
 import { AttendanceEntryDto } from '../dto/attendance.dto';
@@ -15,6 +22,21 @@ interface BookedRow {
   officer_id: string;
   enrollment_id: string;
   attendance: AttendanceStatus | null;
+}
+
+/**
+ * The session's trainer marks attendance; HR (and admins) only correct a
+ * mark the trainer made, each with a reason that goes into the audit trail.
+ */
+function checkCorrections(entries: AttendanceEntryDto[], booked: Map<string, BookedRow>): void {
+  const problems: FieldProblem[] = entries.flatMap((e, index) => {
+    if (booked.get(e.officerId)!.attendance === null)
+      return [{ field: `[${index}].officerId`, message: 'is not marked yet: the session’s trainer marks attendance' }];
+    if (!e.reason?.trim()) return [{ field: `[${index}].reason`, message: 'a correction needs a reason' }];
+    return [];
+  });
+  if (problems.length > 0)
+    throw new ValidationFailed('Only the session’s trainer marks; others correct with a reason', problems);
 }
 
 const credits = (status: AttendanceStatus | null) => status !== null && CREDITED_STATUSES.includes(status);
@@ -41,6 +63,9 @@ export class AttendanceService {
     return this.tx.withTransaction(async () => {
       const visible = await this.sessions.find(ctx, sessionId);
       if (!canRecordAttendance(ctx, visible)) throw new NotSessionTrainer();
+      const own = ctx.actor?.officerId;
+      if (own && entries.some((e) => e.officerId === own)) throw new OwnEnrollment('mark attendance for');
+      const byTrainer = ctx.userId !== null && visible.trainer_user_id === ctx.userId;
       const session = await this.ledger.lock(sessionId);
       if (session.status === 'cancelled') throw new SessionNotOpen('cancelled', 'marked');
       if (!session.started) throw new SessionNotStarted();
@@ -56,6 +81,7 @@ export class AttendanceService {
         byOfficer.has(e.officerId) ? [] : [{ index, officerId: e.officerId }],
       );
       if (strangers.length > 0) throw new OfficersNotBooked(strangers);
+      if (!byTrainer) checkCorrections(entries, byOfficer);
 
       const version = await this.versions.byId(session.course_version_id);
       const seminarHours = version?.content.seminar?.hours ?? 0;
@@ -64,6 +90,7 @@ export class AttendanceService {
         return {
           ...row,
           status: e.status,
+          reason: byTrainer ? null : (e.reason ?? null),
           hours: credits(e.status) ? seminarHours : 0,
           changed: row.attendance !== e.status,
         };
@@ -109,7 +136,12 @@ export class AttendanceService {
           entityId: sessionId,
           unitPath: visible.unit_path,
           before: changed.map((m) => ({ officerId: m.officer_id, status: m.attendance })),
-          after: changed.map((m) => ({ officerId: m.officer_id, status: m.status, hours: m.hours })),
+          after: changed.map((m) => ({
+            officerId: m.officer_id,
+            status: m.status,
+            hours: m.hours,
+            ...(m.reason ? { reason: m.reason } : {}),
+          })),
         });
       }
       return marks.map((m) => ({

@@ -3,11 +3,13 @@ import {
   AuditService,
   isUniqueViolation,
   NotFound,
+  OwnEnrollment,
   RequestContext,
   subtreeCondition,
   TransactionHost,
 } from '@lms/core';
 import { EnrollmentService } from '@lms/assignments';
+import { UserService } from '@lms/identity';
 import { OfficerService } from '@lms/personnel';
 import { BookingStatus } from '../entities/seminar-booking.entity';
 import {
@@ -41,9 +43,17 @@ export class BookingService {
     private readonly ledger: SeatLedger,
     private readonly enrollments: EnrollmentService,
     private readonly officers: OfficerService,
+    private readonly users: UserService,
     private readonly notifications: SeminarNotices,
     private readonly audit: AuditService,
   ) {}
+
+  /** Is the officer the one whose account leads the session? */
+  private async ledsSession(ctx: RequestContext, trainerUserId: string, officerId: string): Promise<boolean> {
+    if (ctx.userId === trainerUserId) return ctx.actor?.officerId === officerId;
+    if (ctx.actor?.officerId === officerId) return false; // booking for themself, and someone else leads
+    return (await this.users.byId(trainerUserId))?.officer_id === officerId;
+  }
 
   /** Whom the booking is for: an officer books for themself, HR for an officer of its subtree (404 otherwise). */
   private async officerFor(
@@ -69,7 +79,10 @@ export class BookingService {
       const officer = await this.officerFor(ctx, requestedOfficerId);
       // An officer may book any session of a course they are enrolled on; whether they are is answered below (409).
       const forThemself = officer.id === ctx.actor?.officerId;
-      await this.sessions.find(forThemself ? RequestContext.system() : ctx, sessionId);
+      const visible = await this.sessions.find(forThemself ? RequestContext.system() : ctx, sessionId);
+      // The trainer who leads a session marks its attendance, so is not also one of its officers (decided before the lock).
+      if (await this.ledsSession(ctx, visible.trainer_user_id, officer.id))
+        throw new OwnEnrollment('book, as its trainer,');
       const session = await this.ledger.lock(sessionId);
       if (session.status !== 'scheduled') throw new SessionNotOpen(session.status, 'booked');
       if (session.started) throw new SessionAlreadyStarted('booked');
