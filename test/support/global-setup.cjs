@@ -3,7 +3,9 @@
 // starts the test database server (dist/test/support/test-server.js) as a child
 // process and hands its address to the test files.
 const { execSync, spawn } = require('node:child_process');
-const { resolve } = require('node:path');
+const { mkdtempSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join, resolve } = require('node:path');
 
 const root = resolve(__dirname, '../..');
 
@@ -27,4 +29,6 @@ module.exports = async function globalSetup() {
   process.env.LMS_TEST_SERVER_URL = serverUrl;
   process.env.LMS_TEST_TEMPLATE = template;
   globalThis.__lmsTestServer = child;
+  // Every line the test applications log goes here; the global teardown scans them for secrets.
+  process.env.LMS_TEST_LOG_DIR = mkdtempSync(join(tmpdir(), 'lms-test-logs-'));
 };

@@ -20,6 +20,8 @@ export interface TestApp {
   http(): ReturnType<typeof request>;
   /** Runs SQL directly against this file's database (for checking what was written). */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** The file the application logs to (JSON lines), when the run keeps logs (LMS_TEST_LOG_DIR). */
+  logFile?: string;
   /** Signs in and returns the bearer token. */
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
@@ -35,32 +37,59 @@ export async function createTestApp(
   const server = process.env.LMS_TEST_SERVER_URL!;
   const name = `lms_test_${randomBytes(6).toString('hex')}`;
   await onServer(server, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.LMS_TEST_TEMPLATE}`));
-  const url = databaseUrl(server, name);
+  return createTestAppOn(databaseUrl(server, name), env, () =>
+    onServer(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  );
+}
+
+/**
+ * A full API on the database at `url` (already migrated, or migrated by the
+ * bootstrap); `stop` runs after it closed. `sqlUrl` is where the test's own
+ * SQL goes (e.g. around a proxy that the application goes through).
+ */
+export async function createTestAppOn(
+  url: string,
+  env: Record<string, string> | ((url: string) => Record<string, string>) = {},
+  stop: () => Promise<void> = async () => undefined,
+  sqlUrl = url,
+): Promise<TestApp> {
+  // With LMS_TEST_LOG_DIR (set by the global setup) every line the application logs is kept, for the
+  // global teardown to scan for secrets.
+  const logDir = process.env.LMS_TEST_LOG_DIR;
   const config = loadConfig({
     DATABASE_URL: url,
     JWT_SECRET: TEST_JWT_SECRET,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: logDir ? 'debug' : 'silent',
     ...GENEROUS_LIMITS,
     ...(typeof env === 'function' ? env(url) : env),
   });
-  const api = await createApi(config, {
-    listen: false,
-    database: {
-      url,
-      embedded: false,
-      stop: () =>
-        onServer(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
-    },
-  });
-  const sqlClient = new Client({ connectionString: url });
-  await sqlClient.connect();
+  const logFile = logDir ? `${logDir}/${process.pid}-${randomBytes(4).toString('hex')}.log` : undefined;
+  const api = await createApi(config, { listen: false, database: { url, embedded: false, stop }, logFile });
+  const open = async () => {
+    const client = new Client({ connectionString: sqlUrl });
+    client.on('error', () => undefined); // a fault test crashes the database under it; the next query reconnects
+    await client.connect();
+    return client;
+  };
+  let sqlClient = await open();
   const http = () => request(api.app.getHttpServer());
   return {
     app: api.app,
     config,
     url,
     http,
-    sql: async (text, params) => (await sqlClient.query(text, params)).rows,
+    logFile,
+    sql: async (text, params) => {
+      try {
+        return (await sqlClient.query(text, params)).rows;
+      } catch (error) {
+        // The test's own connection died with the database (a fault test): connect again once.
+        if (!/terminat|ECONNRE|not queryable/i.test(String(error))) throw error;
+        sqlClient.end().catch(() => undefined);
+        sqlClient = await open();
+        return (await sqlClient.query(text, params)).rows;
+      }
+    },
     login: async (username, password) => {
       const demo = DEMO_ACCOUNTS.find((account) => account.username === username);
       const response = await http()
@@ -71,7 +100,7 @@ export async function createTestApp(
       return response.body.accessToken as string;
     },
     close: async () => {
-      await sqlClient.end();
+      await sqlClient.end().catch(() => undefined);
       await api.close();
     },
   };

@@ -29,9 +29,9 @@ export interface RunningApi {
  */
 export async function createApi(
   config: AppConfig,
-  options: { database?: DatabaseServer; listen?: boolean; worksJobs?: boolean } = {},
+  options: { database?: DatabaseServer; listen?: boolean; worksJobs?: boolean; logFile?: string } = {},
 ): Promise<RunningApi> {
-  const pino = createLogger(config);
+  const pino = createLogger(config, 1, options.logFile);
   const nestLogger = new PinoLoggerService(pino);
   Logger.overrideLogger(nestLogger);
   const logger = new Logger('Bootstrap');

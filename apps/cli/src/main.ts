@@ -20,7 +20,7 @@ import { ProgrammeSeeder } from '@lms/catalogue';
 import { DemoSeeder } from '@lms/demo';
 import { AdminBootstrapService } from '@lms/identity';
 import { OfficerImportService } from '@lms/personnel';
-import { PlatformModule, SCHEMA } from '@lms/platform';
+import { AnonymisationService, PlatformModule, SCHEMA } from '@lms/platform';
 import { checkSchema, generateMigration } from './commands/schema';
 
 const ROOT = resolve(__dirname, '../../../..');
@@ -116,6 +116,15 @@ const COMMANDS: Record<string, (config: AppConfig, db: DatabaseServer, args: str
         outcome === 'created'
           ? `created admin ${username} for the whole organisation`
           : `a user named ${username} already exists; nothing changed`,
+      );
+      return 0;
+    }),
+  'privacy:anonymise': (config, db) =>
+    withServices(config, db, async (app) => {
+      const result = await app.get(AnonymisationService).anonymiseDismissed();
+      out(
+        `anonymised ${result.officers} officer(s) dismissed before ${result.cutoff.toISOString().slice(0, 10)} ` +
+          `(retention ${config.retentionYears} years): ${result.accounts} account(s), ${result.certificates} certificate(s)`,
       );
       return 0;
     }),

@@ -1,2 +1,3 @@
 export * from './platform.module';
 export * from './schema';
+export * from './privacy/anonymisation.service';

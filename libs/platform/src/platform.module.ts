@@ -12,6 +12,7 @@ import { PersonnelModule } from '@lms/personnel';
 import { ReportsModule } from '@lms/reports';
 import { SeminarsModule } from '@lms/seminars';
 import { TrustModule } from '@lms/trust';
+import { AnonymisationService } from './privacy/anonymisation.service';
 import { SCHEMA } from './schema';
 
 export interface PlatformOptions {
@@ -44,6 +45,8 @@ export class PlatformModule {
         TrustModule,
         DemoModule,
       ],
+      providers: [AnonymisationService],
+      exports: [AnonymisationService],
     };
   }
 }

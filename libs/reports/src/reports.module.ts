@@ -14,6 +14,7 @@ import { OfficerOutcomeService } from './services/officer-outcomes.service';
 import { OfficerRecordService } from './services/officer-record.service';
 import { ReportRenderingService } from './services/report-rendering.service';
 import { PracticeReportsService } from './services/practice-reports.service';
+import { SubjectAccessService } from './services/subject-access.service';
 
 /**
  * Compliance reports, officers' training records, frozen order execution
@@ -33,6 +34,7 @@ import { PracticeReportsService } from './services/practice-reports.service';
     ExecutionReportService,
     ComplianceTrendService,
     PracticeReportsService,
+    SubjectAccessService,
   ],
   exports: [
     ComplianceService,

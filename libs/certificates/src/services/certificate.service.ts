@@ -25,6 +25,16 @@ export class CertificateService {
     private readonly audit: AuditService,
   ) {}
 
+  /** Certificates of anonymised officers name them as anonymised; serials, courses and dates stay verifiable. */
+  async anonymiseHolders(officerIds: string[], name: string): Promise<number> {
+    if (!officerIds.length) return 0;
+    const rows = await this.tx.query<{ id: string }>(
+      'UPDATE certificate SET officer_name = $2 WHERE officer_id = ANY($1::uuid[]) AND officer_name <> $2 RETURNING id',
+      [officerIds, name],
+    );
+    return rows.length;
+  }
+
   /**
    * Issues the certificates of completed enrolments, inside the transaction
    * that completed them (EnrollmentHooks): once per enrolment, numbered in

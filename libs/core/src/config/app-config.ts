@@ -54,6 +54,12 @@ export interface AppConfig {
   webConcurrency: number;
   /** A streaming replica that report reads may use; null: reports read the primary. */
   reportsDatabaseUrl: string | null;
+  /**
+   * Years that records are kept: audit events are never removed before (the
+   * application never removes them at all), and a dismissed officer's personal
+   * data is anonymised only this long after their record last changed.
+   */
+  retentionYears: number;
 }
 
 /** How failing jobs are retried before they are dead-lettered (state `failed`). */
@@ -216,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200, problems),
     webConcurrency: integer(env, 'WEB_CONCURRENCY', 1, 1, 64, problems),
     reportsDatabaseUrl: optional(env, 'REPORTS_DATABASE_URL'),
+    retentionYears: integer(env, 'RETENTION_YEARS', 5, 1, 100, problems),
   };
   if (config.reportsDatabaseUrl && !/^postgres(ql)?:\/\//.test(config.reportsDatabaseUrl)) {
     problems.push('REPORTS_DATABASE_URL must be a postgres:// or postgresql:// URL');

@@ -1,3 +1,4 @@
+import { Client, ClientConfig } from 'pg';
 import { DataSource, DataSourceOptions, EntitySchema, MigrationInterface } from 'typeorm';
 import { ADVISORY_LOCKS } from './locks';
 
@@ -20,6 +21,16 @@ export interface SchemaDefinition {
   managed?: ManagedSchema[];
 }
 
+/** How long a new database connection may take to open before the request that needs it answers 503. */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
+/** pg's client with a connect timeout of its own (the pool's option would also limit the wait for a free client). */
+class TimedClient extends Client {
+  constructor(config: ClientConfig) {
+    super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  }
+}
+
 export function dataSourceOptions(url: string, schema: SchemaDefinition, poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',
@@ -33,7 +44,10 @@ export function dataSourceOptions(url: string, schema: SchemaDefinition, poolSiz
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     logging: false,
-    extra: { max: poolSize, application_name: 'lms' },
+    // A new connection that cannot be made in time fails (a 503) instead of leaving the request waiting;
+    // waiting for a pooled one under a burst of load is not limited. Keep-alive notices a server that
+    // vanished without closing its sockets.
+    extra: { max: poolSize, application_name: 'lms', keepAlive: true, Client: TimedClient },
   };
 }
 

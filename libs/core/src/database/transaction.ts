@@ -1,7 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { isRetryableTransactionError } from './pg-errors';
 import { pageClause } from './sql';
+
+/** How often a transaction that failed to serialise or was chosen as a deadlock victim is run again. */
+export const TRANSACTION_ATTEMPTS = 3;
 
 const storage = new AsyncLocalStorage<EntityManager>();
 
@@ -22,11 +26,24 @@ export class TransactionHost {
     return storage.getStore() !== undefined;
   }
 
-  /** Runs `work` in a transaction, joining the current one if there is one. */
+  /**
+   * Runs `work` in a transaction, joining the current one if there is one.
+   * An outermost transaction that fails to serialise (40001) or loses a
+   * deadlock (40P01) is rolled back whole and run again, up to
+   * TRANSACTION_ATTEMPTS times: `work` must do nothing outside the database
+   * that cannot be repeated (jobs are queued in the same transaction).
+   */
   async withTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const current = storage.getStore();
     if (current) return work(current);
-    return this.dataSource.transaction((manager) => storage.run(manager, () => work(manager)));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction((manager) => storage.run(manager, () => work(manager)));
+      } catch (error) {
+        if (attempt >= TRANSACTION_ATTEMPTS || !isRetryableTransactionError(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 40));
+      }
+    }
   }
 
   /**

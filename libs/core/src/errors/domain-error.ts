@@ -17,6 +17,8 @@ export enum CommonProblem {
   SecondFactorEnrolmentRequired = 'second-factor-enrolment-required',
   OwnEnrollment = 'own-enrollment',
   InternalError = 'internal-error',
+  RejectedValue = 'rejected-value',
+  DatabaseUnavailable = 'database-unavailable',
 }
 
 /** One failing field of a request, as listed in a validation problem. */

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger, Optional } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { isDatabaseUnavailable, isRejectedValue } from '../database/pg-errors';
 import { CommonProblem, DomainError, FieldProblem } from './domain-error';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -29,7 +30,11 @@ const TITLES: Record<number, string> = {
   429: 'Too Many Requests',
   431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
+
+/** How long a client is asked to wait when the database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 function slug(title: string): string {
   return title
@@ -86,6 +91,22 @@ export function bodyParserProblem(error: unknown): ProblemBody | null {
   }
 }
 
+/**
+ * What the database's refusals mean for the client: a value PostgreSQL rejects
+ * (a NUL character, a number out of range) is a 400; the database being
+ * unreachable, restarting or out of connections is a 503 with Retry-After.
+ * Null for anything else (a 500: a bug).
+ */
+export function databaseProblem(error: unknown): ProblemBody | null {
+  if (isRejectedValue(error))
+    return problem(400, CommonProblem.RejectedValue, 'A value in the request cannot be stored or searched for');
+  if (isDatabaseUnavailable(error))
+    return problem(503, CommonProblem.DatabaseUnavailable, 'The database is unavailable for a moment; try again', {
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    });
+  return null;
+}
+
 /** Express error middleware right after the body parsers: their errors never reach Nest's filter. */
 export function bodyParserErrors(error: unknown, request: Request, response: Response, next: NextFunction): void {
   if (!error) return next();
@@ -129,9 +150,13 @@ export class ProblemFilter implements ExceptionFilter {
     } else {
       body =
         bodyParserProblem(error) ??
+        databaseProblem(error) ??
         problem(500, CommonProblem.InternalError, 'An unexpected error occurred; it has been logged');
     }
-    if (body.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (body.status === 503)
+      this.logger.warn(`database unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    else if (body.status >= 500)
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     body.instance = request.originalUrl?.split('?')[0];
     if (response.headersSent) return;
     if (typeof body.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(body.retryAfterSeconds));

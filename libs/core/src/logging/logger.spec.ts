@@ -1,6 +1,9 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { PinoLoggerService, requestLogger } from './logger';
+import { createLogger, oneLine, PinoLoggerService, requestLogger } from './logger';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -44,5 +47,20 @@ describe('PinoLoggerService', () => {
       msg: 'boom',
       stack: 'Error: boom\n    at x.js:1',
     });
+  });
+});
+
+describe('createLogger', () => {
+  it('writes one line per record: CR and LF in a message cannot start a forged line', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'lms-log-')), 'app.log');
+    const logger = createLogger({ logLevel: 'info', logFormat: 'json' }, 1, file);
+    new PinoLoggerService(logger).warn('sign-in refused for admin\r\n{"level":30,"msg":"forged"}\u2028x', 'Auth');
+    logger.info('a\nb');
+    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[0])).toMatchObject({
+      msg: 'sign-in refused for admin\\u000d\\u000a{"level":30,"msg":"forged"}\\u2028x',
+    });
+    expect(oneLine('a\r\nb')).toBe('a\\u000d\\u000ab');
   });
 });

@@ -16,14 +16,26 @@ export function createLogger(
   config: Pick<AppConfig, 'logLevel' | 'logFormat'>,
   /** 1 (stdout) for services; 2 (stderr) for commands whose stdout is their result. */
   fd: 1 | 2 = 1,
+  /** JSON lines appended to this file instead (the tests keep every line logged over a run, to scan them). */
+  file?: string,
 ): Logger {
   const terminal = (fd === 1 ? process.stdout : process.stderr).isTTY === true;
-  const readable = config.logFormat === 'pretty' || (config.logFormat === 'auto' && terminal);
-  const options = {
+  const readable = !file && (config.logFormat === 'pretty' || (config.logFormat === 'auto' && terminal));
+  const options: pino.LoggerOptions = {
     level: config.logLevel,
     // Nothing below logs headers; this guards against a future line that would.
     redact: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie'],
+    hooks: {
+      // One record, one line: CR and LF in a message (user input quoted in it) cannot start a forged line.
+      logMethod(args, method) {
+        method.apply(
+          this,
+          args.map((arg) => (typeof arg === 'string' ? oneLine(arg) : arg)) as Parameters<typeof method>,
+        );
+      },
+    },
   };
+  if (file) return pino(options, pino.destination({ dest: file, sync: true, append: true, mkdir: true }));
   if (!readable) return pino(options, pino.destination({ fd, sync: true }));
   return pino(
     options,
@@ -36,6 +48,11 @@ export function createLogger(
       messageFormat: '{if context}[{context}] {end}{msg}{if reqId} ({reqId}){end}',
     }),
   );
+}
+
+/** CR, LF and the Unicode line and paragraph separators, written as visible escapes. */
+export function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029\u0085]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Nest's own start-up narration (every module, every route): worth seeing only when debugging. */

@@ -35,6 +35,30 @@ export class UserService {
     private readonly actors: ActorCache,
   ) {}
 
+  /**
+   * The accounts of anonymised officers: disabled, signed out everywhere, the
+   * username replaced and the contact details dropped; roles and the audit
+   * trail stay (actor ids, not names, are what events point to).
+   */
+  async anonymiseForOfficers(ctx: RequestContext, officerIds: string[]): Promise<number> {
+    if (!officerIds.length) return 0;
+    return this.tx.withTransaction(async () => {
+      const rows = await this.tx.query<{ id: string }>(
+        `UPDATE user_account
+         SET username = 'anon-' || substr(replace(id::text, '-', ''), 1, 16), email = NULL, disabled = true,
+             token_version = token_version + 1, totp_secret = NULL, totp_enabled = false, updated_at = now()
+         WHERE officer_id = ANY($1::uuid[]) AND username NOT LIKE 'anon-%'
+         RETURNING id`,
+        [officerIds],
+      );
+      await this.audit.recordMany(
+        ctx,
+        rows.map((row) => ({ action: 'user.anonymised', entityType: 'user', entityId: row.id })),
+      );
+      return rows.length;
+    });
+  }
+
   /** SQL condition: the user (alias a) has a grant or an officer record within `subtrees`. */
   private scopeCondition(subtrees: string[] | null, params: unknown[]): string {
     // An admin of the whole tree also reaches accounts left without any grant.

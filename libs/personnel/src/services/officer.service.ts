@@ -19,6 +19,10 @@ import { UnitService } from './unit.service';
 
 /** Roles that read personnel records within their subtree (admin implied). */
 const READERS: Role[] = ['hr', 'trainer'];
+
+/** What an anonymised officer is called; their personnel number becomes `ANON-` and 16 hex digits of the id. */
+export const ANONYMISED_NAME = 'Анонимизировано / Anonymised';
+const ANONYMISED_NUMBER_SQL = `'ANON-' || substr(replace(o.id::text, '-', ''), 1, 16)`;
 /** Roles that change personnel records within their subtree (admin implied). */
 export const PERSONNEL_WRITERS: Role[] = ['hr'];
 
@@ -35,6 +39,36 @@ export class OfficerService {
    * The officer if the caller may see it: themself, or within a subtree where
    * they hold one of `roles`. Anything else is 404 so existence does not leak.
    */
+  /**
+   * Anonymises the personnel records of officers dismissed (last changed)
+   * before `cutoff`: name and personnel number replaced, everything that the
+   * statistics count by (unit, rank, position, service type, status) kept.
+   * Returns the ids anonymised now; an anonymised record is never touched again.
+   */
+  async anonymiseDismissed(ctx: RequestContext, cutoff: Date): Promise<string[]> {
+    return this.tx.withTransaction(async () => {
+      const rows = await this.tx.query<{ id: string; unit_path: string }>(
+        `UPDATE officer o SET full_name = $2, personnel_number = ${ANONYMISED_NUMBER_SQL}, updated_at = now()
+         FROM unit u
+         WHERE u.id = o.unit_id AND o.status = 'dismissed' AND o.updated_at < $1
+           AND o.personnel_number NOT LIKE 'ANON-%'
+         RETURNING o.id, u.path::text AS unit_path`,
+        [cutoff, ANONYMISED_NAME],
+      );
+      await this.audit.recordMany(
+        ctx,
+        rows.map((row) => ({
+          action: 'officer.anonymised',
+          entityType: 'officer',
+          entityId: row.id,
+          unitPath: row.unit_path,
+          after: { fullName: ANONYMISED_NAME },
+        })),
+      );
+      return rows.map((row) => row.id);
+    });
+  }
+
   async findInScope(ctx: RequestContext, id: string, roles: Role[] = READERS): Promise<OfficerRow> {
     const params: unknown[] = [id];
     let scope = subtreeCondition('u.path', ctx.subtrees(...roles), params);

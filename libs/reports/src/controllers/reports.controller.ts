@@ -1,9 +1,19 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AnyRole, ApiDownload, ApiProblems, Ctx, PageOf, RequestContext, Roles, XLSX_TYPE } from '@lms/core';
+import {
+  AnyRole,
+  ApiDownload,
+  ApiProblems,
+  contentDisposition,
+  Ctx,
+  PageOf,
+  RequestContext,
+  Roles,
+  XLSX_TYPE,
+} from '@lms/core';
 import { ComplianceQuery, OfficerRecordQuery, OfficersBehindQuery } from '../dto/report-query.dto';
-import { ComplianceReportView, OfficerOutcomeView, OfficerRecordView } from '../dto/report.response';
+import { ComplianceReportView, OfficerOutcomeView, OfficerRecordView, SubjectAccessView } from '../dto/report.response';
 import { ReportsProblem } from '../reports.errors';
 import { complianceTable } from '../render/compliance-table';
 import { recordTable } from '../render/record-table';
@@ -11,6 +21,7 @@ import { ComplianceService } from '../services/compliance.service';
 import { OfficerOutcomeService } from '../services/officer-outcomes.service';
 import { OfficerRecordService } from '../services/officer-record.service';
 import { outcomesTable } from '../render/outcome-tables';
+import { SubjectAccessService } from '../services/subject-access.service';
 import { sendJson, sendTable } from '../render/send-report';
 
 @ApiTags('reports')
@@ -21,7 +32,26 @@ export class ReportsController {
     private readonly compliance: ComplianceService,
     private readonly records: OfficerRecordService,
     private readonly outcomes: OfficerOutcomeService,
+    private readonly subjectAccess: SubjectAccessService,
   ) {}
+
+  @Get('reports/officers/:id/subject-access')
+  @Roles('hr')
+  @ApiOperation({
+    summary: 'Subject-access export',
+    description:
+      'Everything the platform stores about one officer, for a request under data-protection law: the personnel record, the account and its roles, enrolments, bookings, attendance, quiz attempts with their answers, practical assessments, certificates, notifications, calendar feeds and the audit events about them or by them, as JSON (credentials left out). HR of the officer’s subtree and administrators.',
+  })
+  @ApiOkResponse({ type: SubjectAccessView })
+  async subjectAccessExport(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const body = await this.subjectAccess.export(ctx, id);
+    response.setHeader('Content-Disposition', contentDisposition(`subject-access-${id}.json`));
+    sendJson(response, body);
+  }
 
   @Get('reports/compliance')
   @Roles('hr', 'trainer')

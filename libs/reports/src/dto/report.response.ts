@@ -322,3 +322,24 @@ export class CodeVerificationView {
   @ApiProperty({ type: SnapshotVerificationView, required: false, description: 'When the code is known' })
   report?: SnapshotVerificationView;
 }
+
+const ROWS = { type: 'array', items: { type: 'object', additionalProperties: true } } as const;
+
+/** Everything stored about one officer, as whole rows of each table (credentials left out). */
+export class SubjectAccessView {
+  @ApiProperty() generatedAt: Date;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The personnel record' })
+  officer: Record<string, unknown>;
+  @ApiProperty({ ...ROWS, description: 'Their login (no password hash, no second-factor secret)' }) account: object[];
+  @ApiProperty({ ...ROWS }) roles: object[];
+  @ApiProperty({ ...ROWS }) enrollments: object[];
+  @ApiProperty({ ...ROWS }) seminarBookings: object[];
+  @ApiProperty({ ...ROWS }) seminarAttendance: object[];
+  @ApiProperty({ ...ROWS, description: 'With the questions drawn and the answers given' }) quizAttempts: object[];
+  @ApiProperty({ ...ROWS }) practicalAssessments: object[];
+  @ApiProperty({ ...ROWS }) certificates: object[];
+  @ApiProperty({ ...ROWS }) notifications: object[];
+  @ApiProperty({ ...ROWS, description: 'Secret calendar URLs (their tokens left out)' }) calendarFeeds: object[];
+  @ApiProperty({ ...ROWS, description: 'Audit events about them, their account and enrolments, or by them' })
+  auditEvents: object[];
+}

@@ -1,6 +1,6 @@
 import { HttpException, Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, ProblemPages } from '@lms/core';
+import { DATABASE_RETRY_AFTER_SECONDS, databaseProblem, DomainError, ProblemPages } from '@lms/core';
 import { ViewEngine } from '../render/view-engine';
 import { clearSessionCookie, cookie, SESSION_COOKIE } from './cookies';
 import { CsrfRefused } from './csrf';
@@ -59,7 +59,10 @@ export class WebProblemPages implements ProblemPages {
     if (code && LIMITED_HOME[code]) return response.redirect(303, LIMITED_HOME[code]);
 
     const status = statusOf(error);
-    if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (status === 503) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    if (status === 503)
+      this.logger.warn(`database unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    else if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     const page = await this.pages.of(request, response);
     const t = page.t;
     const key =
@@ -102,6 +105,8 @@ const PROBLEM_STATUSES = new Set([400, 403, 404, 409, 429, 500]);
 function statusOf(error: unknown): number {
   if (error instanceof DomainError) return error.status;
   if (error instanceof HttpException) return error.getStatus();
+  const fromDatabase = databaseProblem(error);
+  if (fromDatabase) return fromDatabase.status;
   const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
 }
