@@ -25,12 +25,24 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A full API (the same bootstrap as `npm start`) on a fresh clone of the demo template database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * A full API (the same bootstrap as `npm start`) on a fresh clone of the demo
+ * template database. `listen`: also listen on HOST and PORT, as `npm start`
+ * does; `prepare` runs SQL on the clone before the API starts.
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { listen?: boolean; prepare?: (client: Client) => Promise<unknown> } = {},
+): Promise<TestApp> {
   const server = process.env.LMS_TEST_SERVER_URL!;
   const name = `lms_test_${randomBytes(6).toString('hex')}`;
   await onServer(server, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.LMS_TEST_TEMPLATE}`));
   const url = databaseUrl(server, name);
+  if (options.prepare) {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    await options.prepare(client).finally(() => client.end());
+  }
   const config = loadConfig({
     DATABASE_URL: url,
     JWT_SECRET: TEST_JWT_SECRET,
@@ -39,7 +51,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const api = await createApi(config, {
-    listen: false,
+    listen: options.listen ?? false,
     database: {
       url,
       embedded: false,

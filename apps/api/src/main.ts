@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@lms/core';
-import { createApi } from './bootstrap';
+import { createApi, ExposedDemoError } from './bootstrap';
 
 /** `--with-worker`: also work the job queue in this process (`npm start`); without it, the API alone (`npm run start:api`). */
 async function main(): Promise<void> {
@@ -20,6 +20,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ExposedDemoError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`start-up failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -40,7 +40,7 @@ export class SchedulingService {
       );
       const course = await this.courses.requirePublished(dto.courseId, 'scheduling seminars');
       await this.requireFuture(dto.startsAt);
-      await this.trainers.requireTrainer(dto.trainerUserId);
+      await this.trainers.requireTrainer(dto.trainerUserId, { ctx, unitPath: unit.path });
       await this.trainers.reserve(dto.trainerUserId, dto.startsAt, dto.endsAt, null);
       const [{ id }] = await this.tx.query<{ id: string }>(
         `INSERT INTO seminar_session (course_id, course_version_id, unit_id, trainer_user_id, starts_at, ends_at, address, room,
@@ -95,7 +95,7 @@ export class SchedulingService {
         throw new InvalidSchedule('bookingDeadline', 'bookingDeadline must be at or before startsAt');
       if (dto.startsAt) await this.requireFuture(dto.startsAt);
       const trainerUserId = dto.trainerUserId ?? locked.trainer_user_id;
-      if (dto.trainerUserId) await this.trainers.requireTrainer(dto.trainerUserId);
+      if (dto.trainerUserId) await this.trainers.requireTrainer(dto.trainerUserId, { ctx, unitPath: before.unit_path });
       const moved = dto.startsAt !== undefined || dto.endsAt !== undefined;
       if (moved || dto.trainerUserId) await this.trainers.reserve(trainerUserId, startsAt, endsAt, id);
       if (dto.capacity !== undefined) {
