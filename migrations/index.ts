@@ -13,6 +13,7 @@ import { ReportSnapshotAppendOnly1795623016000 } from './1795623016000-ReportSna
 import { Certificates1795623228343 } from './1795623228343-Certificates';
 import { UserLanguage1795624000000 } from './1795624000000-UserLanguage';
 import { NotificationsAndJobs1795981222174 } from './1795981222174-NotificationsAndJobs';
+import { RecoveryCodeArgon21795990000000 } from './1795990000000-RecoveryCodeArgon2';
 
 /** In order of application. */
 export const MIGRATIONS: MigrationClass[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationClass[] = [
   Certificates1795623228343,
   UserLanguage1795624000000,
   NotificationsAndJobs1795981222174,
+  RecoveryCodeArgon21795990000000,
 ];

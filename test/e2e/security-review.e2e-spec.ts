@@ -1,3 +1,4 @@
+import { generate } from 'otplib';
 import { apiAs } from '../support/api-client';
 import { enrol, officerOf, rightAnswers, wrongAnswers } from '../support/assessment-fixtures';
 import { createCourse } from '../support/catalogue-fixtures';
@@ -255,6 +256,25 @@ describe('security review', () => {
         [session],
       );
       expect(audit.after[0].reason).toBe('Sign-in sheet shows the officer');
+    });
+  });
+
+  describe('7. second factor', () => {
+    it('issues recovery codes of 112 bits, stored as argon2 hashes, each spent once', async () => {
+      const id = await createUser('sec.mfa', [{ role: 'hr', unitId: almId }]);
+      const token = await t.login('sec.mfa', PASSWORD);
+      const { secret } = (await apiAs(t, token).post('/me/totp')).body as { secret: string };
+      const confirm = await apiAs(t, token)
+        .post('/me/totp/confirm')
+        .send({ code: await generate({ secret }) });
+      expect(confirm.status).toBe(200);
+      const codes = confirm.body.recoveryCodes as string[];
+      for (const code of codes) expect(code.replace(/-/g, '')).toMatch(/^[0-9a-f]{28}$/); // 14 random bytes
+      const hashes = await t.sql<{ code_hash: string }>('SELECT code_hash FROM recovery_code WHERE user_id = $1', [id]);
+      expect(hashes).toHaveLength(10);
+      for (const { code_hash } of hashes) expect(code_hash).toMatch(/^\$argon2id\$/);
+      expect((await login('sec.mfa', PASSWORD, nextAddress(), { recoveryCode: codes[3] })).status).toBe(200);
+      expect((await login('sec.mfa', PASSWORD, nextAddress(), { recoveryCode: codes[3] })).status).toBe(401);
     });
   });
 
