@@ -9,6 +9,19 @@ import { LAYERS, layerPath } from './eslint.layers.mjs';
 
 const LIBS = `(${readdirSync(new URL('./libs', import.meta.url)).join('|')})`; // every library under libs/
 
+const LIBRARY_IMPORTS = [
+  { regex: `^@lms/${LIBS}/.+`, message: 'Import another library only through its index: @lms/<name>.' },
+  {
+    regex: `^(\\.\\./)+(libs/)?${LIBS}/src(/.*)?$`,
+    message: 'Import another library through @lms/<name>, not a relative path.',
+  },
+];
+// Every CSV goes through core's toCsv/csvStream, which neutralise formulas (OWASP CSV injection).
+const CSV_WRITER = {
+  regex: '^csv-stringify(/.*)?$',
+  message: 'Write CSV with toCsv or csvStream from @lms/core: they keep formulas out of spreadsheets.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', '**/*.cjs', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
@@ -24,18 +37,7 @@ export default tseslint.config(
       '@typescript-eslint/no-extraneous-class': 'off',
       '@typescript-eslint/no-unsafe-function-type': 'off',
       '@typescript-eslint/require-await': 'off',
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { regex: `^@lms/${LIBS}/.+`, message: 'Import another library only through its index: @lms/<name>.' },
-            {
-              regex: `^(\\.\\./)+(libs/)?${LIBS}/src(/.*)?$`,
-              message: 'Import another library through @lms/<name>, not a relative path.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [...LIBRARY_IMPORTS, CSV_WRITER] }],
     },
   },
   // Which library may import which: a wrong-way import is an error (test/lint/layers.spec.ts proves it).
@@ -67,6 +69,10 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['libs/core/src/export/csv.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: LIBRARY_IMPORTS }] },
   },
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],

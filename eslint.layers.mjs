@@ -16,8 +16,10 @@ export const LAYERS = {
   assessments: ['core', 'catalogue', 'assignments'],
   certificates: ['core', 'personnel', 'catalogue', 'assignments'],
   reports: ['core', 'personnel', 'catalogue', 'assignments', 'jobs'],
+  // public trust: citizens' feedback, surveys, complaints and the indicators set beside training
+  trust: ['core', 'personnel', 'catalogue', 'assignments'],
   // the demo organisation and a year of its training, loaded through each domain's services
-  demo: ['core', 'personnel', 'identity', 'catalogue', 'assignments', 'seminars', 'assessments'],
+  demo: ['core', 'personnel', 'identity', 'catalogue', 'assignments', 'seminars', 'assessments', 'trust'],
   // the server-rendered pages: they call the domains' services like the API controllers do
   web: [
     'core',
@@ -29,6 +31,8 @@ export const LAYERS = {
     'seminars',
     'assessments',
     'certificates',
+    'reports',
+    'trust',
   ],
   // the composition root: every entity, migration and module
   platform: [
@@ -44,6 +48,7 @@ export const LAYERS = {
     'assessments',
     'certificates',
     'reports',
+    'trust',
     'demo',
   ],
 };

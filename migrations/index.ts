@@ -13,7 +13,10 @@ import { ReportSnapshotAppendOnly1795623016000 } from './1795623016000-ReportSna
 import { Certificates1795623228343 } from './1795623228343-Certificates';
 import { UserLanguage1795624000000 } from './1795624000000-UserLanguage';
 import { NotificationsAndJobs1795981222174 } from './1795981222174-NotificationsAndJobs';
-import { RecoveryCodeArgon21795990000000 } from './1795990000000-RecoveryCodeArgon2';
+import { ActorChangeNotices1795990000000 } from './1795990000000-ActorChangeNotices';
+import { ReportRenderings1795994128001 } from './1795994128001-ReportRenderings';
+import { Trust1795991413858 } from './1795991413858-Trust';
+import { RecoveryCodeArgon21795995000000 } from './1795995000000-RecoveryCodeArgon2';
 
 /** In order of application. */
 export const MIGRATIONS: MigrationClass[] = [
@@ -31,5 +34,8 @@ export const MIGRATIONS: MigrationClass[] = [
   Certificates1795623228343,
   UserLanguage1795624000000,
   NotificationsAndJobs1795981222174,
-  RecoveryCodeArgon21795990000000,
+  ActorChangeNotices1795990000000,
+  ReportRenderings1795994128001,
+  Trust1795991413858,
+  RecoveryCodeArgon21795995000000,
 ];

@@ -129,15 +129,20 @@ describe('access control', () => {
       expect(new Set(nest).size).toBe(nest.length);
     });
 
-    it('has only sign-in, health, certificate verification, calendar feeds (by secret token) and the documentation as public routes', async () => {
+    it('has only sign-in, health, certificate and execution-report verification, calendar feeds (by secret token), citizen feedback, population surveys and the documentation as public routes', async () => {
       const publicRoutes = controllerRoutes(t)
         .filter((r) => r.rule?.kind === 'public' && !r.page)
         .map((r) => `${r.method} ${r.path}`);
       expect(publicRoutes.sort()).toEqual([
         `GET ${API}/calendar-feeds/:token/sessions.ics`,
         `GET ${API}/certificates/verify/:code`,
+        `GET ${API}/execution-reports/verify/:code`,
+        `GET ${API}/feedback/:code`,
         `GET ${API}/health`,
+        `GET ${API}/surveys/:code`,
         `POST ${API}/auth/login`,
+        `POST ${API}/feedback/:code`,
+        `POST ${API}/surveys/:code`,
       ]);
       const docs = expressRoutes(t).filter((key) => !controllerRoutes(t).some((r) => `${r.method} ${r.path}` === key));
       expect(docs.length).toBeGreaterThan(0);
@@ -146,16 +151,22 @@ describe('access control', () => {
       expect((await t.http().get(`${API}/health`)).status).toBe(200);
     });
 
-    it('has only the front door, sign-in, the language switch and verification as public pages', () => {
+    it('has only the front door, sign-in, the language switch, verification, citizen feedback and surveys as public pages', () => {
       const publicPages = controllerRoutes(t)
         .filter((r) => r.rule?.kind === 'public' && r.page)
         .map((r) => `${r.method} ${r.path}`);
       expect(publicPages.sort()).toEqual([
         'GET /',
+        'GET /f/:code',
+        'GET /f/:code/thanks',
+        'GET /s/:code',
+        'GET /s/:code/thanks',
         'GET /sign-in',
         'GET /verify',
         'GET /verify/:code',
+        'POST /f/:code',
         'POST /language',
+        'POST /s/:code',
         'POST /sign-in',
       ]);
     });

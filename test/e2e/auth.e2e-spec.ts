@@ -353,6 +353,7 @@ describe('authentication', () => {
         'POST /api/v1/auth/login',
         'GET /api/v1/health',
         'GET /api/v1/certificates/verify/:code',
+        'GET /api/v1/execution-reports/verify/:code',
         'GET /api/v1/calendar-feeds/:token/sessions.ics',
       ];
       for (const { method, path } of routes) {

@@ -388,6 +388,10 @@ describe('the OpenAPI document', () => {
       const snapshot = await call('hr', 'post', `/orders/${order.id}/execution-reports`);
       await call('hr', 'get', `/orders/${order.id}/execution-reports`);
       await call('hr', 'get', `/execution-reports/${snapshot.id}`);
+      await call('hr', 'get', `/execution-reports/${snapshot.id}/verification`);
+      await call('hr', 'get', `/reports/compliance/officers?orderId=${order.id}&limit=5`);
+      const reportCheck = await t.http().get(`/api/v1/execution-reports/verify/${String(snapshot.verificationCode)}`);
+      seen.push(...check('GET', '/execution-reports/verify/{id}', reportCheck));
       seen.push(...check('GET', '/health', await t.http().get('/api/v1/health')));
 
       expect(seen).toEqual([]);

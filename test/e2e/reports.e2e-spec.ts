@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { apiAs } from '../support/api-client';
@@ -35,6 +36,7 @@ interface Row extends Counts {
   unitCode: string;
   unitName: string;
   scope: 'subtree' | 'own';
+  officersPath: string;
 }
 
 const percent = (completed: number, audience: number, exempted: number) =>
@@ -289,7 +291,7 @@ describe('reports', () => {
         'ALM-BOST-PPS',
         'ALM-BOST-UP',
       ]);
-      const { unitId: _u, unitCode: _c, unitName: _n, scope: _s, ...bostCounts } = alm['ALM-BOST'];
+      const { unitId: _u, unitCode: _c, unitName: _n, scope: _s, officersPath: _p, ...bostCounts } = alm['ALM-BOST'];
       expect(district.total).toEqual(bostCounts);
       const sum = (key: keyof Counts) => district.rows.reduce((n, row) => n + (row[key] as number), 0);
       expect(sum('inAudience')).toBe(district.total.inAudience);
@@ -347,7 +349,8 @@ describe('reports', () => {
         /^attachment; filename="compliance-ALM-\d{4}-\d{2}-\d{2}\.csv"/,
       );
       expect(res.text.charCodeAt(0)).toBe(0xfeff);
-      const lines: string[][] = parse(res.text.slice(1));
+      // Russian Excel opens it in columns: semicolons, a decimal comma.
+      const lines: string[][] = parse(res.text.slice(1), { delimiter: ';' });
       expect(lines[0]).toEqual([
         'Код',
         'Подразделение',
@@ -363,7 +366,7 @@ describe('reports', () => {
       const bost = lines.find((line) => line[0] === 'ALM-BOST')!;
       const row = byCode(json.rows)['ALM-BOST'];
       expect(bost[1]).toBe(row.unitName);
-      expect(bost.slice(2).map(Number)).toEqual([
+      expect(bost.slice(2).map((cell) => Number(cell.replace(',', '.')))).toEqual([
         row.inAudience,
         row.completed,
         row.inProgress,
@@ -419,6 +422,73 @@ describe('reports', () => {
       const text = pdfText(pdf, { layout: true });
       expect(text).toContain('Бостандық');
       expect(text).toContain('Әуезов');
+    });
+  });
+
+  describe('drill-down to the officers behind a figure', () => {
+    interface Outcome {
+      personnelNumber: string;
+      fullName: string;
+      unit: { code: string };
+      state: string;
+      courses: { courseId: string; state: string; dueAt: string | null; exemptionReason: string | null }[];
+    }
+    const officersBehind = async (token: string, query: string) => {
+      const res = await get(token, `/reports/compliance/officers?${query}`);
+      expect(res.status).toBe(200);
+      return res.body as { items: Outcome[]; total: number; limit: number; offset: number };
+    };
+
+    it('lists exactly the officers counted in each figure of a district, and links every row to them', async () => {
+      const report = await compliance(hr, `orderId=${orderId}`);
+      const bost = byCode(report.rows)['ALM-BOST'];
+      expect(bost.officersPath).toContain(`unitId=${bost.unitId}`);
+      expect(bost.officersPath).toContain(`orderId=${orderId}`);
+      const states = ['completed', 'inProgress', 'notStarted', 'overdue', 'exempted'] as const;
+      for (const state of states) {
+        const page = await officersBehind(hr, `${bost.officersPath.split('?')[1]}&status=${state}&limit=500`);
+        expect(page.total).toBe(bost[state]);
+        expect(page.items).toHaveLength(bost[state]);
+        expect(page.items.every((item) => item.state === state)).toBe(true);
+      }
+      const overdue = await officersBehind(hr, `unitId=${bost.unitId}&orderId=${orderId}&status=overdue`);
+      expect(overdue.items.map((item) => item.courses[0].state)).toEqual(['overdue', 'overdue']);
+      const exempted = await officersBehind(hr, `unitId=${bost.unitId}&orderId=${orderId}&status=exempted`);
+      expect(exempted.items[0].courses[0].exemptionReason).toBe('Academy course');
+      const everyone = await officersBehind(hr, `unitId=${bost.unitId}&orderId=${orderId}&limit=2&offset=1`);
+      expect(everyone).toMatchObject({ total: bost.inAudience, limit: 2, offset: 1 });
+      expect(everyone.items).toHaveLength(2);
+    });
+
+    it('exports every officer of the figure as CSV and XLSX', async () => {
+      const bost = await unitId(t, 'ALM-BOST');
+      const csv = await get(
+        hr,
+        `/reports/compliance/officers?unitId=${bost}&orderId=${orderId}&status=overdue&format=csv`,
+      );
+      expect(csv.status).toBe(200);
+      expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+      const lines: string[][] = parse(csv.text.slice(1), { delimiter: ';' });
+      expect(lines).toHaveLength(3);
+      expect(lines[0][1]).toBe('ФИО');
+      expect(lines.slice(1).every((line) => line[6] === 'просрочено')).toBe(true);
+      const xlsx = await get(hr, `/reports/compliance/officers?unitId=${bost}&orderId=${orderId}&format=xlsx&lang=kk`)
+        .buffer(true)
+        .parse(binary);
+      expect(xlsx.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.body);
+      expect(workbook.worksheets[0].getRow(1).getCell(2).value).toBe('Аты-жөні');
+    });
+
+    it('keeps HR to its subtree (404) and refuses an unknown status or a future moment (422)', async () => {
+      const bost = await unitId(t, 'ALM-BOST');
+      expect((await get(hrAstana, `/reports/compliance/officers?unitId=${bost}`)).status).toBe(404);
+      expect((await get(officer, `/reports/compliance/officers?unitId=${bost}`)).status).toBe(403);
+      expectProblem(await get(hr, `/reports/compliance/officers?unitId=${bost}&status=late`), 422);
+      const future = new Date(Date.now() + 10 * DAY).toISOString();
+      expectProblem(await get(hr, `/reports/compliance/officers?unitId=${bost}&asOf=${future}`), 422);
+      expect((await get(trainer, `/reports/compliance/officers?unitId=${bost}&status=overdue`)).status).toBe(200);
     });
   });
 
@@ -493,8 +563,20 @@ describe('reports', () => {
   });
 
   describe('execution reports', () => {
-    let snapshot: { id: string; sha256: string; createdAt: string };
-    let frozen: { content: { report: { rows: Row[]; total: Counts } } };
+    let snapshot: { id: string; sha256: string; createdAt: string; verificationCode: string };
+    interface FrozenOfficer {
+      fullName: string;
+      personnelNumber: string;
+      state: string;
+      courses: { state: string; exemptionReason: string | null; certificateSerial: string | null }[];
+    }
+    let frozen: {
+      content: {
+        report: { rows: Row[]; total: Counts };
+        officers: { completed: FrozenOfficer[]; outstanding: FrozenOfficer[] };
+        requirement: { courses: { id: string }[] };
+      };
+    };
 
     beforeAll(async () => {
       const res = await api(hr).post(`/orders/${orderId}/execution-reports`).send({});
@@ -508,6 +590,7 @@ describe('reports', () => {
         id: expect.any(String),
         sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
         createdAt: expect.any(String),
+        verificationCode: expect.stringMatching(/^[0-9A-Z]{16}$/),
       });
       const res = await get(hr, `/execution-reports/${snapshot.id}`);
       expect(res.status).toBe(200);
@@ -563,8 +646,15 @@ describe('reports', () => {
       expect(csv.status).toBe(200);
       expect(csv.headers['x-content-sha256']).toBe(snapshot.sha256);
       expect(csv.headers['content-disposition']).toMatch(/execution-report-ALM-R_1-ALM-/);
-      const lines: string[][] = parse(csv.text.slice(1));
+      const all: string[][] = parse(csv.text.slice(1), { delimiter: ';', relax_column_count: true });
+      const lines = all.slice(
+        0,
+        all.findIndex((line) => line.length === 1 && line[0] === ''),
+      );
       expect(lines).toHaveLength(frozen.content.report.rows.length + 2);
+      // Then the two officer lists, one line per officer and course, each under its title.
+      const { completed, outstanding } = frozen.content.officers;
+      expect(all.length).toBe(lines.length + 2 * 3 + completed.length + outstanding.length);
       expect(lines.at(-1)![2]).toBe(String(frozen.content.report.total.inAudience));
       expect(lines.at(-1)![3]).toBe(String(frozen.content.report.total.completed));
       const pdf = await get(hr, `/execution-reports/${snapshot.id}?format=pdf`).buffer(true).parse(binary);
@@ -572,6 +662,82 @@ describe('reports', () => {
       expect(pdf.headers['x-content-sha256']).toBe(snapshot.sha256);
       expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
       expect(pdfText(pdf.body as Buffer, { layout: true })).toContain(snapshot.sha256);
+    });
+
+    it('names every officer in scope: who completed, and who did not with the reason', async () => {
+      const { officers, report, requirement } = frozen.content;
+      expect(requirement.courses.map((course) => course.id)).toEqual([courseA]);
+      expect(officers.completed).toHaveLength(report.total.completed);
+      expect(officers.outstanding).toHaveLength(report.total.inAudience - report.total.completed);
+      expect(officers.completed.every((officer) => officer.courses[0].state === 'completed')).toBe(true);
+      const count = (state: string) => officers.outstanding.filter((officer) => officer.state === state).length;
+      expect(count('overdue')).toBe(report.total.overdue);
+      expect(count('inProgress')).toBe(report.total.inProgress);
+      expect(count('notStarted')).toBe(report.total.notStarted);
+      const exempted = officers.outstanding.filter((officer) => officer.state === 'exempted');
+      expect(exempted.map((officer) => officer.courses[0].exemptionReason)).toEqual(['Academy course']);
+    });
+
+    it('serves the same bytes of the Kazakh PDF at every download, whose SHA-256 verification records', async () => {
+      const download = async () => {
+        const res = await get(hr, `/execution-reports/${snapshot.id}?format=pdf&lang=kk`).buffer(true).parse(binary);
+        expect(res.status).toBe(200);
+        return res;
+      };
+      const [first, second] = [await download(), await download()];
+      const bytes = first.body as Buffer;
+      expect(Buffer.compare(bytes, second.body as Buffer)).toBe(0);
+      // Kept for a person to look at (pdftoppm -png): test/artifacts is not committed.
+      mkdirSync('test/artifacts/kk', { recursive: true });
+      writeFileSync('test/artifacts/kk/execution-report.pdf', bytes);
+      const fileSha = createHash('sha256').update(bytes).digest('hex');
+      expect(first.headers['x-file-sha256']).toBe(fileSha);
+      const text = pdfText(bytes);
+      expect(text).toContain('Бұйрықтың орындалуы туралы есеп');
+      expect(text).toContain('Оқудан өткен қызметкерлер');
+      expect(text).toContain(snapshot.sha256);
+      const grouped = snapshot.verificationCode.match(/.{4}/g)!.join('-');
+      expect(text).toContain(grouped);
+      const named = frozen.content.officers.completed[0];
+      expect(text).toContain(named.personnelNumber);
+
+      const check = await get(hr, `/execution-reports/${snapshot.id}/verification`);
+      expect(check.status).toBe(200);
+      expect(check.body).toMatchObject({ valid: true, contentVerified: true, sha256: snapshot.sha256 });
+      expect(check.body.files).toContainEqual(
+        expect.objectContaining({ format: 'pdf', language: 'kk', sha256: fileSha, verified: true }),
+      );
+      const publicCheck = await t.http().get(`/api/v1/execution-reports/verify/${grouped.toLowerCase()}`);
+      expect(publicCheck.status).toBe(200);
+      expect(publicCheck.body).toMatchObject({
+        valid: true,
+        report: { snapshotId: snapshot.id, order: { number: 'ALM-R/1' } },
+      });
+      expect((await t.http().get('/api/v1/execution-reports/verify/0000-0000-0000-0000')).body).toEqual({
+        valid: false,
+      });
+      expect((await get(hrAstana, `/execution-reports/${snapshot.id}/verification`)).status).toBe(404);
+    });
+
+    it('says when a stored file was changed behind the application', async () => {
+      const victim = (await api(hr).post(`/orders/${orderId}/execution-reports`).send({})).body;
+      expect((await get(hr, `/execution-reports/${victim.id}?format=xlsx&lang=ru`)).status).toBe(200);
+      await expect(t.sql('DELETE FROM report_rendering WHERE snapshot_id = $1', [victim.id])).rejects.toThrow(
+        /append-only/,
+      );
+      await t.sql('SET session_replication_role = replica');
+      try {
+        await t.sql(`UPDATE report_rendering SET content = content || '\\x00'::bytea WHERE snapshot_id = $1`, [
+          victim.id,
+        ]);
+      } finally {
+        await t.sql('RESET session_replication_role');
+      }
+      const check = await get(hr, `/execution-reports/${victim.id}/verification`);
+      expect(check.body).toMatchObject({ valid: false, contentVerified: true });
+      expect(check.body.files).toEqual([expect.objectContaining({ format: 'xlsx', verified: false })]);
+      const publicCheck = await t.http().get(`/api/v1/execution-reports/verify/${victim.verificationCode}`);
+      expect(publicCheck.body.valid).toBe(false);
     });
 
     it('refuses to UPDATE or DELETE a snapshot', async () => {

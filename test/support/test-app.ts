@@ -27,11 +27,12 @@ export interface TestApp {
 
 /**
  * A full API (the same bootstrap as `npm start`) on a fresh clone of the demo
- * template database. `listen`: also listen on HOST and PORT, as `npm start`
- * does; `prepare` runs SQL on the clone before the API starts.
+ * template database; `env` may depend on that database's URL. `listen`:
+ * also listen on HOST and PORT, as `npm start` does; `prepare` runs SQL on
+ * the clone before the API starts.
  */
 export async function createTestApp(
-  env: Record<string, string> = {},
+  env: Record<string, string> | ((url: string) => Record<string, string>) = {},
   options: { listen?: boolean; prepare?: (client: Client) => Promise<unknown> } = {},
 ): Promise<TestApp> {
   const server = process.env.LMS_TEST_SERVER_URL!;
@@ -48,7 +49,7 @@ export async function createTestApp(
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'silent',
     ...GENEROUS_LIMITS,
-    ...env,
+    ...(typeof env === 'function' ? env(url) : env),
   });
   const api = await createApi(config, {
     listen: options.listen ?? false,

@@ -112,10 +112,31 @@ const LESSONS = [
   },
 ];
 
+/** The role-play rubric of a `practical` course. */
+const RUBRIC = {
+  criteria: [
+    {
+      description: { kk: 'Байланыс орнату', ru: 'Установление контакта', en: 'Making contact' },
+      weight: 50,
+      maxScore: 4,
+    },
+    { description: { kk: 'Сабырлы үн', ru: 'Спокойный тон', en: 'Calm tone' }, weight: 30, maxScore: 4 },
+    {
+      description: { kk: 'Себепті түсіндіру', ru: 'Объяснение причины', en: 'Explaining the reason' },
+      weight: 20,
+      maxScore: 4,
+    },
+  ],
+  passThreshold: 70,
+};
+
 export interface WebCourseOptions {
   title: { kk: string; ru: string; en: string };
-  /** Lessons and the quiz make the course complete (default); `seminar` asks for attendance instead of the quiz. */
-  kind?: 'quiz' | 'seminar';
+  /**
+   * Lessons and the quiz make the course complete (default); `seminar` asks for attendance instead of the
+   * quiz; `practical` for attendance and a role-play graded on a rubric (weights 50/30/20, scores 0-4, 70% passes).
+   */
+  kind?: 'quiz' | 'seminar' | 'practical';
   /** Lesson bodies to use instead of the standard ones (HTML injection tests). */
   lessons?: { title: { kk: string; ru: string; en: string }; body: { kk: string; ru: string; en: string } }[];
 }
@@ -123,7 +144,8 @@ export interface WebCourseOptions {
 /** A published course through the API, as the demo trainer. */
 export async function publishWebCourse(t: TestApp, code: string, options: WebCourseOptions): Promise<WebCourse> {
   const trainer = await t.login('trainer');
-  const quiz = options.kind !== 'seminar';
+  const quiz = options.kind === undefined || options.kind === 'quiz';
+  const practical = options.kind === 'practical';
   const document = {
     format: 'lms-course-version/1',
     course: { code, title: options.title },
@@ -150,9 +172,9 @@ export async function publishWebCourse(t: TestApp, code: string, options: WebCou
             maxAttempts: 3,
           }
         : null,
-      rubric: null,
+      rubric: practical ? RUBRIC : null,
       seminar: quiz ? null : { required: true, hours: 4 },
-      completionRule: { lessonsRead: true, quizPassed: quiz, practicalPassed: false, seminarAttended: !quiz },
+      completionRule: { lessonsRead: true, quizPassed: quiz, practicalPassed: practical, seminarAttended: !quiz },
       validityMonths: 24,
     },
   };

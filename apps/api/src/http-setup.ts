@@ -15,6 +15,8 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
   const express_ = app as NestExpressApplication;
   express_.set('trust proxy', config.trustProxy);
   express_.disable('x-powered-by');
+  // Answers are personal and fresh: no client revalidates them, so no SHA-1 of every body for an ETag.
+  express_.set('etag', false);
   answerUnparseableRequests(app.getHttpServer() as Server);
   app.use(...httpLogging(logger, { ignore: (url) => url === `/${API_PREFIX}/health` }));
   app.use(securityHeaders(`/${API_PREFIX}/docs`));

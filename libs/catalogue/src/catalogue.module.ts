@@ -27,6 +27,13 @@ import { ProgrammeService } from './services/programme.service';
     ProgrammeService,
     ProgrammeSeeder,
   ],
-  exports: [CourseService, CourseVersionService, ProgrammeService, ProgrammeSeeder, AttachmentService],
+  exports: [
+    CourseService,
+    CourseVersionService,
+    CourseDocumentService,
+    ProgrammeService,
+    ProgrammeSeeder,
+    AttachmentService,
+  ],
 })
 export class CatalogueModule {}

@@ -5,7 +5,6 @@ export * from './entities/certificate.entity';
 export { VERIFY_PATH } from './services/certificate.mapper';
 export * from './services/certificate-pdf';
 export * from './services/certificate.service';
-export * from './services/verification-code';
 
 import { CertificateEntity } from './entities/certificate.entity';
 export const CERTIFICATES_ENTITIES = [CertificateEntity];

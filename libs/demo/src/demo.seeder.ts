@@ -1,8 +1,7 @@
 import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
 import { ProgrammeSeeder } from '@lms/catalogue';
-import { RequestContext, TransactionHost } from '@lms/core';
+import { RequestContext, toCsv, TransactionHost } from '@lms/core';
 import { PasswordService, RolePolicyService, UserService } from '@lms/identity';
 import { CSV_COLUMNS, OfficerImportService, UnitService } from '@lms/personnel';
 import { demoOfficers, demoUnits } from './demo-organisation';
@@ -75,7 +74,7 @@ export class DemoSeeder {
         ids.set(unit.code, id);
       }
       const officers = demoOfficers();
-      const csv = stringify(
+      const csv = toCsv(
         officers.map((o) => [
           o.personnelNumber,
           o.fullName,
@@ -86,7 +85,7 @@ export class DemoSeeder {
           o.status,
           o.language,
         ]),
-        { header: true, columns: [...CSV_COLUMNS] },
+        { header: CSV_COLUMNS },
       );
       const imported = await this.importer.import(ctx, Readable.from([csv]));
       const officerAccount = officers.find((o) => o.status === 'active' && o.unitCode === 'ALM-BOST-UP')!;
@@ -117,7 +116,9 @@ export class DemoSeeder {
           (year
             ? `${year.enrolments} enrolments, ${year.certificates} certificates, ${year.attempts} quiz attempts, ` +
               `${year.practicals} practical assessments, ${year.pastSessions} past and ${year.upcomingSessions} ` +
-              `upcoming seminars (${year.bookings} bookings)`
+              `upcoming seminars (${year.bookings} bookings); ${year.trust.feedback} citizens' feedback, ` +
+              `${year.trust.surveyResponses} survey answers, ${year.trust.complaints} complaints, ` +
+              `${year.trust.refreshers} refresher assigned`
             : 'the programme was already in use: its history left as it is'),
       );
     });

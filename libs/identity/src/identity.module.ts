@@ -14,6 +14,7 @@ import { AccessGuard } from './guards/access.guard';
 import { DeniedWriteInterceptor } from './guards/denied-write.interceptor';
 import { JwtStrategy } from './guards/jwt.strategy';
 import { LocalStrategy } from './guards/local.strategy';
+import { ActorCache } from './services/actor-cache.service';
 import { AdminBootstrapService } from './services/admin-bootstrap.service';
 import { AuthService } from './services/auth.service';
 import { ContactService } from './services/contact.service';
@@ -43,6 +44,7 @@ import { UserService } from './services/user.service';
   ],
   controllers: [AuthController, MeController, UserController, SecurityController],
   providers: [
+    ActorCache,
     PasswordService,
     TokenService,
     LoginThrottleService,

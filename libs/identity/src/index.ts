@@ -10,6 +10,8 @@ export * from './identity.module';
 export * from './services/admin-bootstrap.service';
 export * from './services/contact.service';
 export * from './services/auth.service';
+export * from './services/actor.sql';
+export * from './services/actor-cache.service';
 export * from './services/second-factor.service';
 export * from './services/identity-jobs';
 export type { TokenLimit } from './services/token.service';

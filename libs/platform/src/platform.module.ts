@@ -11,6 +11,7 @@ import { NotificationsModule } from '@lms/notifications';
 import { PersonnelModule } from '@lms/personnel';
 import { ReportsModule } from '@lms/reports';
 import { SeminarsModule } from '@lms/seminars';
+import { TrustModule } from '@lms/trust';
 import { SCHEMA } from './schema';
 
 export interface PlatformOptions {
@@ -40,6 +41,7 @@ export class PlatformModule {
         AssessmentsModule,
         CertificatesModule,
         ReportsModule,
+        TrustModule,
         DemoModule,
       ],
     };

@@ -9,6 +9,7 @@ import { NOTIFICATIONS_ENTITIES } from '@lms/notifications';
 import { PERSONNEL_ENTITIES } from '@lms/personnel';
 import { SEMINARS_ENTITIES } from '@lms/seminars';
 import { REPORTS_ENTITIES } from '@lms/reports';
+import { TRUST_ENTITIES } from '@lms/trust';
 import { MIGRATIONS } from '../../../migrations';
 
 /** Every domain's entities, the migrations that build their tables, and the job queue's own schema. */
@@ -24,6 +25,7 @@ export const SCHEMA: SchemaDefinition = {
     ...ASSESSMENTS_ENTITIES,
     ...CERTIFICATES_ENTITIES,
     ...REPORTS_ENTITIES,
+    ...TRUST_ENTITIES,
   ],
   migrations: MIGRATIONS,
   // The job queue's schema, created and upgraded by pg-boss right after our migrations.

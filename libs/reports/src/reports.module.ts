@@ -9,7 +9,9 @@ import { AsOfResolver } from './services/as-of';
 import { ComplianceService } from './services/compliance.service';
 import { ComplianceTrendService } from './services/compliance-trend.service';
 import { ExecutionReportService } from './services/execution-report.service';
+import { OfficerOutcomeService } from './services/officer-outcomes.service';
 import { OfficerRecordService } from './services/officer-record.service';
+import { ReportRenderingService } from './services/report-rendering.service';
 
 /**
  * Compliance reports, officers' training records and frozen order execution
@@ -20,8 +22,22 @@ import { OfficerRecordService } from './services/officer-record.service';
 @Module({
   imports: [PersonnelModule, CatalogueModule, AssignmentsModule],
   controllers: [ReportsController, ExecutionReportController],
-  providers: [AsOfResolver, ComplianceService, OfficerRecordService, ExecutionReportService, ComplianceTrendService],
-  exports: [ComplianceService, OfficerRecordService, ExecutionReportService],
+  providers: [
+    AsOfResolver,
+    ComplianceService,
+    OfficerOutcomeService,
+    OfficerRecordService,
+    ReportRenderingService,
+    ExecutionReportService,
+    ComplianceTrendService,
+  ],
+  exports: [
+    ComplianceService,
+    ComplianceTrendService,
+    OfficerOutcomeService,
+    OfficerRecordService,
+    ExecutionReportService,
+  ],
 })
 export class ReportsModule implements OnModuleInit {
   constructor(

@@ -11,6 +11,7 @@ export * from './services/attendance.service';
 export * from './services/booking.service';
 export * from './services/calendar.service';
 export * from './services/my-sessions.service';
+export { RosterExportService } from './services/roster-export.service';
 export type { OwnBooking } from './services/roster.service';
 export * from './services/scheduling.service';
 export * from './services/seminar-history.service';

@@ -68,6 +68,7 @@ import { TrainerCalendar } from './services/trainer-calendar';
     MySessionsService,
     CalendarService,
     SeminarHistoryService,
+    RosterExportService,
   ],
 })
 export class SeminarsModule implements OnModuleInit {

@@ -7,14 +7,23 @@ import { CertificatesModule } from '@lms/certificates';
 import { PROBLEM_PAGES } from '@lms/core';
 import { IdentityModule } from '@lms/identity';
 import { PersonnelModule } from '@lms/personnel';
+import { ReportsModule } from '@lms/reports';
 import { SeminarsModule } from '@lms/seminars';
+import { TrustModule } from '@lms/trust';
 import { AccountController } from './controllers/account.controller';
 import { CertificatesController } from './controllers/certificates.controller';
+import { HrDashboardController } from './controllers/hr-dashboard.controller';
+import { FeedbackPagesController } from './controllers/feedback.controller';
+import { SurveyPagesController } from './controllers/survey-pages.controller';
+import { TrustDashboardController } from './controllers/trust-dashboard.controller';
 import { QuizController } from './controllers/quiz.controller';
 import { ResultsController } from './controllers/results.controller';
 import { SeminarsController } from './controllers/seminars.controller';
 import { SessionController } from './controllers/session.controller';
 import { StaffController } from './controllers/staff.controller';
+import { TrainerCoursesController } from './controllers/trainer-courses.controller';
+import { TrainerSessionsController } from './controllers/trainer-sessions.controller';
+import { TrainerVersionsController } from './controllers/trainer-versions.controller';
 import { TrainingController } from './controllers/training.controller';
 import { VerifyController } from './controllers/verify.controller';
 import { CsrfGuard, CsrfTokens } from './http/csrf';
@@ -36,6 +45,13 @@ export const WEB_CONTROLLERS = [
   ResultsController,
   CertificatesController,
   VerifyController,
+  TrainerCoursesController,
+  TrainerVersionsController,
+  TrainerSessionsController,
+  HrDashboardController,
+  FeedbackPagesController,
+  SurveyPagesController,
+  TrustDashboardController,
 ];
 
 /**
@@ -52,6 +68,8 @@ export const WEB_CONTROLLERS = [
     SeminarsModule,
     AssessmentsModule,
     CertificatesModule,
+    ReportsModule,
+    TrustModule,
     ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: 30, ttl: 60_000 }] }),
   ],
   controllers: WEB_CONTROLLERS,

@@ -4,7 +4,6 @@ import {
   NotFound,
   OwnEnrollment,
   Page,
-  pageClause,
   RequestContext,
   Role,
   subtreeCondition,
@@ -23,6 +22,7 @@ import { completionValidityMonths, meetsCompletionRule } from './completion-rule
 import { checkDuePolicy } from './due-policy';
 import { EnrollmentHooks } from './enrollment-hooks';
 import { ENROLLMENT_SELECT, EnrollmentRow, mapEnrollment } from './enrollment.mapper';
+import { mapMyEnrollment, myEnrollmentsSql, MyEnrollmentRow } from './my-enrollments.sql';
 import { ORDER_WRITERS, OrderService } from './order.service';
 
 /** Roles that read enrolments within their subtree (admin implied); officers read their own. */
@@ -106,50 +106,10 @@ export class EnrollmentService {
   async mine(ctx: RequestContext, query: MeEnrollmentsQuery) {
     const officerId = ctx.actor?.officerId;
     if (!officerId) return { items: [], total: 0, limit: query.limit, offset: query.offset };
-    const params: unknown[] = [officerId];
-    let filter = '';
-    if (query.status) {
-      params.push(query.status);
-      filter = `AND ${EFFECTIVE_STATUS} = $2`;
-    }
-    const rows = await this.tx.query<{
-      id: string;
-      course_id: string;
-      course_code: string;
-      title: Record<string, string>;
-      cycle: number;
-      status: string;
-      due_at: Date | null;
-      completed_at: Date | null;
-      expires_at: Date | null;
-      course_version_id: string | null;
-      total: number;
-    }>(
-      `SELECT e.id, e.course_id, c.code AS course_code, c.title, e.cycle, ${EFFECTIVE_STATUS} AS status, e.due_at, e.completed_at,
-              e.expires_at, e.course_version_id, count(*) OVER ()::int AS total
-       FROM enrollment e JOIN course c ON c.id = e.course_id
-       WHERE e.officer_id = $1 ${filter}
-       ORDER BY (e.status IN ('assigned', 'in_progress')) DESC, e.due_at NULLS LAST, e.assigned_at DESC
-       ${pageClause(query, params)}`,
-      params,
-    );
-    return {
-      items: rows.map((row) => ({
-        id: row.id,
-        courseId: row.course_id,
-        courseCode: row.course_code,
-        courseTitle: row.title,
-        cycle: row.cycle,
-        status: row.status,
-        dueAt: row.due_at,
-        completedAt: row.completed_at,
-        expiresAt: row.expires_at,
-        courseVersionId: row.course_version_id,
-      })),
-      total: rows[0]?.total ?? 0,
-      limit: query.limit,
-      offset: query.offset,
-    };
+    const params: unknown[] = query.status ? [officerId, query.status] : [officerId];
+    params.push(Math.trunc(query.limit), Math.trunc(query.offset));
+    const rows = await this.tx.query<MyEnrollmentRow>(myEnrollmentsSql(query.status !== undefined), params);
+    return { items: rows.map(mapMyEnrollment), total: rows[0]?.total ?? 0, limit: query.limit, offset: query.offset };
   }
 
   /** HR exempts an open enrolment, with the reason; completed or closed ones: 409. */

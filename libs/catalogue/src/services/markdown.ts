@@ -18,8 +18,18 @@ markdown.renderer.rules.link_open = (tokens, i, options, env, self) => {
   return defaultLink(tokens, i, options, env, self);
 };
 
+/** Rendering is pure and lessons are read far more often than written: the latest renderings, by source. */
+const rendered = new Map<string, string>();
+const RENDERED_MAX = 2000;
+
 export function renderMarkdown(source: string): string {
-  return markdown.render(source);
+  let html = rendered.get(source);
+  if (html === undefined) {
+    html = markdown.render(source);
+    if (rendered.size >= RENDERED_MAX) rendered.delete(rendered.keys().next().value!);
+    rendered.set(source, html);
+  }
+  return html;
 }
 
 export function renderText(body: Text): Text {

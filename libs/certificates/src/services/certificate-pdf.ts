@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { CertificateView } from '../dto/certificate.response';
-import { groupVerificationCode } from './verification-code';
+import { groupVerificationCode } from '@lms/core';
 
 /** DejaVu covers the Kazakh letters (Ә Ғ Қ Ң Ө Ұ Ү Һ І) that the PDF base fonts lack. */
 const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');

@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, NotFound, Page, RequestContext, Role, subtreeCondition, TransactionHost } from '@lms/core';
+import {
+  AuditService,
+  newVerificationCode,
+  normalizeVerificationCode,
+  NotFound,
+  Page,
+  RequestContext,
+  Role,
+  subtreeCondition,
+  TransactionHost,
+} from '@lms/core';
 import { ListCertificatesQuery } from '../dto/certificate.dto';
 import { CertificateView, Verification } from '../dto/certificate.response';
 import { CERTIFICATE_SELECT, CertificateRow, mapCertificate } from './certificate.mapper';
-import { newVerificationCode, normalizeVerificationCode } from './verification-code';
 
 /** Roles that read certificates within their subtree (admin implied); officers read their own. */
 const READERS: Role[] = ['hr', 'trainer'];

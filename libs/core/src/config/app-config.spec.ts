@@ -13,6 +13,19 @@ describe('loadConfig', () => {
     expect(config.jwtExpiresInSeconds).toBe(8 * 3600);
   });
 
+  it('reads the throughput settings, and refuses several processes on the embedded database', () => {
+    const db = { DATABASE_URL: 'postgres://db/lms', JWT_SECRET: 's'.repeat(32) };
+    expect(loadConfig(db)).toMatchObject({ webConcurrency: 1, databasePoolSize: 10, actorCacheMs: 2000 });
+    expect(loadConfig({ ...db, WEB_CONCURRENCY: '2', DATABASE_POOL_SIZE: '20', ACTOR_CACHE_MS: '0' })).toMatchObject({
+      webConcurrency: 2,
+      databasePoolSize: 20,
+      actorCacheMs: 0,
+    });
+    expect(() => loadConfig({ DATA_DIR: dataDir(), WEB_CONCURRENCY: '2' })).toThrow(
+      /WEB_CONCURRENCY above 1 needs DATABASE_URL/,
+    );
+  });
+
   it('generates the embedded JWT secret once and keeps it in DATA_DIR', () => {
     const dir = dataDir();
     const first = loadConfig({ DATA_DIR: dir }).jwtSecret;

@@ -42,6 +42,18 @@ export interface AppConfig {
   csvMaxBytes: number;
   /** Test mode only: the application clock runs this many seconds ahead of the real one. */
   clockOffsetSeconds: number;
+  /**
+   * How long an API process may reuse what it read about a token's account
+   * (grants, token version, disabled); changes reach every process at once
+   * through LISTEN/NOTIFY, this is the bound if a notice were missed. 0: off.
+   */
+  actorCacheMs: number;
+  /** Connections in this process's pool to DATABASE_URL. */
+  databasePoolSize: number;
+  /** API processes serving one port (node:cluster); more than one needs DATABASE_URL. */
+  webConcurrency: number;
+  /** A streaming replica that report reads may use; null: reports read the primary. */
+  reportsDatabaseUrl: string | null;
 }
 
 /** How failing jobs are retried before they are dead-lettered (state `failed`). */
@@ -201,7 +213,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: trustProxy(optional(env, 'TRUST_PROXY') ?? 'loopback'),
     csvMaxBytes: integer(env, 'CSV_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024, problems),
     clockOffsetSeconds,
+    actorCacheMs: integer(env, 'ACTOR_CACHE_MS', 2000, 0, 60_000, problems),
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200, problems),
+    webConcurrency: integer(env, 'WEB_CONCURRENCY', 1, 1, 64, problems),
+    reportsDatabaseUrl: optional(env, 'REPORTS_DATABASE_URL'),
   };
+  if (config.reportsDatabaseUrl && !/^postgres(ql)?:\/\//.test(config.reportsDatabaseUrl)) {
+    problems.push('REPORTS_DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  if (config.webConcurrency > 1 && !databaseUrl) {
+    problems.push('WEB_CONCURRENCY above 1 needs DATABASE_URL (the embedded database serves one process)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   config.jwtSecret = jwtSecret ?? embeddedJwtSecret(dataDir);
   return config;

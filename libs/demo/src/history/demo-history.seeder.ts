@@ -8,12 +8,14 @@ import {
   RuleService,
 } from '@lms/assignments';
 import { CourseService, CourseVersionService } from '@lms/catalogue';
-import { Page, RequestContext } from '@lms/core';
+import { RequestContext } from '@lms/core';
 import { UserService } from '@lms/identity';
 import { ListOfficersQuery, OfficerService, ServiceType, UnitService } from '@lms/personnel';
 import { BookingService, SchedulingService, SeminarHistoryService } from '@lms/seminars';
 import { demoUnits } from '../demo-organisation';
 import { DemoClock } from './demo-clock';
+import { DemoTrustSeeder, TrustSummary } from './demo-trust.seeder';
+import { everything } from './everything';
 import { type DemoWorld, enrolmentKey, type WorldCourse, type WorldOfficer } from './demo-world';
 import { DUE_IN_DAYS } from './enrolment-track';
 import { assignmentDays, planHistory } from './plan-history';
@@ -31,6 +33,7 @@ export interface HistorySummary {
   practicals: number;
   upcomingSessions: number;
   bookings: number;
+  trust: TrustSummary;
 }
 
 /**
@@ -56,6 +59,7 @@ export class DemoHistorySeeder {
     private readonly assessmentHistory: AssessmentHistoryService,
     private readonly scheduling: SchedulingService,
     private readonly bookings: BookingService,
+    private readonly trust: DemoTrustSeeder,
   ) {}
 
   /** Loads the year, unless the programme is already in use (then its history is left alone: null). */
@@ -97,6 +101,7 @@ export class DemoHistorySeeder {
       for (const officerId of upcoming.bookings) await this.bookings.book(ctx, session.id, officerId);
       bookings += upcoming.bookings.length;
     }
+    const trust = await this.trust.seed(ctx, world, plan.enrolments, now);
     return {
       enrolments: loaded.length,
       certificates: plan.enrolments.filter((e) => e.completedAt).length,
@@ -105,6 +110,7 @@ export class DemoHistorySeeder {
       practicals: plan.practicals.length,
       upcomingSessions: plan.upcoming.length,
       bookings,
+      trust,
     };
   }
 
@@ -201,15 +207,5 @@ export class DemoHistorySeeder {
       deadline: clock.date(Math.max(...days) + DUE_IN_DAYS + 10),
     });
     return order.id;
-  }
-}
-
-/** Every item of a paginated list. */
-async function everything<T>(list: (page: { limit: number; offset: number }) => Promise<Page<T>>): Promise<T[]> {
-  const items: T[] = [];
-  for (let offset = 0; ; offset += 500) {
-    const page = await list({ limit: 500, offset });
-    items.push(...page.items);
-    if (items.length >= page.total || page.items.length === 0) return items;
   }
 }

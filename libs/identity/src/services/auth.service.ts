@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Actor, APP_CONFIG, AppConfig, AuditService, RequestContext, TransactionHost } from '@lms/core';
 import { IssuedToken, LoginResult } from '../dto/auth.response';
+import { ActorCache } from './actor-cache.service';
 import { normalizeUsername } from '../dto/user.dto';
 import { InvalidCredentials, SecondFactorRequired, Unauthenticated, WrongPassword } from '../identity.errors';
 import { LoginThrottleService } from './login-throttle.service';
@@ -37,6 +38,7 @@ export class AuthService {
     private readonly secondFactor: SecondFactorService,
     private readonly policies: RolePolicyService,
     private readonly audit: AuditService,
+    private readonly actors: ActorCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -105,17 +107,17 @@ export class AuthService {
     if (typeof claims.sub !== 'string' || typeof claims.jti !== 'string' || typeof claims.ver !== 'number') {
       throw new Unauthenticated('The token is not one of ours');
     }
-    const user = await this.users.byId(claims.sub);
+    const user = await this.actors.read(claims.sub, claims.jti);
     if (!user || user.disabled || user.token_version !== claims.ver)
       throw new Unauthenticated('The token is no longer valid');
-    if (await this.tokens.isRevoked(claims.jti)) throw new Unauthenticated('The token has been signed out');
+    if (user.revoked) throw new Unauthenticated('The token has been signed out');
     // A limit ends once its reason is gone (password changed, second factor set up).
     let limit = claims.lim ?? null;
     if (limit === 'mfa-enrolment' && user.totp_enabled) limit = null;
     return { ...this.actorOf(user, claims.jti), limit, claims };
   }
 
-  private actorOf(user: UserRow, tokenId: string | null): Actor {
+  private actorOf(user: Pick<UserRow, 'id' | 'username' | 'officer_id' | 'roles'>, tokenId: string | null): Actor {
     return {
       userId: user.id,
       username: user.username,
@@ -127,11 +129,12 @@ export class AuthService {
 
   async logout(actor: AuthenticatedActor): Promise<void> {
     await this.tokens.revoke(actor.claims);
+    this.actors.forget(`token:${actor.claims.jti}`);
   }
 
   /** Changes the caller's password; every older token stops working, a fresh one is returned. */
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<IssuedToken> {
-    return this.tx.withTransaction(async () => {
+    const issued = await this.tx.withTransaction(async () => {
       const user = (await this.users.byId(ctx.actor!.userId))!;
       if (!(await this.passwords.verify(user.password_hash, currentPassword))) throw new WrongPassword();
       const hash = await this.passwords.hash(newPassword);
@@ -149,6 +152,8 @@ export class AuthService {
       const limit = await this.limitFor({ ...user, must_change_password: false });
       return this.tokens.issue(user.id, token_version, limit ?? undefined);
     });
+    this.actors.forget(`user:${ctx.actor!.userId}`);
+    return issued;
   }
 
   get tokenLifetimeSeconds(): number {

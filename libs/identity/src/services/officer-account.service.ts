@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
-import { AuditService, Conflict, RequestContext, TransactionHost } from '@lms/core';
+import { AuditService, Conflict, RequestContext, toCsv, TransactionHost } from '@lms/core';
 import { OfficerService, UnitService, PERSONNEL_WRITERS } from '@lms/personnel';
 import { USERNAME } from '../dto/user.dto';
 import { IssuedAccount } from '../dto/user.response';
@@ -75,9 +74,9 @@ export class OfficerAccountService {
         officers.filter((o) => USERNAME.test(o.personnel_number.toLowerCase())),
         unit.path,
       );
-      return stringify(
+      return toCsv(
         issued.map((a) => [a.personnelNumber, a.fullName, a.username, a.initialPassword]),
-        { header: true, columns: ['personnel_number', 'full_name', 'username', 'initial_password'] },
+        { header: ['personnel_number', 'full_name', 'username', 'initial_password'] },
       );
     });
   }

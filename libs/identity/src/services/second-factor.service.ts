@@ -5,6 +5,7 @@ import { toDataURL } from 'qrcode';
 import { AuditService, Conflict, RequestContext, TransactionHost, ValidationFailed } from '@lms/core';
 import { RecoveryCodes, TotpEnrolment } from '../dto/auth.response';
 import { IdentityProblem } from '../identity.errors';
+import { ActorCache } from './actor-cache.service';
 import { PasswordService } from './password.service';
 
 const ISSUER = 'Officer Training';
@@ -19,6 +20,7 @@ export class SecondFactorService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly audit: AuditService,
+    private readonly actors: ActorCache,
     private readonly passwords: PasswordService,
   ) {}
 
@@ -52,7 +54,7 @@ export class SecondFactorService {
 
   /** Activates the factor and returns the recovery codes, shown this once only. */
   async confirm(ctx: RequestContext, userId: string, code: string): Promise<RecoveryCodes> {
-    return this.tx.withTransaction(async () => {
+    const confirmed = await this.tx.withTransaction(async () => {
       const [user] = await this.tx.query<{ totp_secret: string | null; totp_enabled: boolean }>(
         'SELECT totp_secret, totp_enabled FROM user_account WHERE id = $1 FOR UPDATE',
         [userId],
@@ -77,6 +79,8 @@ export class SecondFactorService {
       await this.audit.record(ctx, { action: 'user.second-factor-enabled', entityType: 'user', entityId: userId });
       return { recoveryCodes: codes };
     });
+    this.actors.forget(`user:${userId}`);
+    return confirmed;
   }
 
   /**

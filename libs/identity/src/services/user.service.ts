@@ -16,6 +16,7 @@ import { OfficerService, UnitService } from '@lms/personnel';
 import { CreateUserDto, ListUsersQuery, RoleGrantDto, UpdateUserDto } from '../dto/user.dto';
 import { UserView } from '../dto/user.response';
 import { AccessDenied, OfficerHasAccount, UsernameTaken } from '../identity.errors';
+import { ActorCache } from './actor-cache.service';
 import { PasswordService } from './password.service';
 import { mapUser, USER_SELECT, UserRow } from './user.mapper';
 
@@ -31,6 +32,7 @@ export class UserService {
     private readonly units: UnitService,
     private readonly officers: OfficerService,
     private readonly audit: AuditService,
+    private readonly actors: ActorCache,
   ) {}
 
   /** SQL condition: the user (alias a) has a grant or an officer record within `subtrees`. */
@@ -149,7 +151,7 @@ export class UserService {
   }
 
   async update(ctx: RequestContext, id: string, dto: UpdateUserDto): Promise<UserView> {
-    return this.tx.withTransaction(async () => {
+    const updated = await this.tx.withTransaction(async () => {
       const before = await this.findInScope(ctx, id);
       await this.tx.query('SELECT 1 FROM user_account WHERE id = $1 FOR UPDATE', [id]);
       // Sign-in (password, disabled, second factor) belongs to an admin over every grant the user holds.
@@ -196,6 +198,8 @@ export class UserService {
       });
       return after;
     });
+    this.actors.forget(`user:${id}`);
+    return updated;
   }
 
   /** Remembers the interface language the user chose on the pages (a preference: not audited). */

@@ -1,14 +1,16 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AnyRole, ApiDownload, ApiProblems, Ctx, RequestContext, Roles, XLSX_TYPE } from '@lms/core';
-import { ComplianceQuery, OfficerRecordQuery } from '../dto/report-query.dto';
-import { ComplianceReportView, OfficerRecordView } from '../dto/report.response';
+import { AnyRole, ApiDownload, ApiProblems, Ctx, PageOf, RequestContext, Roles, XLSX_TYPE } from '@lms/core';
+import { ComplianceQuery, OfficerRecordQuery, OfficersBehindQuery } from '../dto/report-query.dto';
+import { ComplianceReportView, OfficerOutcomeView, OfficerRecordView } from '../dto/report.response';
 import { ReportsProblem } from '../reports.errors';
 import { complianceTable } from '../render/compliance-table';
 import { recordTable } from '../render/record-table';
 import { ComplianceService } from '../services/compliance.service';
+import { OfficerOutcomeService } from '../services/officer-outcomes.service';
 import { OfficerRecordService } from '../services/officer-record.service';
+import { outcomesTable } from '../render/outcome-tables';
 import { sendJson, sendTable } from '../render/send-report';
 
 @ApiTags('reports')
@@ -18,6 +20,7 @@ export class ReportsController {
   constructor(
     private readonly compliance: ComplianceService,
     private readonly records: OfficerRecordService,
+    private readonly outcomes: OfficerOutcomeService,
   ) {}
 
   @Get('reports/compliance')
@@ -36,6 +39,30 @@ export class ReportsController {
     const report = await this.compliance.report(ctx, query);
     if (query.format === 'json') return sendJson(response, report);
     await sendTable(response, query.format, complianceTable(report, query.lang ?? 'ru'));
+  }
+
+  @Get('reports/compliance/officers')
+  @Roles('hr', 'trainer')
+  @ApiOperation({
+    summary: 'Officers behind a compliance figure',
+    description:
+      'The drill-down from any number of the compliance report: the same `unitId`, `courseId`, `orderId` and `asOf`, and `status` for the column (`completed`, `inProgress`, `notStarted`, `overdue`, `exempted`; none: everyone in audience). `scope=own` gives the report’s row of officers placed directly in its unit. Scoped like the report (404 outside your subtrees; 422 for an unknown status or a future `asOf`). Each officer with their state and every course in scope (due date, completion, certificate serial, exemption reason). JSON is one page; CSV and XLSX hold every matching officer, one line per course.',
+  })
+  @ApiDownload({
+    description: 'One page as JSON (`format=json`, the default), or every officer as CSV or XLSX',
+    json: PageOf(OfficerOutcomeView),
+    mediaTypes: ['text/csv', XLSX_TYPE],
+  })
+  async officersBehind(@Ctx() ctx: RequestContext, @Query() query: OfficersBehindQuery, @Res() response: Response) {
+    if (query.format === 'json') return sendJson(response, await this.outcomes.list(ctx, query));
+    const { page, unit, asOf } = await this.outcomes.listAll(ctx, query);
+    const table = outcomesTable(page, query.lang ?? 'ru', {
+      unit,
+      timezone: unit.timezone,
+      asOf,
+      state: query.status ?? null,
+    });
+    await sendTable(response, query.format, table);
   }
 
   @Get('reports/officers/:id/record')

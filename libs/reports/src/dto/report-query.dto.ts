@@ -1,6 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 import { LANGUAGES, Language, PageQuery } from '@lms/core';
+import { OUTCOME_STATES, OutcomeState } from '../services/officer-outcomes.sql';
 
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'html', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -23,7 +24,8 @@ export class ReportFileQuery {
   lang?: Language;
 }
 
-export class ComplianceQuery extends ReportFileQuery {
+/** What the compliance report counts: a subtree, a course and/or an order, at a moment. */
+export class ComplianceFilters {
   @ApiPropertyOptional({ description: 'The unit whose subtree is reported; defaults to your top unit' })
   @IsOptional()
   @IsUUID()
@@ -45,6 +47,49 @@ export class ComplianceQuery extends ReportFileQuery {
   @Matches(AS_OF, { message: 'asOf must be YYYY-MM-DD or an ISO 8601 instant with Z or an offset' })
   @IsISO8601({ strict: true })
   asOf?: string;
+}
+
+export class ComplianceQuery extends IntersectionType(ComplianceFilters, ReportFileQuery) {}
+
+export const SPREADSHEET_FORMATS = ['json', 'csv', 'xlsx'] as const;
+export type SpreadsheetFormat = (typeof SPREADSHEET_FORMATS)[number];
+
+/**
+ * The officers behind a figure of the compliance report: the report's own
+ * filters (`unitId`: the row's unit), a state (a column of the report) and, for the report's row of
+ * officers placed directly in its unit, `scope=own`.
+ */
+export class OfficersBehindQuery extends IntersectionType(ComplianceFilters, PageQuery) {
+  @ApiPropertyOptional({
+    enum: OUTCOME_STATES,
+    description: 'The column of the report: officers in that state (default: everyone in audience)',
+  })
+  @IsOptional()
+  @IsIn(OUTCOME_STATES)
+  status?: OutcomeState;
+
+  @ApiPropertyOptional({
+    enum: ['subtree', 'own'],
+    default: 'subtree',
+    description: '`own`: only officers placed directly in the unit (the report’s “own staff” row)',
+  })
+  @IsOptional()
+  @IsIn(['subtree', 'own'])
+  scope: 'subtree' | 'own' = 'subtree';
+
+  @ApiPropertyOptional({
+    enum: SPREADSHEET_FORMATS,
+    default: 'json',
+    description: 'JSON (one page), or every matching officer as CSV or XLSX',
+  })
+  @IsOptional()
+  @IsIn(SPREADSHEET_FORMATS)
+  format: SpreadsheetFormat = 'json';
+
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language of labels in files (default ru)' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  lang?: Language;
 }
 
 export class OfficerRecordQuery {

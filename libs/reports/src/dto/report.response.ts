@@ -1,7 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { LocalizedTitleDto } from '@lms/core';
+import { Language, LANGUAGES, LocalizedTitleDto } from '@lms/core';
 import type { ComplianceCounts, ComplianceReport, ComplianceRow } from '../services/compliance.model';
-import type { ExecutionReportContent, SnapshotSummary } from '../services/execution-report.service';
+import type {
+  ExecutionReportContent,
+  SnapshotSummary,
+  SnapshotVerification,
+} from '../services/execution-report.service';
+import type { FileCheck } from '../services/report-rendering.service';
+import { RENDERING_FORMATS, RenderingFormat } from '../entities/report-rendering.entity';
+import type { CourseOutcome, OfficerOutcome } from '../services/officer-outcomes.service';
+import { OUTCOME_STATES, OutcomeState } from '../services/officer-outcomes.sql';
 
 export class ComplianceCountsView implements ComplianceCounts {
   @ApiProperty({ type: 'integer', description: 'Officers with an enrolment in scope, withdrawn ones left out' })
@@ -29,6 +37,11 @@ export class ComplianceRowView extends ComplianceCountsView implements Complianc
       '`subtree`: a child unit and everything under it; `own`: officers placed directly in the report’s unit',
   })
   scope: 'subtree' | 'own';
+  @ApiProperty({
+    example: '/reports/compliance/officers?unitId=…&orderId=…&asOf=2026-06-30T19:00:00.000Z',
+    description: 'The drill-down to this row’s officers, under `/api/v1`; add `&status=overdue` (etc.) for one figure',
+  })
+  officersPath: string;
 }
 
 export class ReportUnitView {
@@ -137,6 +150,10 @@ export class SnapshotCreated {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'SHA-256 of the canonical JSON of the content (RFC 8785)' }) sha256: string;
   @ApiProperty() createdAt: Date;
+  @ApiProperty({
+    description: 'Printed on the document; anyone can check it at `GET /execution-reports/verify/{code}`',
+  })
+  verificationCode: string;
 }
 
 export class SnapshotSummaryView implements SnapshotSummary {
@@ -148,6 +165,12 @@ export class SnapshotSummaryView implements SnapshotSummary {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdBy: string | null;
   @ApiProperty({ type: String, nullable: true }) createdByName: string | null;
   @ApiProperty() sha256: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Printed on the document for `GET /execution-reports/verify/{code}`',
+  })
+  verificationCode: string | null;
   @ApiProperty({ description: 'The stored content still hashes to sha256' }) verified: boolean;
 }
 
@@ -173,8 +196,39 @@ export class ProducerView {
   @ApiProperty({ type: String, nullable: true }) username: string | null;
 }
 
+export class RequiredCourseView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty({ type: LocalizedTitleDto }) title: LocalizedTitleDto;
+}
+
+export class RequirementView {
+  @ApiProperty({ type: [RequiredCourseView], description: 'The courses the order requires' })
+  courses: RequiredCourseView[];
+}
+
+export class FrozenOfficersView {
+  @ApiProperty({ type: () => [OfficerOutcomeView], description: 'Every course completed (or exempted from some)' })
+  completed: OfficerOutcomeView[];
+  @ApiProperty({
+    type: () => [OfficerOutcomeView],
+    description:
+      'The rest, each with their state and every course’s (overdue, in progress, not started, exempted with its reason)',
+  })
+  outstanding: OfficerOutcomeView[];
+}
+
 export class ExecutionReportContentView implements ExecutionReportContent {
   @ApiProperty({ enum: ['order-execution'] }) kind: 'order-execution';
+  @ApiProperty({
+    type: 'integer',
+    required: false,
+    description: '2 since officer lists are frozen; readers ignore keys they do not know',
+  })
+  version?: number;
+  @ApiProperty({ type: RequirementView, required: false }) requirement?: RequirementView;
+  @ApiProperty({ type: FrozenOfficersView, required: false, description: 'Absent in snapshots made before version 2' })
+  officers?: FrozenOfficersView;
   @ApiProperty({ type: FrozenOrderView }) order: FrozenOrderView;
   @ApiProperty({ format: 'date-time' }) producedAt: string;
   @ApiProperty({ type: ProducerView }) producedBy: ProducerView;
@@ -185,4 +239,86 @@ export class ExecutionReportContentView implements ExecutionReportContent {
 export class FrozenSnapshotView extends SnapshotSummaryView {
   @ApiProperty({ type: SnapshotParametersView }) parameters: SnapshotParametersView;
   @ApiProperty({ type: ExecutionReportContentView }) content: ExecutionReportContentView;
+}
+
+export class OutcomeUnitView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+}
+
+export class CourseOutcomeView implements CourseOutcome {
+  @ApiProperty({ format: 'uuid' }) courseId: string;
+  @ApiProperty() courseCode: string;
+  @ApiProperty({ type: LocalizedTitleDto }) courseTitle: LocalizedTitleDto;
+  @ApiProperty({ enum: OUTCOME_STATES, description: 'Where this course stood at asOf' }) state: OutcomeState;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The end of the due day in the unit’s time zone',
+  })
+  dueAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The certificate of a completed course' })
+  certificateSerial: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the officer was exempted' })
+  exemptionReason: string | null;
+}
+
+/** An officer behind a compliance figure. */
+export class OfficerOutcomeView implements OfficerOutcome {
+  @ApiProperty({ format: 'uuid' }) officerId: string;
+  @ApiProperty() personnelNumber: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty() rank: string;
+  @ApiProperty() position: string;
+  @ApiProperty({ type: OutcomeUnitView, description: 'Where the officer serves now' }) unit: OutcomeUnitView;
+  @ApiProperty({
+    enum: OUTCOME_STATES,
+    description: 'The officer’s state in the report: the highest of their courses’ (the column they count in)',
+  })
+  state: OutcomeState;
+  @ApiProperty({ type: [CourseOutcomeView] }) courses: CourseOutcomeView[];
+}
+
+export class FileCheckView implements FileCheck {
+  @ApiProperty({ enum: RENDERING_FORMATS }) format: RenderingFormat;
+  @ApiProperty({ enum: LANGUAGES }) language: Language;
+  @ApiProperty({ description: 'SHA-256 of the file’s bytes, recorded when it was first downloaded' }) sha256: string;
+  @ApiProperty({ description: 'The stored bytes still hash to sha256' }) verified: boolean;
+  @ApiProperty() createdAt: Date;
+}
+
+export class VerifiedOrderView {
+  @ApiProperty() number: string;
+  @ApiProperty({ format: 'date' }) date: string;
+  @ApiProperty() title: string;
+}
+
+export class VerifiedUnitView {
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+}
+
+/** What a check of a frozen report says. */
+export class SnapshotVerificationView implements SnapshotVerification {
+  @ApiProperty({ description: 'The content and every stored file match their recorded SHA-256' }) valid: boolean;
+  @ApiProperty({ format: 'uuid' }) snapshotId: string;
+  @ApiProperty({ type: String, nullable: true }) verificationCode: string | null;
+  @ApiProperty({ type: VerifiedOrderView }) order: VerifiedOrderView;
+  @ApiProperty({ type: VerifiedUnitView }) unit: VerifiedUnitView;
+  @ApiProperty({ format: 'date-time' }) producedAt: string;
+  @ApiProperty({ description: 'SHA-256 recorded for the content (canonical JSON)' }) sha256: string;
+  @ApiProperty() contentVerified: boolean;
+  @ApiProperty({ description: 'SHA-256 of the content as stored now' }) actualSha256: string;
+  @ApiProperty({ type: [FileCheckView], description: 'The files served so far, each with its own SHA-256' })
+  files: FileCheckView[];
+}
+
+/** A public check of a code: `valid: false` and nothing else when the code is unknown. */
+export class CodeVerificationView {
+  @ApiProperty() valid: boolean;
+  @ApiProperty({ type: SnapshotVerificationView, required: false, description: 'When the code is known' })
+  report?: SnapshotVerificationView;
 }

@@ -52,6 +52,11 @@ export class ReportSnapshotEntity {
   @Column({ type: 'char', length: 64 })
   sha256: string;
 
+  /** What the document prints for checking it without an account; null for snapshots made before it existed. */
+  @Index('UQ_report_snapshot_verification_code', { unique: true })
+  @Column({ name: 'verification_code', type: 'varchar', length: 24, nullable: true })
+  verificationCode: string | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 

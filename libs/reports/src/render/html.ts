@@ -17,7 +17,7 @@ function compiled(): Handlebars.TemplateDelegate {
 /** A printable page; every value goes through Handlebars' escaping. */
 export function renderHtml(table: ReportTable): string {
   const line = (cells: Cell[]) =>
-    cells.map((cell, i) => ({ text: cellText(cell, table.columns[i]), kind: table.columns[i].kind }));
+    cells.map((cell, i) => ({ text: cellText(cell, table.columns[i], table.language), kind: table.columns[i].kind }));
   return compiled()({
     language: table.language,
     title: table.title,
@@ -26,5 +26,18 @@ export function renderHtml(table: ReportTable): string {
     rows: table.rows.map(line),
     total: table.total ? line(table.total) : null,
     notes: table.notes,
+    sections: (table.sections ?? []).map((section) => ({
+      title: section.title,
+      columns: section.columns,
+      empty: section.rows.length === 0 ? section.empty : null,
+      rows: section.rows.map((cells) =>
+        cells.map((cell, i) => ({
+          text: cellText(cell, section.columns[i], table.language),
+          kind: section.columns[i].kind,
+        })),
+      ),
+    })),
+    signOff: table.signOff ?? [],
+    footer: table.footer ?? null,
   });
 }

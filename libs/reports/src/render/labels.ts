@@ -1,4 +1,5 @@
 import { Language } from '@lms/core';
+import type { OutcomeState } from '../services/officer-outcomes.sql';
 
 /** Every word the report files print, in the interface's three languages. */
 export interface Labels {
@@ -40,6 +41,26 @@ export interface Labels {
   exemption: string;
   withdrawal: string;
   statuses: Record<'assigned' | 'in_progress' | 'completed' | 'overdue' | 'exempted' | 'withdrawn', string>;
+  /** An officer's or a course's state in a report. */
+  states: Record<OutcomeState, string>;
+  officersTitle: string;
+  unitCode: string;
+  state: string;
+  certificateSerial: string;
+  reason: string;
+  summary: string;
+  completedOfficers: string;
+  outstandingOfficers: string;
+  none: string;
+  issuingAuthority: string;
+  requirement: string;
+  subtree: string;
+  verificationCode: string;
+  verifyAt: string;
+  contentHash: string;
+  signOff: string[];
+  title: string;
+  deadlineDate: string;
 }
 
 const RU: Labels = {
@@ -81,6 +102,31 @@ const RU: Labels = {
   position: 'Должность',
   exemption: 'Освобождение',
   withdrawal: 'Отозван',
+  states: {
+    completed: 'завершил',
+    inProgress: 'проходит',
+    notStarted: 'не приступил',
+    overdue: 'просрочено',
+    exempted: 'освобождён',
+  },
+  officersTitle: 'Сотрудники по отчёту о прохождении обучения',
+  unitCode: 'Код подразделения',
+  state: 'Состояние',
+  certificateSerial: 'Сертификат №',
+  reason: 'Причина',
+  summary: 'Сводка по подразделениям',
+  completedOfficers: 'Сотрудники, прошедшие обучение',
+  outstandingOfficers: 'Сотрудники, не прошедшие обучение, и причины',
+  none: 'нет',
+  issuingAuthority: 'Издан',
+  requirement: 'Требование',
+  subtree: 'Охват',
+  verificationCode: 'Код проверки',
+  verifyAt: 'Проверка',
+  contentHash: 'SHA-256 содержания',
+  signOff: ['Начальник кадрового подразделения', 'Подпись', 'Ф.И.О.', 'Дата'],
+  title: 'Наименование',
+  deadlineDate: 'Срок исполнения',
   statuses: {
     assigned: 'назначен',
     in_progress: 'проходит',
@@ -130,6 +176,31 @@ const KK: Labels = {
   position: 'Лауазымы',
   exemption: 'Босатылды',
   withdrawal: 'Кері қайтарылды',
+  states: {
+    completed: 'аяқтады',
+    inProgress: 'оқуда',
+    notStarted: 'бастамады',
+    overdue: 'мерзімі өтті',
+    exempted: 'босатылды',
+  },
+  officersTitle: 'Оқудан өту туралы есеп бойынша қызметкерлер',
+  unitCode: 'Бөлімше коды',
+  state: 'Жағдайы',
+  certificateSerial: 'Сертификат №',
+  reason: 'Себебі',
+  summary: 'Бөлімшелер бойынша жиынтық',
+  completedOfficers: 'Оқудан өткен қызметкерлер',
+  outstandingOfficers: 'Оқудан өтпеген қызметкерлер және себептері',
+  none: 'жоқ',
+  issuingAuthority: 'Шығарған',
+  requirement: 'Талап',
+  subtree: 'Қамту',
+  verificationCode: 'Тексеру коды',
+  verifyAt: 'Тексеру',
+  contentHash: 'Мазмұнның SHA-256',
+  signOff: ['Кадр бөлімшесінің бастығы', 'Қолы', 'Т.А.Ә.', 'Күні'],
+  title: 'Атауы',
+  deadlineDate: 'Орындау мерзімі',
   statuses: {
     assigned: 'тағайындалды',
     in_progress: 'оқуда',
@@ -179,6 +250,31 @@ const EN: Labels = {
   position: 'Position',
   exemption: 'Exempted',
   withdrawal: 'Withdrawn',
+  states: {
+    completed: 'completed',
+    inProgress: 'in progress',
+    notStarted: 'not started',
+    overdue: 'overdue',
+    exempted: 'exempted',
+  },
+  officersTitle: 'Officers behind the compliance report',
+  unitCode: 'Unit code',
+  state: 'State',
+  certificateSerial: 'Certificate no.',
+  reason: 'Reason',
+  summary: 'Summary by unit',
+  completedOfficers: 'Officers who completed the training',
+  outstandingOfficers: 'Officers who did not complete it, and why',
+  none: 'none',
+  issuingAuthority: 'Issued by',
+  requirement: 'Requirement',
+  subtree: 'Units covered',
+  verificationCode: 'Verification code',
+  verifyAt: 'Verify at',
+  contentHash: 'Content SHA-256',
+  signOff: ['Head of the personnel department', 'Signature', 'Name', 'Date'],
+  title: 'Title',
+  deadlineDate: 'Deadline',
   statuses: {
     assigned: 'assigned',
     in_progress: 'in progress',

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
-import { Cell, cellText, ReportTable } from './report-table';
+import { Cell, cellText, ReportTable, TableColumn } from './report-table';
 
 /** DejaVu covers Cyrillic and the Kazakh letters (Ә Ғ Қ Ң Ө Ұ Ү Һ І) that the PDF base fonts lack. */
 const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
@@ -8,44 +8,61 @@ const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 const PAD = 3;
 const SIZE = 8;
 const STYLE_FILL = { header: '#e6e6e6', body: undefined, total: '#f3f3f3' };
+/** Room kept at the foot of each page for the footer and the page number. */
+const FOOT = 30;
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-/** Lays the table out row by row, starting a new page (with the header again) when a row would not fit. */
+/** Lays a table out row by row, starting a new page (with the header again) when a row would not fit. */
 class TableWriter {
   private readonly widths: number[];
   private readonly left: number;
 
   constructor(
     private readonly doc: Doc,
-    private readonly table: ReportTable,
+    private readonly columns: TableColumn[],
+    private readonly language: ReportTable['language'],
   ) {
     this.left = doc.page.margins.left;
     const usable = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-    const weight = table.columns.reduce((sum, column) => sum + column.width, 0);
-    this.widths = table.columns.map((column) => (usable * column.width) / weight);
+    const weight = columns.reduce((sum, column) => sum + column.width, 0);
+    this.widths = columns.map((column) => (usable * column.width) / weight);
   }
 
   header(): void {
     this.row(
-      this.table.columns.map((column) => column.label),
+      this.columns.map((column) => column.label),
       'header',
     );
+  }
+
+  /**
+   * The font size at which no word of a header breaks in the middle
+   * ("Освобождены", never "Освобожден / ы"): smaller only where needed.
+   */
+  private headerSize(text: string, width: number): number {
+    const longest = Math.max(...text.split(/\s+/).map((word) => this.doc.widthOfString(word)));
+    return longest > width ? Math.max(5, (SIZE * width) / longest) : SIZE;
   }
 
   row(cells: Cell[], style: 'header' | 'body' | 'total'): void {
     const doc = this.doc;
     const font = style === 'body' ? 'regular' : 'bold';
     const fill = STYLE_FILL[style];
-    const texts = cells.map((cell, i) => cellText(cell, this.table.columns[i]));
+    const texts = cells.map((cell, i) => cellText(cell, this.columns[i], this.language));
     doc.font(font).fontSize(SIZE);
+    const sizes = texts.map((text, i) => (style === 'header' ? this.headerSize(text, this.widths[i] - 2 * PAD) : SIZE));
     const height =
-      Math.max(...texts.map((text, i) => doc.heightOfString(text || ' ', { width: this.widths[i] - 2 * PAD }))) +
+      Math.max(
+        ...texts.map((text, i) =>
+          doc.fontSize(sizes[i]).heightOfString(text || ' ', { width: this.widths[i] - 2 * PAD }),
+        ),
+      ) +
       2 * PAD;
     if (doc.y + height > doc.page.height - doc.page.margins.bottom) {
       doc.addPage();
       if (style !== 'header') this.header();
-      doc.font(font).fontSize(SIZE);
+      doc.font(font);
     }
     const top = doc.y;
     let x = this.left;
@@ -54,8 +71,8 @@ class TableWriter {
       if (fill) doc.rect(x, top, width, height).fill(fill);
       doc.fillColor('#000');
       doc.rect(x, top, width, height).lineWidth(0.5).strokeColor('#888').stroke();
-      const align = this.table.columns[i].kind === 'text' ? 'left' : 'right';
-      doc.text(text, x + PAD, top + PAD, { width: width - 2 * PAD, align });
+      const align = this.columns[i].kind === 'text' ? 'left' : 'right';
+      doc.fontSize(sizes[i]).text(text, x + PAD, top + PAD, { width: width - 2 * PAD, align });
       x += width;
     });
     doc.x = this.left;
@@ -63,34 +80,64 @@ class TableWriter {
   }
 }
 
-/** Numbers every page at its foot, once the whole document is laid out. */
-function numberPages(doc: Doc): void {
+/** Numbers every page at its foot, with the footer line, once the whole document is laid out. */
+function footPages(doc: Doc, footer: string | undefined): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing inside the margin must not open a page
-    doc
-      .font('regular')
-      .fontSize(7)
-      .fillColor('#555')
-      .text(`${i + 1} / ${range.count}`, doc.page.margins.left, doc.page.height - 24, {
-        width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
-        align: 'center',
-        lineBreak: false,
-      });
+    const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+    doc.font('regular').fontSize(6.5).fillColor('#555');
+    if (footer)
+      doc.text(footer, doc.page.margins.left, doc.page.height - FOOT, { width, align: 'left', lineBreak: false });
+    doc.text(`${i + 1} / ${range.count}`, doc.page.margins.left, doc.page.height - FOOT, {
+      width,
+      align: 'right',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottom;
   }
 }
 
-/** Streams an A4 PDF of the table into `out`; resolves when it is written. */
+/** The sign-off block: each line a label and room to write, kept together on one page. */
+function signOff(doc: Doc, lines: string[]): void {
+  const needed = lines.length * 22 + 20;
+  if (doc.y + needed > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  doc.moveDown(1.5);
+  const left = doc.page.margins.left;
+  for (const line of lines) {
+    const y = doc.y;
+    doc.font('regular').fontSize(9).fillColor('#000').text(line, left, y, { width: 200 });
+    doc
+      .moveTo(left + 210, y + 10)
+      .lineTo(left + 470, y + 10)
+      .lineWidth(0.5)
+      .strokeColor('#000')
+      .stroke();
+    doc.x = left;
+    doc.y = y + 22;
+  }
+}
+
+/**
+ * Streams an A4 PDF of the table into `out`; resolves when it is written.
+ * With `createdAt` the document carries that date and an id derived from it,
+ * so the same table gives the same bytes every time.
+ */
 export function writePdf(table: ReportTable, out: Writable): Promise<void> {
+  const wide = [table.columns, ...(table.sections ?? []).map((s) => s.columns)].some((c) => c.length > 6);
   const doc = new PDFDocument({
     size: 'A4',
-    layout: table.columns.length > 6 ? 'landscape' : 'portrait',
-    margin: 36,
+    layout: wide ? 'landscape' : 'portrait',
+    margins: { top: 36, left: 36, right: 36, bottom: 36 + FOOT },
     bufferPages: true,
-    info: { Title: table.title, Creator: 'Officer communication-training platform' },
+    info: {
+      Title: table.title,
+      Creator: 'Officer communication-training platform',
+      Producer: 'Officer communication-training platform',
+      ...(table.createdAt ? { CreationDate: new Date(table.createdAt), ModDate: new Date(table.createdAt) } : {}),
+    },
     lang: table.language,
   });
   const written = new Promise<void>((resolve, reject) => {
@@ -109,14 +156,28 @@ export function writePdf(table: ReportTable, out: Writable): Promise<void> {
     doc.font('regular').text(value);
   }
   doc.moveDown(0.8);
-  const writer = new TableWriter(doc, table);
+  const writer = new TableWriter(doc, table.columns, table.language);
   writer.header();
   for (const cells of table.rows) writer.row(cells, 'body');
   if (table.total) writer.row(table.total, 'total');
+  for (const section of table.sections ?? []) {
+    doc.moveDown(1);
+    if (doc.y + 60 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    doc.font('bold').fontSize(11).fillColor('#000').text(section.title, doc.page.margins.left);
+    doc.moveDown(0.3);
+    if (section.rows.length === 0) {
+      doc.font('regular').fontSize(9).text(section.empty);
+      continue;
+    }
+    const sectionWriter = new TableWriter(doc, section.columns, table.language);
+    sectionWriter.header();
+    for (const cells of section.rows) sectionWriter.row(cells, 'body');
+  }
   doc.moveDown(0.8);
   doc.font('regular').fontSize(7).fillColor('#444');
-  for (const note of table.notes) doc.text(note);
-  numberPages(doc);
+  for (const note of table.notes) doc.text(note, doc.page.margins.left);
+  if (table.signOff) signOff(doc, table.signOff);
+  footPages(doc, table.footer);
   doc.end();
   return written;
 }

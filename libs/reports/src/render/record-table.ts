@@ -1,7 +1,7 @@
 import { Language, pickText } from '@lms/core';
 import { OfficerRecord, RecordEnrollment } from '../services/officer-record.service';
 import { Labels, labelsFor } from './labels';
-import { formatDay, formatInstant, orderNumber, ReportTable } from './report-table';
+import { formatDate, formatDueDate, formatMoment, orderNumber, ReportTable } from './report-table';
 
 function note(enrolment: RecordEnrollment, l: Labels): string {
   const parts: string[] = [];
@@ -19,7 +19,7 @@ export function recordTable(record: OfficerRecord, language: Language): ReportTa
   const l = labelsFor(language);
   const { officer } = record;
   const tz = officer.unit.timezone;
-  const day = (instant: Date | null) => formatDay(instant, tz);
+  const day = (instant: Date | null) => formatDate(instant, tz);
   return {
     language,
     title: l.recordTitle,
@@ -29,7 +29,7 @@ export function recordTable(record: OfficerRecord, language: Language): ReportTa
       { label: l.rank, value: officer.rank },
       { label: l.position, value: officer.position },
       { label: l.unit, value: `${officer.unit.name} (${officer.unit.code})` },
-      { label: l.asOf, value: `${formatInstant(record.generatedAt, tz)} (${tz})` },
+      { label: l.asOf, value: `${formatMoment(record.generatedAt, tz)} (${tz})` },
     ],
     columns: [
       { label: l.course, width: 28, kind: 'text' },
@@ -47,7 +47,7 @@ export function recordTable(record: OfficerRecord, language: Language): ReportTa
       e.cycle,
       l.statuses[e.status],
       day(e.assignedAt),
-      day(e.dueAt),
+      formatDueDate(e.dueAt, tz),
       day(e.completedAt),
       day(e.expiresAt),
       e.seminarHours,

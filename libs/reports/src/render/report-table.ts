@@ -25,13 +25,57 @@ export interface ReportTable {
   /** Without extension; ASCII-safe is not required. */
   fileName: string;
   sheetName: string;
+  /** Further tables after the first, each under its title (a document's officer lists). */
+  sections?: ReportSection[];
+  /** Lines of a sign-off block at the end, each with room to sign or write. */
+  signOff?: string[];
+  /** Printed at the foot of every PDF page (a frozen document's hash and verification code). */
+  footer?: string;
+  /** The document's date for file metadata: the same bytes at every rendering. */
+  createdAt?: string;
 }
 
-/** A cell as people read it: percentages with one decimal, nothing for null. */
-export function cellText(cell: Cell, column: TableColumn): string {
+export interface ReportSection {
+  title: string;
+  columns: TableColumn[];
+  rows: Cell[][];
+  /** Shown instead of an empty table. */
+  empty: string;
+}
+
+/** A cell as people read it: percentages with one decimal (a comma in ru and kk), nothing for null. */
+export function cellText(cell: Cell, column: TableColumn, language: Language = 'en'): string {
   if (cell === null) return '';
-  if (column.kind === 'percent' && typeof cell === 'number') return cell.toFixed(1);
+  if (column.kind === 'percent' && typeof cell === 'number') {
+    const text = cell.toFixed(1);
+    return language === 'en' ? text : text.replace('.', ',');
+  }
   return String(cell);
+}
+
+/** A calendar day as the ministry's documents write it: 31.12.2026, in every language. */
+export function formatDate(instant: string | Date | null, timeZone: string): string {
+  if (instant === null) return '';
+  return new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+    new Date(instant),
+  );
+}
+
+/**
+ * A due date: stored as the end of its day (midnight after it) in the unit's
+ * time zone, so the day is the one of the last moment before it — a rule due
+ * 31 December prints 31.12, never 01.01.
+ */
+export function formatDueDate(instant: string | Date | null, timeZone: string): string {
+  if (instant === null) return '';
+  return formatDate(new Date(new Date(instant).getTime() - 1), timeZone);
+}
+
+/** An instant as documents write it: 31.12.2026 18:05. */
+export function formatMoment(instant: string | Date, timeZone: string): string {
+  const date = new Date(instant);
+  const time = new Intl.DateTimeFormat('ru-RU', { timeZone, hour: '2-digit', minute: '2-digit' }).format(date);
+  return `${formatDate(date, timeZone)} ${time}`;
 }
 
 /** An instant in a time zone, as `YYYY-MM-DD HH:mm`. */

@@ -10,8 +10,10 @@ const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, '-').slice(0, 3
  * row, frozen, widths set; numbers stay numbers), the report's facts on a second.
  */
 export async function writeXlsx(table: ReportTable, out: Writable): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // Shared strings: every text is a string cell (`t="s"`), never a formula, whatever it starts with.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   workbook.title = table.title;
+  if (table.createdAt) workbook.created = workbook.modified = new Date(table.createdAt);
   const sheet = workbook.addWorksheet(sheetName(table.sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = table.columns.map((column, i) => ({
     header: column.label,
@@ -30,6 +32,16 @@ export async function writeXlsx(table: ReportTable, out: Writable): Promise<void
     total.commit();
   }
   sheet.commit();
+  (table.sections ?? []).forEach((section, i) => {
+    const extra = workbook.addWorksheet(sheetName(`${i + 2} ${section.title}`), {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
+    extra.columns = section.columns.map((column, j) => ({ header: column.label, key: String(j), width: column.width }));
+    extra.getRow(1).font = { bold: true };
+    extra.getRow(1).commit();
+    for (const cells of section.rows) extra.addRow(cells).commit();
+    extra.commit();
+  });
   const facts = workbook.addWorksheet('info');
   facts.columns = [
     { header: table.title, key: 'label', width: 24 },
@@ -38,6 +50,7 @@ export async function writeXlsx(table: ReportTable, out: Writable): Promise<void
   facts.getRow(1).font = { bold: true };
   for (const { label, value } of table.meta) facts.addRow({ label, value }).commit();
   for (const note of table.notes) facts.addRow({ label: '', value: note }).commit();
+  if (table.footer) facts.addRow({ label: '', value: table.footer }).commit();
   facts.commit();
   await workbook.commit();
 }

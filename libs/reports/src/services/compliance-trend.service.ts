@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext, TransactionHost } from '@lms/core';
 import { UnitService } from '@lms/personnel';
-import { ComplianceService } from './compliance.service';
+import { completionPercent } from './compliance.model';
+import { ComplianceService, ReportUnit } from './compliance.service';
+
+/** One month of the trend: the counts kept at its end for the regions within a unit, added up. */
+export interface TrendPoint {
+  period: string;
+  inAudience: number;
+  completed: number;
+  overdue: number;
+  completionPercent: number | null;
+}
 
 /**
  * The monthly compliance snapshot per region for trend charts: after a month
@@ -16,6 +26,38 @@ export class ComplianceTrendService {
     private readonly units: UnitService,
     private readonly compliance: ComplianceService,
   ) {}
+
+  /**
+   * The months kept for the regions within a unit (whose scope the caller
+   * has checked), oldest first: one statement over the kept rows. A unit
+   * inside a region has no rows of its own: its trend is empty.
+   */
+  async history(unit: Pick<ReportUnit, 'id'>, months: number): Promise<TrendPoint[]> {
+    const rows = await this.tx.query<{
+      period: string;
+      in_audience: string;
+      completed: string;
+      overdue: string;
+      exempted: string;
+    }>(
+      `SELECT to_char(t.period, 'YYYY-MM') AS period, sum(t.in_audience) AS in_audience, sum(t.completed) AS completed,
+              sum(t.overdue) AS overdue, sum(t.exempted) AS exempted
+       FROM compliance_trend t
+       JOIN unit u ON u.id = t.unit_id
+       JOIN unit scope ON scope.id = $1
+       WHERE u.path LIKE scope.path || '%'
+         AND t.period >= date_trunc('month', now()) - make_interval(months => $2)
+       GROUP BY t.period ORDER BY t.period`,
+      [unit.id, months],
+    );
+    return rows.map((row) => ({
+      period: row.period,
+      inAudience: Number(row.in_audience),
+      completed: Number(row.completed),
+      overdue: Number(row.overdue),
+      completionPercent: completionPercent(Number(row.completed), Number(row.in_audience), Number(row.exempted)),
+    }));
+  }
 
   async snapshotLastMonth(asOf: Date): Promise<{ period: string | null; regions: number }> {
     const root = await this.units.root();

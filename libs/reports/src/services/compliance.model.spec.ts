@@ -32,6 +32,8 @@ describe('completionPercent', () => {
   });
 });
 
+const path = (unitId: string, own: boolean) => `${unitId}:${own}`;
+
 describe('mapRows', () => {
   it('shows the unit’s own staff only when it has some, or has no children', () => {
     const total = {
@@ -42,16 +44,18 @@ describe('mapRows', () => {
       own: null,
       is_total: true,
     };
-    expect(mapRows([row('A', true, 0), row('A-1', false, 5, 1), total]).rows.map((r) => r.unitCode)).toEqual(['A-1']);
-    expect(mapRows([row('A', true, 2), row('A-1', false, 3), total]).rows.map((r) => r.scope)).toEqual([
+    expect(mapRows([row('A', true, 0), row('A-1', false, 5, 1), total], path).rows.map((r) => r.unitCode)).toEqual([
+      'A-1',
+    ]);
+    expect(mapRows([row('A', true, 2), row('A-1', false, 3), total], path).rows.map((r) => r.scope)).toEqual([
       'own',
       'subtree',
     ]);
-    expect(mapRows([row('S', true, 0)]).rows).toHaveLength(1);
+    expect(mapRows([row('S', true, 0)], path).rows).toHaveLength(1);
   });
 
   it('gives zeros for a total the database did not return', () => {
-    expect(mapRows([]).total).toEqual({
+    expect(mapRows([], path).total).toEqual({
       inAudience: 0,
       completed: 0,
       inProgress: 0,

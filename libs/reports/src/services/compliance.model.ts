@@ -19,6 +19,8 @@ export interface ComplianceRow extends ComplianceCounts {
   unitName: string;
   /** `subtree`: the unit and everything under it; `own`: officers placed directly in the report's unit. */
   scope: 'subtree' | 'own';
+  /** The drill-down to this row's officers (under `/api/v1`; add `status=` for one column). */
+  officersPath: string;
 }
 
 export interface ComplianceReport {
@@ -79,7 +81,10 @@ export function mapCounts(row: ComplianceSqlRow | undefined): ComplianceCounts {
  * The report's rows: every child unit, and the unit itself when officers sit
  * directly in it (or it has no children, so the report is never empty).
  */
-export function mapRows(rows: ComplianceSqlRow[]): { rows: ComplianceRow[]; total: ComplianceCounts } {
+export function mapRows(
+  rows: ComplianceSqlRow[],
+  officersPath: (unitId: string, own: boolean) => string,
+): { rows: ComplianceRow[]; total: ComplianceCounts } {
   const units = rows.filter((row) => !row.is_total);
   const hasChildren = units.some((row) => !row.own);
   return {
@@ -90,6 +95,7 @@ export function mapRows(rows: ComplianceSqlRow[]): { rows: ComplianceRow[]; tota
         unitCode: row.unit_code!,
         unitName: row.unit_name!,
         scope: row.own ? ('own' as const) : ('subtree' as const),
+        officersPath: officersPath(row.unit_id!, row.own ?? false),
         ...mapCounts(row),
       })),
     total: mapCounts(rows.find((row) => row.is_total)),

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { isRootPath, RequestContext, TransactionHost } from '@lms/core';
-import { CourseService, ProgrammeService } from '@lms/catalogue';
+import { ReportReads, RequestContext } from '@lms/core';
+import { CourseService, CourseView, ProgrammeService } from '@lms/catalogue';
 import { OrderService, OrderView } from '@lms/assignments';
 import { UnitService } from '@lms/personnel';
 import { ComplianceQuery } from '../dto/report-query.dto';
 import { AsOfResolver } from './as-of';
-import { complianceSql, inSubtree } from './compliance.sql';
+import { complianceSql, enrolmentFilter } from './compliance.sql';
 import { ComplianceReport, ComplianceSqlRow, mapRows } from './compliance.model';
 import { REPORT_READERS } from './report-scope';
 
@@ -29,7 +29,7 @@ export interface ComplianceSpec {
 @Injectable()
 export class ComplianceService {
   constructor(
-    private readonly tx: TransactionHost,
+    private readonly reads: ReportReads,
     private readonly units: UnitService,
     private readonly orders: OrderService,
     private readonly courses: CourseService,
@@ -52,26 +52,10 @@ export class ComplianceService {
 
   /** Counts for a spec whose scope the caller has already checked: one statement. */
   async compute(spec: ComplianceSpec): Promise<ComplianceReport> {
-    const course = spec.courseId ? await this.courses.get(RequestContext.system(), spec.courseId) : null;
-    const orderCourses = spec.order ? await this.orderCourses(spec.order) : [];
+    const { course, orderCourses } = await this.resolveFilters(spec);
     const params: unknown[] = [spec.unit.id, spec.asOf];
-    const filters: string[] = [];
-    if (course) {
-      params.push(course.id);
-      filters.push(`e.course_id = $${params.length}`);
-    }
-    if (spec.order) {
-      // The order's own enrolments, and its courses taken under any order (an officer who already
-      // holds a valid completion is not enrolled again, yet complies).
-      params.push(spec.order.id, orderCourses);
-      filters.push(`(e.order_id = $${params.length - 1} OR e.course_id = ANY($${params.length}::uuid[]))`);
-    }
-    if (!isRootPath(spec.unit.path)) {
-      // At the root every officer is in scope: the filter would only cost a join.
-      params.push(spec.unit.path + '%');
-      filters.push(inSubtree(params.length));
-    }
-    const rows = await this.tx.query<ComplianceSqlRow>(complianceSql(filters.join(' AND ') || 'TRUE'), params);
+    const filter = enrolmentFilter(spec, course?.id ?? null, orderCourses, params);
+    const rows = await this.reads.query<ComplianceSqlRow>(complianceSql(filter), params);
     const order = spec.order;
     return {
       asOf: spec.asOf.toISOString(),
@@ -91,8 +75,21 @@ export class ComplianceService {
             }
           : null,
       },
-      ...mapRows(rows),
+      ...mapRows(rows, (unitId, own) => {
+        const query = new URLSearchParams({ unitId, ...(own ? { scope: 'own' } : {}) });
+        if (course) query.set('courseId', course.id);
+        if (order) query.set('orderId', order.id);
+        query.set('asOf', spec.asOf.toISOString());
+        return `/reports/compliance/officers?${query.toString()}`;
+      }),
     };
+  }
+
+  /** The course asked for, and the courses the order requires (those it lists and its programme's). */
+  async resolveFilters(spec: ComplianceSpec): Promise<{ course: CourseView | null; orderCourses: string[] }> {
+    const course = spec.courseId ? await this.courses.get(RequestContext.system(), spec.courseId) : null;
+    const orderCourses = spec.order ? await this.orderCourses(spec.order) : [];
+    return { course, orderCourses };
   }
 
   /** The courses an order requires: those it lists and its programme's. */

@@ -1,10 +1,12 @@
+import { isRootPath } from '@lms/core';
+
 /**
  * Where an enrolment stood at `$2` (asOf), as a rank: when an officer has
  * several enrolments in scope, the highest rank is the officer's state, so an
  * officer counts as completed only when nothing is left open. Open means not
  * completed, exempted or withdrawn by asOf; overdue is open and due by asOf.
  */
-const RANK_AT_AS_OF = `CASE
+export const RANK_AT_AS_OF = `CASE
     WHEN e.status = 'completed' AND e.completed_at <= $2 THEN 2
     WHEN e.status = 'exempted' AND e.closed_at <= $2 THEN 1
     WHEN e.due_at <= $2 THEN 5
@@ -21,6 +23,35 @@ export const RANK = { exempted: 1, completed: 2, notStarted: 3, inProgress: 4, o
  */
 export const inSubtree = (n: number) =>
   `e.officer_id IN (SELECT o.id FROM officer o JOIN unit u ON u.id = o.unit_id WHERE u.path LIKE $${n})`;
+
+/**
+ * The enrolments a report counts, as a SQL condition on `e` whose parameters
+ * are appended to `params`: the course, the order (its own enrolments, and
+ * its courses taken under any order: an officer who already holds a valid
+ * completion is not enrolled again, yet complies) and the subtree.
+ */
+export function enrolmentFilter(
+  spec: { unit: { path: string }; order?: { id: string } | null },
+  courseId: string | null,
+  orderCourses: string[],
+  params: unknown[],
+): string {
+  const filters: string[] = [];
+  if (courseId) {
+    params.push(courseId);
+    filters.push(`e.course_id = $${params.length}`);
+  }
+  if (spec.order) {
+    params.push(spec.order.id, orderCourses);
+    filters.push(`(e.order_id = $${params.length - 1} OR e.course_id = ANY($${params.length}::uuid[]))`);
+  }
+  if (!isRootPath(spec.unit.path)) {
+    // At the root every officer is in scope: the filter would only cost a join.
+    params.push(spec.unit.path + '%');
+    filters.push(inSubtree(params.length));
+  }
+  return filters.join(' AND ') || 'TRUE';
+}
 
 /**
  * The compliance report in one statement. `$1` is the report unit, `$2` the

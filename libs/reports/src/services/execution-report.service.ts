@@ -1,5 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, NotFound, Page, PageQuery, RequestContext, subtreeCondition, TransactionHost } from '@lms/core';
+import {
+  AuditService,
+  LocalizedText,
+  newVerificationCode,
+  normalizeVerificationCode,
+  NotFound,
+  Page,
+  PageQuery,
+  RequestContext,
+  subtreeCondition,
+  TransactionHost,
+} from '@lms/core';
+import { CourseService } from '@lms/catalogue';
 import { OrderService, OrderView } from '@lms/assignments';
 import { UnitService } from '@lms/personnel';
 import { CreateExecutionReportDto } from '../dto/report-query.dto';
@@ -8,11 +20,23 @@ import { SnapshotTampered, UnitOutsideOrder } from '../reports.errors';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import { ComplianceReport } from './compliance.model';
 import { ComplianceService, ReportUnit } from './compliance.service';
+import { OfficerOutcome, OfficerOutcomeService } from './officer-outcomes.service';
+import { FileCheck, ReportRenderingService } from './report-rendering.service';
 import { REPORT_READERS, REPORT_WRITERS } from './report-scope';
 
-/** What an execution report freezes: the order, who produced it and when, and the compliance counts then. */
+/**
+ * What an execution report freezes: the order and the courses it requires,
+ * who produced it and when, the compliance counts then, and the officers
+ * behind them. Readers must ignore keys they do not know: later versions add
+ * keys (a programme's course list, say), never change these.
+ */
 export interface ExecutionReportContent {
   kind: 'order-execution';
+  /** 2 since the officer lists; snapshots without it hold counts only. */
+  version?: number;
+  requirement?: { courses: { id: string; code: string; title: LocalizedText }[] };
+  /** Completed: every course done (or exempted from some); outstanding: the rest, with each course's state. */
+  officers?: { completed: OfficerOutcome[]; outstanding: OfficerOutcome[] };
   order: {
     id: string;
     number: string;
@@ -40,6 +64,7 @@ interface SnapshotRow {
   created_by: string | null;
   created_by_name: string | null;
   created_at: Date;
+  verification_code: string | null;
 }
 
 const SNAPSHOT_SELECT = `SELECT s.*, a.username AS created_by_name
@@ -65,11 +90,27 @@ function mapSummary(row: SnapshotRow) {
     createdBy: row.created_by,
     createdByName: row.created_by_name,
     sha256: row.sha256,
+    verificationCode: row.verification_code,
     verified: check(row).verified,
   };
 }
 
 export type SnapshotSummary = ReturnType<typeof mapSummary>;
+
+/** What verification says about a snapshot. */
+export interface SnapshotVerification {
+  /** The content and every stored file match their recorded SHA-256. */
+  valid: boolean;
+  snapshotId: string;
+  verificationCode: string | null;
+  order: { number: string; date: string; title: string };
+  unit: { code: string; name: string };
+  producedAt: string;
+  sha256: string;
+  contentVerified: boolean;
+  actualSha256: string;
+  files: FileCheck[];
+}
 
 export interface FrozenSnapshot extends SnapshotSummary {
   parameters: Record<string, unknown>;
@@ -85,6 +126,9 @@ export class ExecutionReportService {
     private readonly orders: OrderService,
     private readonly units: UnitService,
     private readonly compliance: ComplianceService,
+    private readonly outcomes: OfficerOutcomeService,
+    private readonly courses: CourseService,
+    private readonly renderings: ReportRenderingService,
     private readonly audit: AuditService,
   ) {}
 
@@ -95,8 +139,22 @@ export class ExecutionReportService {
       const unit = await this.reportUnit(ctx, order, dto.unitId);
       const producedAt = new Date();
       const report = await this.compliance.compute({ unit, asOf: producedAt, order });
+      const { items } = await this.outcomes.select({ unit, asOf: producedAt, order }, {});
+      const courses = await Promise.all(
+        (report.filters.order?.courseIds ?? []).map((id) => this.courses.get(RequestContext.system(), id)),
+      );
       const content: ExecutionReportContent = {
         kind: 'order-execution',
+        version: 2,
+        requirement: {
+          courses: courses
+            .map((course) => ({ id: course.id, code: course.code, title: course.title }))
+            .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+        },
+        officers: {
+          completed: items.filter((officer) => officer.state === 'completed'),
+          outstanding: items.filter((officer) => officer.state !== 'completed'),
+        },
         order: {
           id: order.id,
           number: order.number,
@@ -114,10 +172,11 @@ export class ExecutionReportService {
       const contentText = canonicalJson(content);
       const sha256 = sha256Hex(contentText);
       const parameters = { orderId: order.id, unitId: unit.id, asOf: producedAt.toISOString() };
+      const verificationCode = newVerificationCode();
       const [{ id }] = await this.tx.query<{ id: string }>(
-        `INSERT INTO report_snapshot (kind, order_id, unit_id, parameters, content, content_text, sha256, created_by, created_at)
-         VALUES ('order-execution', $1, $2, $3, $4::text::jsonb, $4::text, $5, $6, $7) RETURNING id`,
-        [order.id, unit.id, JSON.stringify(parameters), contentText, sha256, ctx.userId, producedAt],
+        `INSERT INTO report_snapshot (kind, order_id, unit_id, parameters, content, content_text, sha256, created_by, created_at, verification_code)
+         VALUES ('order-execution', $1, $2, $3, $4::text::jsonb, $4::text, $5, $6, $7, $8) RETURNING id`,
+        [order.id, unit.id, JSON.stringify(parameters), contentText, sha256, ctx.userId, producedAt, verificationCode],
       );
       await this.audit.record(ctx, {
         action: 'report-snapshot.create',
@@ -126,7 +185,7 @@ export class ExecutionReportService {
         unitPath: unit.path,
         after: { kind: 'order-execution', ...parameters, sha256 },
       });
-      return { id, sha256, createdAt: producedAt };
+      return { id, sha256, createdAt: producedAt, verificationCode };
     });
   }
 
@@ -142,6 +201,47 @@ export class ExecutionReportService {
       ...mapSummary(row),
       parameters: row.parameters,
       content: JSON.parse(row.content_text) as ExecutionReportContent,
+    };
+  }
+
+  /** HR's check of a snapshot of its subtrees: the content against its hash, each stored file against its own. */
+  async verification(ctx: RequestContext, id: string): Promise<SnapshotVerification> {
+    const params: unknown[] = [id];
+    const scope = subtreeCondition('u.path', ctx.subtrees(...REPORT_READERS), params);
+    const [row] = await this.tx.query<SnapshotRow>(`${SNAPSHOT_SELECT} WHERE s.id = $1 AND ${scope}`, params);
+    if (!row) throw new NotFound('Execution report', id);
+    return this.verify(row);
+  }
+
+  /**
+   * The public check of a printed verification code: what the document is
+   * (order, unit, when), whether its content and files still match their
+   * hashes. An unknown or malformed code answers `valid: false`, nothing else.
+   */
+  async verifyCode(input: string): Promise<{ valid: boolean; report?: SnapshotVerification }> {
+    const code = normalizeVerificationCode(input);
+    if (!code) return { valid: false };
+    const [row] = await this.tx.query<SnapshotRow>(`${SNAPSHOT_SELECT} WHERE s.verification_code = $1`, [code]);
+    if (!row) return { valid: false };
+    const report = await this.verify(row);
+    return { valid: report.valid, report };
+  }
+
+  private async verify(row: SnapshotRow): Promise<SnapshotVerification> {
+    const { verified, actualSha256 } = check(row);
+    const content = JSON.parse(row.content_text) as ExecutionReportContent;
+    const files = await this.renderings.check(row.id);
+    return {
+      valid: verified && files.every((file) => file.verified),
+      snapshotId: row.id,
+      verificationCode: row.verification_code,
+      order: { number: content.order.number, date: content.order.date, title: content.order.title },
+      unit: { code: content.report.unit.code, name: content.report.unit.name },
+      producedAt: content.producedAt,
+      sha256: row.sha256,
+      contentVerified: verified,
+      actualSha256,
+      files,
     };
   }
 

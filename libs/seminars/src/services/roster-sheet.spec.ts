@@ -59,4 +59,11 @@ describe('roster CSV', () => {
     expect(row).toContain('"Иванов, ""Ваня"""');
     expect(row).toContain('кешікті / опоздал');
   });
+
+  it('writes semicolons for Russian and Kazakh Excel and neutralises a name that would be a formula', () => {
+    const csv = rosterCsv([entry({ fullName: '=HYPERLINK("http://x","y")', position: '@SUM(1)' })]);
+    const row = csv.slice(1).trim().split('\r\n')[1];
+    expect(row).toContain(`;"'=HYPERLINK(""http://x"",""y"")";`);
+    expect(row).toContain(";'@SUM(1);");
+  });
 });

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import Handlebars from 'handlebars';
-import { LocalizedText } from '@lms/core';
+import { csvDialect, LocalizedText, toCsv } from '@lms/core';
 import { AttendanceStatus } from '../entities/seminar-attendance.entity';
 import { BookingStatus } from '../entities/seminar-booking.entity';
 import { RosterEntry } from './roster.service';
@@ -105,7 +104,10 @@ const CSV_COLUMNS = [
   'Қолы / Подпись',
 ];
 
-/** The roster as CSV (UTF-8 with a BOM, so spreadsheet programs read Cyrillic): seats first, then the waitlist. */
+/**
+ * The roster as CSV for Kazakh and Russian Excel (semicolons, UTF-8 with a BOM; text cells formula-safe):
+ * seats first, then the waitlist.
+ */
 export function rosterCsv(entries: RosterEntry[]): string {
   const rows = entries.map((e, i) => [
     i + 1,
@@ -120,5 +122,5 @@ export function rosterCsv(entries: RosterEntry[]): string {
     e.attendance ? e.attendance.hours : '',
     '',
   ]);
-  return '\uFEFF' + stringify(rows, { header: true, columns: CSV_COLUMNS });
+  return toCsv(rows, { dialect: csvDialect('ru'), header: CSV_COLUMNS });
 }

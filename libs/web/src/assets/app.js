@@ -3,6 +3,10 @@
  * - Forms marked data-once submit once: a double click sends one request.
  * - A quiz with a deadline shows a countdown and submits itself at zero.
  * - A quiz asks before submitting with questions left unanswered.
+ * - A JSON file chosen for an import fills the text box (nothing is uploaded apart).
+ * - A lesson's Markdown is previewed as typed (rendered by the server's inert renderer).
+ * - The rubric form shows the weighted result and pass or fail as scores are typed.
+ * - A button marked data-print prints the page (the sign-in sheet, the feedback card).
  */
 (function () {
   'use strict';
@@ -32,6 +36,11 @@
     }
     return false;
   }
+
+  document.addEventListener('click', function (event) {
+    var target = event.target;
+    if (target instanceof Element && target.closest('[data-print]')) window.print();
+  });
 
   document.addEventListener('submit', function (event) {
     var form = event.target;
@@ -77,8 +86,87 @@
     tick();
   }
 
+  function fillFromFile(input) {
+    input.addEventListener('change', function () {
+      var target = document.getElementById(input.dataset.fills);
+      var file = input.files && input.files[0];
+      if (!target || !file) return;
+      var reader = new FileReader();
+      reader.onload = function () {
+        target.value = String(reader.result);
+      };
+      reader.readAsText(file);
+    });
+  }
+
+  function livePreview(area) {
+    var target = document.getElementById(area.dataset.preview);
+    var form = area.form;
+    var token = form && form.querySelector('input[name="_csrf"]');
+    if (!target || !token || !window.fetch) return;
+    var timer = null;
+    area.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var body = new URLSearchParams();
+        body.set('_csrf', token.value);
+        body.set('markdown', area.value);
+        fetch('/trainer/markdown-preview', { method: 'POST', body: body, credentials: 'same-origin' })
+          .then(function (response) {
+            return response.ok ? response.text() : null;
+          })
+          .then(function (html) {
+            if (html !== null) target.innerHTML = html;
+          })
+          .catch(function () {});
+      }, 400);
+    });
+  }
+
+  function liveRubric(form) {
+    var inputs = form.querySelectorAll('input[data-weight]');
+    var box = document.getElementById('grade-result');
+    var template = form.querySelector('[data-result-template]');
+    var threshold = Number(form.dataset.threshold);
+    if (!box || !template) return;
+    function update() {
+      var total = 0;
+      for (var i = 0; i < inputs.length; i++) {
+        var value = Number(String(inputs[i].value).replace(',', '.'));
+        var max = Number(inputs[i].dataset.max);
+        if (inputs[i].value === '' || isNaN(value) || value < 0 || value > max) return;
+        total += (Number(inputs[i].dataset.weight) * value) / max;
+      }
+      total = Math.round(total * 100) / 100;
+      var passed = total >= threshold;
+      var line = document.createElement('p');
+      var strong = document.createElement('strong');
+      strong.textContent = template.dataset.label.replace(
+        '{score}',
+        total.toLocaleString(document.documentElement.lang),
+      );
+      var badge = document.createElement('span');
+      badge.className = 'badge ' + (passed ? 'badge--completed' : 'badge--overdue');
+      badge.textContent = passed ? template.dataset.pass : template.dataset.fail;
+      line.appendChild(strong);
+      line.appendChild(document.createTextNode(' — '));
+      line.appendChild(badge);
+      var old = box.querySelector('[data-live]') || box.querySelector('p:not([data-result-template])');
+      line.setAttribute('data-live', 'true');
+      if (old) box.replaceChild(line, old);
+      else box.insertBefore(line, template);
+    }
+    for (var i = 0; i < inputs.length; i++) inputs[i].addEventListener('input', update);
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    var rubrics = document.querySelectorAll('form[data-rubric]');
+    for (var r = 0; r < rubrics.length; r++) liveRubric(rubrics[r]);
     var boxes = document.querySelectorAll('[data-deadline]');
     for (var i = 0; i < boxes.length; i++) startCountdown(boxes[i]);
+    var files = document.querySelectorAll('input[type="file"][data-fills]');
+    for (var j = 0; j < files.length; j++) fillFromFile(files[j]);
+    var areas = document.querySelectorAll('textarea[data-preview]');
+    for (var k = 0; k < areas.length; k++) livePreview(areas[k]);
   });
 })();

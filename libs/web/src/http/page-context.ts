@@ -22,6 +22,10 @@ export interface PageUser {
   officerId: string | null;
   isOfficer: boolean;
   isStaff: boolean;
+  /** The roles granted, for the menu and the staff home's links. */
+  roles: string[];
+  /** HR (or admin): sees the trust indicators of its subtree. */
+  isHr: boolean;
   limit: TokenLimit | null;
 }
 
@@ -117,6 +121,8 @@ export class PageContextService {
       officerId: actor.officerId,
       isOfficer: actor.officerId !== null && actor.roles.some((grant) => grant.role === 'officer'),
       isStaff: actor.roles.some((grant) => STAFF_ROLES.has(grant.role)),
+      roles: [...new Set(actor.roles.map((grant) => grant.role))],
+      isHr: actor.roles.some((grant) => grant.role === 'hr' || grant.role === 'admin'),
       limit,
     };
     const chosen = account?.language;
@@ -145,17 +151,25 @@ function navigation(user: PageUser | null, path: string, t: Translate): NavItem[
   if (!user || user.limit) return [];
   const items: { href: string; key: string }[] = [];
   if (user.isStaff) items.push({ href: '/staff', key: 'nav.staff' });
+  if (user.roles.includes('hr')) {
+    items.push({ href: '/hr', key: 'nav.dashboard' }, { href: '/hr/compliance', key: 'nav.compliance' });
+  }
+  if (user.roles.includes('trainer')) {
+    items.push({ href: '/trainer/courses', key: 'nav.courses' }, { href: '/trainer/sessions', key: 'nav.sessions' });
+  }
+  if (user.isHr) items.push({ href: '/staff/trust', key: 'trust.dashboard.nav' });
   if (user.isOfficer) {
     items.push(
       { href: '/me/training', key: 'nav.training' },
       { href: '/me/seminars', key: 'nav.seminars' },
       { href: '/me/results', key: 'nav.results' },
       { href: '/me/certificates', key: 'nav.certificates' },
+      { href: '/me/feedback', key: 'trust.mine.nav' },
     );
   }
   return items.map((item) => ({
     href: item.href,
     label: t(item.key),
-    current: path === item.href || path.startsWith(`${item.href}/`),
+    current: path === item.href || (item.href !== '/hr' && path.startsWith(`${item.href}/`)),
   }));
 }

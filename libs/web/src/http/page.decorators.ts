@@ -60,6 +60,9 @@ export const Action = () => Redirect('/', 303);
 /** Where a Form or Action goes next, with an optional `notice.*` message key shown there. */
 export function redirectTo(url: string, notice?: string): { url: string; statusCode: number } {
   if (!url.startsWith('/') || url.startsWith('//')) throw new Error(`not a local path: ${url}`);
-  const target = notice ? `${url}${url.includes('?') ? '&' : '?'}notice=${encodeURIComponent(notice)}` : url;
+  // The notice goes into the query, before any #fragment.
+  const [path, fragment] = url.split('#', 2);
+  const query = notice ? `${path.includes('?') ? '&' : '?'}notice=${encodeURIComponent(notice)}` : '';
+  const target = `${path}${query}${fragment === undefined ? '' : `#${fragment}`}`;
   return { url: target, statusCode: 303 };
 }

@@ -1,8 +1,7 @@
-import { en } from './locales/en';
-import { kk } from './locales/kk';
-import { ru } from './locales/ru';
 import { formats } from './format';
-import { fromAcceptLanguage, translator } from './i18n';
+import { fromAcceptLanguage, TEXTS, translator } from './i18n';
+
+const { en, kk, ru } = TEXTS;
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 

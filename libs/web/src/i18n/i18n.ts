@@ -3,6 +3,24 @@ import { Language, LANGUAGES } from '@lms/core';
 import { en } from './locales/en';
 import { kk } from './locales/kk';
 import { ru } from './locales/ru';
+import { staffEn } from './locales/staff.en';
+import { staffKk } from './locales/staff.kk';
+import { staffRu } from './locales/staff.ru';
+
+type Tree = { [key: string]: string | Tree };
+
+/** The officer pages' texts with the staff pages' merged in (objects merge, texts are added). */
+function merged(base: object, extra: object): Tree {
+  const out: Tree = { ...(base as Tree) };
+  for (const [key, value] of Object.entries(extra as Tree)) {
+    const held = out[key];
+    out[key] = typeof value === 'object' && typeof held === 'object' ? merged(held, value) : value;
+  }
+  return out;
+}
+
+/** Every interface text by language. */
+export const TEXTS = { kk: merged(kk, staffKk), ru: merged(ru, staffRu), en: merged(en, staffEn) };
 
 /** A text by key in one language; `count` picks the plural form. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -10,7 +28,7 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
 /** One i18next instance for every page; plural forms come from Intl.PluralRules (ru: one/few/many, kk: one/other). */
 const i18n = i18next.createInstance();
 void i18n.init({
-  resources: { kk: { translation: kk }, ru: { translation: ru }, en: { translation: en } },
+  resources: { kk: { translation: TEXTS.kk }, ru: { translation: TEXTS.ru }, en: { translation: TEXTS.en } },
   supportedLngs: [...LANGUAGES],
   lng: 'ru',
   fallbackLng: 'ru',

@@ -87,6 +87,11 @@ function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('iso', (value: Date | string | null) =>
     value ? (value instanceof Date ? value : new Date(value)).toISOString() : '',
   );
+  // {{#each (editorLanguages)}}: the three languages a trainer writes in, side by side.
+  hbs.registerHelper('editorLanguages', () => ['kk', 'ru', 'en']);
+  hbs.registerHelper('fieldName', (prefix: string, lang: string) => `${prefix}_${lang}`);
+  // {{#each (array "1" "2")}}: a literal list in a template.
+  hbs.registerHelper('array', (...items: unknown[]) => items.slice(0, -1));
   hbs.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).join(''));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
@@ -118,8 +123,9 @@ export interface FormState {
   message?: string;
 }
 
-/** Messages are i18n keys, optionally with a count: `errors.tooShort|10`. */
+/** Messages are i18n keys, optionally with a count (`errors.tooShort|10`) or a range (`errors.range|1|100`). */
 export function translateMessage(message: string, page: Pick<PageContext, 't'>): string {
-  const [key, count] = message.split('|');
-  return page.t(key, count === undefined ? {} : { count: Number(count) });
+  const [key, count, max] = message.split('|');
+  if (count === undefined) return page.t(key, {});
+  return page.t(key, max === undefined ? { count: Number(count) } : { min: count, max });
 }

@@ -3,7 +3,10 @@
  * have every key; a spec checks it). Plural keys end in _one/_other here,
  * _one/_few/_many/_other in Russian, _one/_other in Kazakh.
  */
+import { trustEn } from './trust.en';
+
 export const en = {
+  trust: trustEn,
   app: {
     name: 'Officer Training',
     tagline: 'Communication training for police officers',

@@ -1,5 +1,8 @@
 /** Қазақша интерфейс (кілттері en.ts-тегідей; көпше түр: _one, _other). */
+import { trustKk } from './trust.kk';
+
 export const kk = {
+  trust: trustKk,
   app: {
     name: 'Қызметкерлерді оқыту',
     tagline: 'Полиция қызметкерлеріне арналған коммуникация бойынша оқыту',

@@ -1,5 +1,8 @@
 /** Русский интерфейс (ключи как в en.ts; множественное число: _one, _few, _many, _other). */
+import { trustRu } from './trust.ru';
+
 export const ru = {
+  trust: trustRu,
   app: {
     name: 'Обучение сотрудников',
     tagline: 'Обучение коммуникации для сотрудников полиции',

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Recovery codes are hashed with argon2 (a longer hash than SHA-256's 64 hex digits); older SHA-256 rows stay valid. */
-export class RecoveryCodeArgon21795990000000 implements MigrationInterface {
-  name = 'RecoveryCodeArgon21795990000000';
+export class RecoveryCodeArgon21795995000000 implements MigrationInterface {
+  name = 'RecoveryCodeArgon21795995000000';
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`ALTER TABLE "recovery_code" ALTER COLUMN "code_hash" TYPE text`);

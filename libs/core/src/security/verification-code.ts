@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-/** Crockford's base32: digits and capitals without I, L, O, U, so a code read off paper is typed right. */
+/** Verification codes printed on certificates and frozen reports. Crockford's base32: digits and capitals without I, L, O, U, so a code read off paper is typed right. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** 16 characters of 5 bits: 80 random bits, far beyond guessing through the public route. */
 export const CODE_LENGTH = 16;

@@ -1,0 +1,70 @@
+import { RANK, RANK_AT_AS_OF } from './compliance.sql';
+
+/** An officer's state in a report, by name; the order of `RANK`. */
+export const OUTCOME_STATES = ['completed', 'inProgress', 'notStarted', 'overdue', 'exempted'] as const;
+export type OutcomeState = (typeof OUTCOME_STATES)[number];
+
+/** The SQL rank of each state: the same fold as the compliance counts. */
+export const STATE_RANK: Record<OutcomeState, number> = RANK;
+
+export const stateOfRank = (rank: number): OutcomeState =>
+  OUTCOME_STATES.find((state) => STATE_RANK[state] === rank) ?? 'notStarted';
+
+/**
+ * The officers behind the compliance counts, with each course's outcome, in
+ * one statement. `$1` is the path prefix of the rows asked for (a child
+ * unit's subtree, or one unit when `own`), `$2` the asOf instant;
+ * `enrolmentFilter` is the report's (`enrolmentFilter()`), `stateFilter` a
+ * condition on the officer's rank `s.rank`. Per officer and course the
+ * enrolment that decides the state is kept (the highest rank, then the latest
+ * cycle), so an officer's state is the highest of their courses', exactly as
+ * counted; `total` counts every officer matched, before the page.
+ */
+export function officerOutcomesSql(options: {
+  enrolmentFilter: string;
+  stateFilter: string;
+  own: boolean;
+  page: string;
+}): string {
+  return `
+WITH per_course AS MATERIALIZED (
+  SELECT DISTINCT ON (e.officer_id, e.course_id)
+         e.id, e.officer_id, e.course_id, e.status, e.due_at, e.completed_at, e.closed_reason,
+         ${RANK_AT_AS_OF} AS rank
+  FROM enrollment e
+  WHERE e.assigned_at <= $2
+    AND NOT (e.status = 'withdrawn' AND e.closed_at <= $2)
+    AND ${options.enrolmentFilter}
+  ORDER BY e.officer_id, e.course_id, rank DESC, e.cycle DESC
+),
+officer_state AS (
+  SELECT officer_id, max(rank) AS rank FROM per_course GROUP BY officer_id
+),
+picked AS (
+  SELECT s.officer_id, s.rank, o.personnel_number, o.full_name, o.rank AS officer_rank, o.position,
+         u.id AS unit_id, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path
+  FROM officer_state s
+  JOIN officer o ON o.id = s.officer_id
+  JOIN unit u ON u.id = o.unit_id
+  WHERE ${options.own ? 'u.path = $1' : "u.path LIKE $1 || '%'"} AND ${options.stateFilter}
+),
+page AS (
+  SELECT p.*, count(*) OVER ()::int AS total FROM picked p
+  ORDER BY p.unit_path, p.full_name, p.personnel_number
+  ${options.page}
+)
+SELECT p.officer_id, p.rank, p.personnel_number, p.full_name, p.officer_rank, p.position,
+       p.unit_id, p.unit_code, p.unit_name, p.total,
+       (SELECT jsonb_agg(jsonb_build_object(
+                 'courseId', c.id, 'courseCode', c.code, 'courseTitle', c.title, 'rank', pc.rank,
+                 'dueAt', pc.due_at, 'completedAt', CASE WHEN pc.rank = ${RANK.completed} THEN pc.completed_at END,
+                 'certificateSerial', CASE WHEN pc.rank = ${RANK.completed} THEN cert.serial END,
+                 'exemptionReason', CASE WHEN pc.rank = ${RANK.exempted} THEN pc.closed_reason END)
+               ORDER BY c.code)
+        FROM per_course pc
+        JOIN course c ON c.id = pc.course_id
+        LEFT JOIN certificate cert ON cert.enrollment_id = pc.id
+        WHERE pc.officer_id = p.officer_id) AS courses
+FROM page p
+ORDER BY p.unit_path, p.full_name, p.personnel_number`;
+}

@@ -1,0 +1,177 @@
+import { Get, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { EnrollmentService } from '@lms/assignments';
+import { CourseService } from '@lms/catalogue';
+import { Ctx, pickText, RequestContext, Roles, ValidationFailed } from '@lms/core';
+import { complianceTable, ComplianceService, ComplianceTrendService, sendTable } from '@lms/reports';
+import { percentBars, percentLine } from '../hr/charts';
+import { PageContext } from '../http/page-context';
+import { Page, WebController } from '../http/page.decorators';
+import { PageCtx } from '../http/page-params';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const FORMATS = ['csv', 'xlsx', 'pdf', 'html'] as const;
+const TREND_MONTHS = 6;
+
+/** The report's filters as typed in the address: each checked, anything malformed refused (400), nothing guessed. */
+function filtersOf(query: Record<string, unknown>) {
+  const text = (name: string) => (typeof query[name] === 'string' && query[name] !== '' ? query[name] : undefined);
+  const unitId = text('unitId');
+  const courseId = text('courseId');
+  const asOf = text('asOf');
+  const problems = [
+    ...(unitId && !UUID.test(unitId) ? [{ field: 'unitId', message: 'must be a UUID' }] : []),
+    ...(courseId && !UUID.test(courseId) ? [{ field: 'courseId', message: 'must be a UUID' }] : []),
+    ...(asOf && !DAY.test(asOf) ? [{ field: 'asOf', message: 'must be YYYY-MM-DD' }] : []),
+  ];
+  if (problems.length) throw new ValidationFailed('The report filters are not valid', problems);
+  return { unitId, courseId, asOf };
+}
+
+/** The address of the compliance report with these filters. */
+export function reportHref(filters: { unitId?: string; courseId?: string; asOf?: string }): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  const query = params.toString();
+  return `/hr/compliance${query ? `?${query}` : ''}`;
+}
+
+/**
+ * HR's dashboard for its subtree (completion by unit, overdue, what falls due
+ * in the next 30 days, completion over the months and by unit as SVG drawn
+ * here) and the compliance report behind every figure, with its downloads.
+ * The same services and scope rules as the reports API.
+ */
+@WebController()
+export class HrDashboardController {
+  constructor(
+    private readonly compliance: ComplianceService,
+    private readonly trend: ComplianceTrendService,
+    private readonly enrollments: EnrollmentService,
+    private readonly courses: CourseService,
+  ) {}
+
+  @Get('hr')
+  @Roles('hr')
+  @Page('hr/dashboard', 'hr.dashboard.title')
+  async dashboard(@Ctx() ctx: RequestContext, @PageCtx() page: PageContext) {
+    const report = await this.compliance.report(ctx, { format: 'json' });
+    const unit = report.unit;
+    const children = report.rows.filter((row) => row.scope === 'subtree');
+    const now = new Date();
+    const { items: due } = await this.enrollments.list(ctx, {
+      unitId: unit.id,
+      dueAfter: now.toISOString(),
+      dueBefore: new Date(now.getTime() + 30 * 24 * 3600 * 1000).toISOString(),
+      limit: 500,
+      offset: 0,
+    });
+    const dueByCourse = new Map<string, { courseId: string; title: string; count: number }>();
+    for (const enrolment of due) {
+      if (enrolment.status !== 'assigned' && enrolment.status !== 'in_progress') continue;
+      const held = dueByCourse.get(enrolment.courseId);
+      if (held) held.count += 1;
+      else
+        dueByCourse.set(enrolment.courseId, {
+          courseId: enrolment.courseId,
+          title: pickText(enrolment.courseTitle, page.lang),
+          count: 1,
+        });
+    }
+    return {
+      unit,
+      total: report.total,
+      asOf: report.asOf,
+      children: children.map((row) => ({ ...row, href: reportHref({ unitId: row.unitId }) })),
+      reportHref: reportHref({ unitId: unit.id }),
+      due: [...dueByCourse.values()]
+        .sort((a, b) => b.count - a.count)
+        .map((row) => ({ ...row, href: reportHref({ unitId: unit.id, courseId: row.courseId }) })),
+      byUnit: percentBars(
+        children.map((row) => ({
+          label: row.unitName,
+          value: row.completionPercent,
+          href: reportHref({ unitId: row.unitId }),
+        })),
+      ),
+      overTime: percentLine(await this.trendOf(ctx, unit.id, report.total.completionPercent, page)),
+    };
+  }
+
+  @Get('hr/compliance')
+  @Roles('hr')
+  @Page('hr/compliance', 'hr.compliance.title')
+  async report(@Ctx() ctx: RequestContext, @Query() query: Record<string, unknown>) {
+    const filters = filtersOf(query);
+    const report = await this.compliance.report(ctx, { ...filters, format: 'json' });
+    const { items: courses } = await this.courses.list(ctx, { limit: 200, offset: 0 });
+    const downloads = FORMATS.map((format) => ({
+      format,
+      href: `/hr/compliance/export?${new URLSearchParams({ ...definedOf(filters), format }).toString()}`,
+    }));
+    return {
+      report,
+      filters,
+      rows: report.rows.map((row) => ({
+        ...row,
+        // A child unit opens its own report, one level down; officers placed here are the issue's next drill-down.
+        href: row.scope === 'subtree' ? reportHref({ ...filters, unitId: row.unitId }) : null,
+      })),
+      courses: courses.filter((c) => c.publishedVersionId).map((c) => ({ ...c, selected: c.id === filters.courseId })),
+      downloads,
+    };
+  }
+
+  /** The report as a file (CSV, XLSX, PDF or printable HTML), labelled in the page's language. */
+  @Get('hr/compliance/export')
+  @Roles('hr')
+  async download(
+    @Ctx() ctx: RequestContext,
+    @Query() query: Record<string, unknown>,
+    @Res() response: Response,
+    @Query('format') format: unknown,
+    @Query('lang') lang: unknown,
+  ) {
+    const filters = filtersOf(query);
+    if (!(FORMATS as readonly unknown[]).includes(format)) {
+      throw new ValidationFailed('Unknown format', [{ field: 'format', message: `one of ${FORMATS.join(', ')}` }]);
+    }
+    const report = await this.compliance.report(ctx, { ...filters, format: 'json' });
+    const language = lang === 'kk' || lang === 'en' ? lang : 'ru';
+    await sendTable(response, format as (typeof FORMATS)[number], complianceTable(report, language));
+  }
+
+  /**
+   * Completion at the end of each of the last months: the monthly rows the
+   * jobs keep (compliance_trend) where there are any for this subtree, the
+   * report as of that day otherwise; and now.
+   */
+  private async trendOf(ctx: RequestContext, unitId: string, current: number | null, page: PageContext) {
+    const kept = new Map((await this.trend.history({ id: unitId }, TREND_MONTHS)).map((p) => [p.period, p]));
+    const points = [];
+    const today = new Date();
+    for (let i = TREND_MONTHS; i >= 1; i--) {
+      const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - i + 1, 0));
+      const period = end.toISOString().slice(0, 7);
+      const day = end.toISOString().slice(0, 10);
+      const value =
+        kept.get(period)?.completionPercent ??
+        (await this.compliance.report(ctx, { unitId, asOf: day, format: 'json' })).total.completionPercent;
+      points.push({ label: monthLabel(end, page), value, href: reportHref({ unitId, asOf: day }) });
+    }
+    points.push({ label: page.t('hr.dashboard.now'), value: current, href: reportHref({ unitId }) });
+    return points;
+  }
+}
+
+function monthLabel(date: Date, page: PageContext): string {
+  return new Intl.DateTimeFormat(page.lang === 'en' ? 'en-GB' : `${page.lang}-KZ`, {
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+function definedOf(filters: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => !!entry[1]));
+}

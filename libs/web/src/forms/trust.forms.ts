@@ -1,0 +1,80 @@
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DISTRUST_REASONS, OFFICER_QUALITIES, OPINION_SOURCES, SURVEY_TRUST_LEVELS } from '@lms/trust';
+
+/** Form fields arrive as text: a number when it is one, else NaN (refused as "required"). */
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d{1,3}$/.test(value.trim()) ? Number(value) : Number.NaN;
+
+/** The public feedback form (`/f/:code`). Messages are i18n keys shown beside each field. */
+export class FeedbackForm {
+  @Transform(toInt)
+  @IsInt({ message: 'errors.required' })
+  @Min(1, { message: 'errors.required' })
+  @Max(5, { message: 'errors.required' })
+  courtesy: number;
+
+  @Transform(toInt)
+  @IsInt({ message: 'errors.required' })
+  @Min(1, { message: 'errors.required' })
+  @Max(5, { message: 'errors.required' })
+  clarity: number;
+
+  @Transform(toInt)
+  @IsInt({ message: 'errors.required' })
+  @Min(1, { message: 'errors.required' })
+  @Max(5, { message: 'errors.required' })
+  fairness: number;
+
+  @Transform(toInt)
+  @IsIn([-1, 0, 1], { message: 'errors.required' })
+  trustChange: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000, { message: 'errors.tooLong|1000' })
+  comment?: string;
+
+  @IsString()
+  @MaxLength(200)
+  challenge: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'errors.required' })
+  answer: number;
+}
+
+/** A checkbox group arrives as one value or several: always a list. */
+const toList = ({ value }: { value: unknown }): unknown[] =>
+  value === undefined || value === '' ? [] : Array.isArray(value) ? (value as unknown[]) : [value];
+
+/** The public survey form (`/s/:code`). */
+export class SurveyForm {
+  @IsIn(SURVEY_TRUST_LEVELS, { message: 'errors.required' })
+  trustLevel: (typeof SURVEY_TRUST_LEVELS)[number];
+
+  @Transform(toList)
+  @IsArray()
+  @ArrayMaxSize(DISTRUST_REASONS.length)
+  @IsIn(DISTRUST_REASONS, { each: true, message: 'errors.invalid' })
+  distrustReasons: (typeof DISTRUST_REASONS)[number][];
+
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @IsOptional()
+  @IsIn(OPINION_SOURCES, { message: 'errors.invalid' })
+  opinionSource?: (typeof OPINION_SOURCES)[number];
+
+  @Transform(toList)
+  @IsArray()
+  @ArrayMaxSize(3, { message: 'trust.errors.threeQualities' })
+  @IsIn(OFFICER_QUALITIES, { each: true, message: 'errors.invalid' })
+  qualities: (typeof OFFICER_QUALITIES)[number][];
+
+  @IsString()
+  @MaxLength(200)
+  challenge: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'errors.required' })
+  answer: number;
+}
