@@ -3,11 +3,6 @@ import { apiAs } from '../support/api-client';
 import { enrol, officerOf, rightAnswers, wrongAnswers } from '../support/assessment-fixtures';
 import { createCourse } from '../support/catalogue-fixtures';
 import { expectProblem } from '../support/problems';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig } from '@lms/core';
-import { PasswordService } from '@lms/identity';
 import { JobRegistry } from '@lms/jobs';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -371,45 +366,7 @@ describe('security review', () => {
     });
   });
 
-  describe('9. demo exposure', () => {
-    it('listens on loopback by default in the embedded setup, on every address with DATABASE_URL', () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'lms-host-'));
-      try {
-        expect(loadConfig({ DATA_DIR: dataDir }).host).toBe('127.0.0.1');
-        expect(loadConfig({ DATA_DIR: dataDir, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
-        expect(loadConfig({ DATABASE_URL: t.url, JWT_SECRET: t.config.jwtSecret }).host).toBe('0.0.0.0');
-      } finally {
-        rmSync(dataDir, { recursive: true, force: true });
-      }
-    });
-
-    it('refuses a non-loopback address while demo accounts keep their published passwords', async () => {
-      const listening = { HOST: '0.0.0.0', PORT: '0' };
-      await expect(createTestApp(listening, { listen: true })).rejects.toThrow(
-        /refusing to listen on 0\.0\.0\.0: the demo accounts admin, hr\.almaty, hr\.astana, trainer, officer still have/,
-      );
-      // on loopback the demo keeps working as it is
-      const local = await createTestApp({ HOST: '127.0.0.1', PORT: '0' }, { listen: true });
-      await local.close();
-      // all but one changed: still refused, naming the one left
-      const changed = await new PasswordService().hash('Changed-after-demo-2026');
-      const change = (except: string[]) => (client: { query: (sql: string, params: unknown[]) => Promise<unknown> }) =>
-        client.query(
-          `UPDATE user_account SET password_hash = $1
-           WHERE username IN ('admin', 'hr.almaty', 'hr.astana', 'trainer', 'officer') AND username <> ALL($2)`,
-          [changed, except],
-        );
-      await expect(createTestApp(listening, { listen: true, prepare: change(['trainer']) })).rejects.toThrow(
-        /the demo accounts trainer still have/,
-      );
-      const exposed = await createTestApp(listening, { listen: true, prepare: change([]) });
-      try {
-        expect(exposed.app.getHttpServer().listening).toBe(true);
-      } finally {
-        await exposed.close();
-      }
-    }, 300_000); // four start-ups on a loaded machine
-  });
+  // Item 9 (demo exposure) starts APIs of its own: demo-exposure.e2e-spec.ts.
 
   describe('10. smaller ones', () => {
     it('serves a lesson file to non-authors only when a version they can read has it', async () => {
