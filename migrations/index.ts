@@ -17,6 +17,7 @@ import { ActorChangeNotices1795990000000 } from './1795990000000-ActorChangeNoti
 import { ReportRenderings1795994128001 } from './1795994128001-ReportRenderings';
 import { Trust1795991413858 } from './1795991413858-Trust';
 import { ScenariosDrillsTrainers1795991323492 } from './1795991323492-ScenariosDrillsTrainers';
+import { RecoveryCodeArgon21795995000000 } from './1795995000000-RecoveryCodeArgon2';
 
 /** In order of application. */
 export const MIGRATIONS: MigrationClass[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: MigrationClass[] = [
   ReportRenderings1795994128001,
   Trust1795991413858,
   ScenariosDrillsTrainers1795991323492,
+  RecoveryCodeArgon21795995000000,
 ];

@@ -1,5 +1,6 @@
+import { generate } from 'otplib';
 import { apiAs } from '../support/api-client';
-import { enrol, officerOf } from '../support/assessment-fixtures';
+import { enrol, officerOf, rightAnswers, wrongAnswers } from '../support/assessment-fixtures';
 import { createCourse } from '../support/catalogue-fixtures';
 import { expectProblem } from '../support/problems';
 import { JobRegistry } from '@lms/jobs';
@@ -253,6 +254,25 @@ describe('security review', () => {
     });
   });
 
+  describe('7. second factor', () => {
+    it('issues recovery codes of 112 bits, stored as argon2 hashes, each spent once', async () => {
+      const id = await createUser('sec.mfa', [{ role: 'hr', unitId: almId }]);
+      const token = await t.login('sec.mfa', PASSWORD);
+      const { secret } = (await apiAs(t, token).post('/me/totp')).body as { secret: string };
+      const confirm = await apiAs(t, token)
+        .post('/me/totp/confirm')
+        .send({ code: await generate({ secret }) });
+      expect(confirm.status).toBe(200);
+      const codes = confirm.body.recoveryCodes as string[];
+      for (const code of codes) expect(code.replace(/-/g, '')).toMatch(/^[0-9a-f]{28}$/); // 14 random bytes
+      const hashes = await t.sql<{ code_hash: string }>('SELECT code_hash FROM recovery_code WHERE user_id = $1', [id]);
+      expect(hashes).toHaveLength(10);
+      for (const { code_hash } of hashes) expect(code_hash).toMatch(/^\$argon2id\$/);
+      expect((await login('sec.mfa', PASSWORD, nextAddress(), { recoveryCode: codes[3] })).status).toBe(200);
+      expect((await login('sec.mfa', PASSWORD, nextAddress(), { recoveryCode: codes[3] })).status).toBe(401);
+    });
+  });
+
   describe('8. rate limits and sizes', () => {
     let limited: TestApp;
     beforeAll(async () => {
@@ -343,6 +363,110 @@ describe('security review', () => {
       expect(await t.sql(`SELECT 1 FROM login_attempt WHERE username = 'recent.one'`)).toHaveLength(1);
       expect(await t.sql(`SELECT 1 FROM revoked_token WHERE expires_at < now()`)).toHaveLength(0);
       expect(await t.sql(`SELECT 1 FROM revoked_token WHERE expires_at > now()`)).not.toHaveLength(0);
+    });
+  });
+
+  // Item 9 (demo exposure) starts APIs of its own: demo-exposure.e2e-spec.ts.
+
+  describe('10. smaller ones', () => {
+    it('serves a lesson file to non-authors only when a version they can read has it', async () => {
+      const course = await createCourse(t, 'SEC-FILES');
+      const trainer = await t.login('trainer');
+      const officer = await t.login('officer');
+      const upload = async () => {
+        const res = await apiAs(t, trainer)
+          .post(`/courses/${course.courseId}/attachments?fileName=memo.pdf`)
+          .set('content-type', 'application/pdf')
+          .send(Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 32)]));
+        expect(res.status).toBe(201);
+        return res.body.id as string;
+      };
+      const [loose, drafted] = [await upload(), await upload()];
+      const draft = await apiAs(t, trainer).post(`/courses/${course.courseId}/versions`);
+      expect(draft.status).toBe(201);
+      const lessons = (draft.body.lessons as { title: unknown; body: unknown }[]).map((l, i) => ({
+        title: l.title,
+        body: l.body,
+        attachments: i === 0 ? [{ kind: 'file', attachmentId: drafted }] : [],
+      }));
+      expect((await apiAs(t, trainer).patch(`/course-versions/${draft.body.id}`).send({ lessons })).status).toBe(200);
+      for (const id of [loose, drafted]) {
+        expect((await apiAs(t, trainer).get(`/attachments/${id}`)).status).toBe(200);
+        expectProblem(await apiAs(t, officer).get(`/attachments/${id}`), 404, 'not-found');
+      }
+      expect((await apiAs(t, trainer).post(`/course-versions/${draft.body.id}/publish`)).status).toBe(200);
+      expect((await apiAs(t, officer).get(`/attachments/${drafted}`)).status).toBe(200);
+      expectProblem(await apiAs(t, officer).get(`/attachments/${loose}`), 404, 'not-found');
+    });
+
+    it("takes a session trainer and a course co-author only within the caller's reach", async () => {
+      const astTrainer = await createUser('sec.trainer.ast', [{ role: 'trainer', unitId: await unitOf('AST') }]);
+      const almTrainer = await createUser('sec.trainer.alm', [{ role: 'trainer', unitId: almId }]);
+      const course = await createCourse(t, 'SEC-REACH', { authorToken: await t.login('sec.trainer.alm', PASSWORD) });
+      const start = new Date(Date.now() + 400 * 24 * 3600 * 1000);
+      start.setUTCHours(4, 0, 0, 0);
+      const session = (trainerUserId: string) => ({
+        courseId: course.courseId,
+        unitId: almId,
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 3600 * 1000).toISOString(),
+        location: { address: 'Алматы', room: '1' },
+        trainerUserId,
+        capacity: 5,
+        language: 'ru',
+      });
+      const hr = await t.login('hr.almaty');
+      expectProblem(await apiAs(t, hr).post('/sessions').send(session(astTrainer)), 422, 'not-a-trainer');
+      expect((await apiAs(t, hr).post('/sessions').send(session(almTrainer))).status).toBe(201);
+
+      const owner = await t.login('sec.trainer.alm', PASSWORD);
+      const grant = (userId: string) => apiAs(t, owner).post(`/courses/${course.courseId}/grants`).send({ userId });
+      expectProblem(await grant(astTrainer), 404, 'not-found');
+      const otherAlm = await createUser('sec.trainer.alm2', [{ role: 'trainer', unitId: almId }]);
+      expect((await grant(otherAlm)).status).toBe(204);
+    });
+
+    it('shows a failed attempt only its score while attempts remain', async () => {
+      const course = await createCourse(t, 'SEC-RESULT', {
+        quiz: { questions: 4, drawCount: 4, maxAttempts: 2 },
+        completionRule: { lessonsRead: false, quizPassed: true, practicalPassed: false, seminarAttended: false },
+      });
+      const me = await officerOf(t, 'officer');
+      const id = await enrol(t, await t.login('hr.almaty'), course.courseId, me.id);
+      const officer = await t.login('officer');
+      const attempt = (await apiAs(t, officer).post(`/enrollments/${id}/attempts`)).body;
+      const answers = wrongAnswers(attempt.questions, course.quiz!);
+      answers[0] = rightAnswers(attempt.questions, course.quiz!)[0];
+      const failed = await apiAs(t, officer).post(`/attempts/${attempt.id}/submit`).send({ answers });
+      expect(failed.body).toMatchObject({ score: 25, passed: false, attemptsLeft: 1, answersRevealed: false });
+      // which question was right would tell the next attempt which answer to keep
+      expect(JSON.stringify(failed.body)).not.toMatch(/answeredCorrectly|correctOptionIds|"explanation"/);
+      const again = await apiAs(t, officer).get(`/attempts/${attempt.id}`);
+      expect(again.status).toBe(200);
+      expect(JSON.stringify(again.body)).not.toMatch(/answeredCorrectly/);
+    });
+
+    it('allows inline scripts on the API docs page only, not on its JSON or anything else under its path', async () => {
+      const csp = async (path: string) => String((await t.http().get(path)).headers['content-security-policy']);
+      expect(await csp('/api/v1/docs')).toContain("'unsafe-inline'");
+      for (const path of ['/api/v1/docs-json', '/api/v1/docs/swagger-ui-init.js', '/api/v1/docsx', '/api/v1/health']) {
+        expect(await csp(path)).not.toContain("'unsafe-inline'");
+      }
+    });
+
+    it('keeps a rule executing an order from above from being retired by HR of a lower unit', async () => {
+      const course = await createCourse(t, 'SEC-ORDER');
+      const order = await apiAs(t, adminToken)
+        .post('/orders')
+        .send({ number: 'MVD-2026/SEC', date: '2026-11-20', title: 'National order', unitId: await unitOf('MVD') });
+      expect(order.status).toBe(201);
+      const rule = await apiAs(t, adminToken)
+        .post('/assignment-rules')
+        .send({ courseId: course.courseId, orderId: order.body.id, audience: { unitIds: [almId] }, dueInDays: 60 });
+      expect(rule.status).toBe(201);
+      const hr = await t.login('hr.almaty');
+      expectProblem(await apiAs(t, hr).delete(`/assignment-rules/${rule.body.id}`), 403, 'order-from-above');
+      expect((await apiAs(t, adminToken).delete(`/assignment-rules/${rule.body.id}`)).status).toBe(204);
     });
   });
 });

@@ -29,29 +29,44 @@ export interface TestApp {
 
 /**
  * A full API (the same bootstrap as `npm start`) on a fresh clone of the demo
- * template database; `env` may depend on that database's URL.
+ * template database; `env` may depend on that database's URL. `listen`:
+ * also listen on HOST and PORT, as `npm start` does; `prepare` runs SQL on
+ * the clone before the API starts.
  */
 export async function createTestApp(
   env: Record<string, string> | ((url: string) => Record<string, string>) = {},
+  options: { listen?: boolean; prepare?: (client: Client) => Promise<unknown> } = {},
 ): Promise<TestApp> {
   const server = process.env.LMS_TEST_SERVER_URL!;
   const name = `lms_test_${randomBytes(6).toString('hex')}`;
   await onServer(server, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.LMS_TEST_TEMPLATE}`));
-  return createTestAppOn(databaseUrl(server, name), env, () =>
-    onServer(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  const url = databaseUrl(server, name);
+  if (options.prepare) {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    await options.prepare(client).finally(() => client.end());
+  }
+  return createTestAppOn(
+    url,
+    env,
+    () => onServer(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    url,
+    options.listen ?? false,
   );
 }
 
 /**
  * A full API on the database at `url` (already migrated, or migrated by the
  * bootstrap); `stop` runs after it closed. `sqlUrl` is where the test's own
- * SQL goes (e.g. around a proxy that the application goes through).
+ * SQL goes (e.g. around a proxy that the application goes through). `listen`:
+ * also listen on HOST and PORT, as `npm start` does.
  */
 export async function createTestAppOn(
   url: string,
   env: Record<string, string> | ((url: string) => Record<string, string>) = {},
   stop: () => Promise<void> = async () => undefined,
   sqlUrl = url,
+  listen = false,
 ): Promise<TestApp> {
   // With LMS_TEST_LOG_DIR (set by the global setup) every line the application logs is kept, for the
   // global teardown to scan for secrets.
@@ -64,7 +79,7 @@ export async function createTestAppOn(
     ...(typeof env === 'function' ? env(url) : env),
   });
   const logFile = logDir ? `${logDir}/${process.pid}-${randomBytes(4).toString('hex')}.log` : undefined;
-  const api = await createApi(config, { listen: false, database: { url, embedded: false, stop }, logFile });
+  const api = await createApi(config, { listen, database: { url, embedded: false, stop }, logFile });
   const open = async () => {
     const client = new Client({ connectionString: sqlUrl });
     client.on('error', () => undefined); // a fault test crashes the database under it; the next query reconnects

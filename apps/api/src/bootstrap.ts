@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import {
   AppConfig,
   createLogger,
+  isLoopbackHost,
   DatabaseServer,
   migrateDatabase,
   openDatabaseServer,
@@ -54,8 +55,14 @@ export async function createApi(
   if (demo) await app.get(DemoSeeder).seedIfEmpty();
   await app.get(AdminBootstrapService).onStartup();
   if (options.listen !== false) {
+    await refuseExposedDemo(app, config).catch(async (error: unknown) => {
+      await app.close();
+      await database.stop();
+      throw error;
+    });
     await app.listen(config.port, config.host);
-    const origin = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
+    const local = config.host === '0.0.0.0' || config.host === '::' || isLoopbackHost(config.host);
+    const origin = `http://${local ? 'localhost' : config.host}:${config.port}`;
     logger.log(`ready: open ${origin}/ to sign in (API at ${origin}/api/v1, docs at ${origin}/api/v1/docs)`);
     if (demo)
       logger.log(
@@ -71,4 +78,21 @@ export async function createApi(
       await database.stop();
     },
   };
+}
+
+/** Start-up stops: the demo's published passwords would face the network. */
+export class ExposedDemoError extends Error {}
+
+/**
+ * On an address other machines reach, start-up refuses while any demo account
+ * still has its published password (demo accounts have no second factor).
+ */
+async function refuseExposedDemo(app: INestApplication, config: AppConfig): Promise<void> {
+  if (isLoopbackHost(config.host)) return;
+  const open = await app.get(DemoSeeder).accountsWithDemoPasswords();
+  if (open.length === 0) return;
+  throw new ExposedDemoError(
+    `refusing to listen on ${config.host}: the demo accounts ${open.join(', ')} still have the published demo ` +
+      'passwords. Change their passwords (or set HOST=127.0.0.1 to keep the demo on this machine only).',
+  );
 }

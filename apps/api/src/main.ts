@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { loadConfigOrExit } from '@lms/core';
-import { createApi } from './bootstrap';
+import { createApi, ExposedDemoError } from './bootstrap';
 
 /**
  * `--with-worker`: also work the job queue in this process (`npm start`);
@@ -31,8 +31,16 @@ function supervise(processes: number): void {
   const start = (index: number) => {
     const worker = cluster.fork({ LMS_PROCESS_INDEX: String(index) });
     worker.on('exit', (code, signal) => {
+      if (code === 2 && !stopping) {
+        process.stderr.write(`API process ${index} refused to start; stopping\n`);
+        stopping = true;
+        for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
+        process.exitCode = 2;
+        if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(2);
+        return;
+      }
       if (stopping) {
-        if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+        if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
         return;
       }
       process.stderr.write(`API process ${index} exited (${signal ?? code}); starting another\n`);
@@ -56,6 +64,10 @@ function main(): void {
   if (processes > 1 && cluster.isPrimary) return supervise(processes);
   const index = Number(process.env.LMS_PROCESS_INDEX ?? 0);
   serve(withWorker && index === 0).catch((error: unknown) => {
+    if (error instanceof ExposedDemoError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2); // a setting to change: the supervisor does not retry it
+    }
     process.stderr.write(`start-up failed: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   });

@@ -1,4 +1,4 @@
-import { Conflict, ValidationFailed } from '@lms/core';
+import { Conflict, DomainError, ValidationFailed } from '@lms/core';
 import { CatalogueProblem } from '@lms/catalogue';
 
 /** Every problem code the assignments library answers with (besides the common ones). */
@@ -7,6 +7,7 @@ export enum AssignmentsProblem {
   RuleExists = 'rule-exists',
   InvalidDuePolicy = 'invalid-due-policy',
   EnrollmentClosed = 'enrollment-closed',
+  OrderFromAbove = 'order-from-above',
 }
 
 /** What assignment routes answer besides the common codes: their own, and a course with no published version yet. */
@@ -36,5 +37,19 @@ export class BadDuePolicy extends ValidationFailed {
 export class EnrollmentClosed extends Conflict {
   constructor(status: string, action: string) {
     super(AssignmentsProblem.EnrollmentClosed, `The enrolment is ${status}; it cannot be ${action}`);
+  }
+}
+
+/** A rule executing an order of a unit above the caller's: only HR at the order's level may retire it. */
+export class OrderFromAbove extends DomainError {
+  constructor(orderId: string) {
+    super(
+      'forbidden',
+      AssignmentsProblem.OrderFromAbove,
+      `The rule executes order ${orderId}, issued above your units`,
+      {
+        orderId,
+      },
+    );
   }
 }

@@ -55,6 +55,19 @@ export class DemoSeeder {
   }
 
   /**
+   * Demo accounts that still sign in with their published password (the
+   * README's): while any does, the demo must not face a network.
+   */
+  async accountsWithDemoPasswords(): Promise<string[]> {
+    const open: string[] = [];
+    for (const account of DEMO_ACCOUNTS) {
+      const user = await this.users.byUsername(account.username);
+      if (user && (await this.passwords.verify(user.password_hash, account.password))) open.push(account.username);
+    }
+    return open;
+  }
+
+  /**
    * The whole demo organisation, its officers and accounts, the programme
    * and a year of training up to `now`, in one transaction.
    */

@@ -46,7 +46,8 @@ export class AttemptSummary {
 export class QuestionResultView {
   @ApiProperty({ format: 'uuid' }) questionId: string;
   @ApiProperty({ type: [String] }) chosenOptionIds: string[];
-  @ApiProperty() answeredCorrectly: boolean;
+  @ApiPropertyOptional({ description: 'Once answers are revealed (until then a failed attempt shows only its score)' })
+  answeredCorrectly?: boolean;
   @ApiPropertyOptional({ type: [String], description: 'Once answers are revealed' }) correctOptionIds?: string[];
   @ApiPropertyOptional({ type: DraftTextDto, nullable: true, description: 'Once answers are revealed' })
   explanation?: DraftTextDto | null;

@@ -79,8 +79,8 @@ export function mapAttemptSummary(row: AttemptRow): AttemptSummary {
 }
 
 /**
- * A closed attempt with its per-question results. Which options were right,
- * and why, are shown only once the quiz is over for the officer (passed, or
+ * A closed attempt with its per-question results. Which questions and
+ * options were right, and why, are shown only once the quiz is over for the officer (passed, or
  * no attempts left), so that a failed attempt does not hand out the bank's
  * answers for the next one.
  */
@@ -97,8 +97,14 @@ export function mapAttemptResult(row: AttemptRow, quiz: Quiz, attemptsLeft: numb
     results: grade.results.map((r) => ({
       questionId: r.questionId,
       chosenOptionIds: r.chosenOptionIds,
-      answeredCorrectly: row.effective_status === 'submitted' && r.answeredCorrectly,
-      ...(revealed ? { correctOptionIds: r.correctOptionIds, explanation: r.explanation } : {}),
+      // Which questions were right is itself a hint for the next attempt: only the score until the quiz is over.
+      ...(revealed
+        ? {
+            answeredCorrectly: row.effective_status === 'submitted' && r.answeredCorrectly,
+            correctOptionIds: r.correctOptionIds,
+            explanation: r.explanation,
+          }
+        : {}),
     })),
   };
 }

@@ -99,7 +99,11 @@ export class OrderController {
   @Delete('assignment-rules/:id')
   @HttpCode(204)
   @Roles('hr')
-  @ApiOperation({ summary: 'Retire a rule', description: 'No new enrolments from it; the ones it made stay.' })
+  @ApiOperation({
+    summary: 'Retire a rule',
+    description:
+      'No new enrolments from it; the ones it made stay. A rule executing an order issued above your units: 403 `order-from-above`.',
+  })
   @ApiNoContentResponse({ description: 'Retired' })
   async retire(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.rules.retire(ctx, id);

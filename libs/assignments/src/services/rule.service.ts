@@ -5,7 +5,7 @@ import { CourseService, ProgrammeService } from '@lms/catalogue';
 import { UnitService } from '@lms/personnel';
 import { RuleEnrolment, RuleView } from '../dto/assignment.response';
 import { CreateRuleDto, ListRulesQuery } from '../dto/rule.dto';
-import { RuleExists } from '../assignments.errors';
+import { OrderFromAbove, RuleExists } from '../assignments.errors';
 import { checkDuePolicy } from './due-policy';
 import { MaterializerService } from './materializer.service';
 import { ORDER_WRITERS, OrderService } from './order.service';
@@ -184,6 +184,14 @@ export class RuleService {
     await this.tx.withTransaction(async () => {
       const rule = await this.get(ctx, id);
       await this.audienceUnits(ctx, rule.audience.unitIds);
+      // A rule executing an order is retired only by HR of the order's unit or above it: an order from above stands.
+      if (rule.orderId) {
+        const order = await this.orders.find(ctx, rule.orderId);
+        const writers = ctx.subtrees(...ORDER_WRITERS);
+        if (writers !== null && !writers.some((path) => order.unit_path.startsWith(path))) {
+          throw new OrderFromAbove(rule.orderId);
+        }
+      }
       await this.tx.query(
         'UPDATE assignment_rule SET retired_at = coalesce(retired_at, now()), retired_by = coalesce(retired_by, $2) WHERE id = $1',
         [id, ctx.userId],

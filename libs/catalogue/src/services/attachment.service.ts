@@ -85,7 +85,18 @@ export class AttachmentService {
       [id],
     );
     if (!row) throw new NotFound('Attachment', id);
-    await this.courses.find(ctx, row.course_id);
+    const { canAuthor } = await this.courses.find(ctx, row.course_id);
+    // Others get a file only when a version they can read (published or archived) has it in a lesson.
+    if (!canAuthor) {
+      const [referenced] = await this.tx.query(
+        `SELECT 1 FROM course_version v
+           CROSS JOIN jsonb_array_elements(v.content->'lessons') lesson
+           CROSS JOIN jsonb_array_elements(coalesce(lesson->'attachments', '[]'::jsonb)) file
+         WHERE v.course_id = $1 AND v.status <> 'draft' AND file->>'attachmentId' = $2 LIMIT 1`,
+        [row.course_id, id],
+      );
+      if (!referenced) throw new NotFound('Attachment', id);
+    }
     return { fileName: row.file_name, contentType: row.content_type, data: row.data };
   }
 }

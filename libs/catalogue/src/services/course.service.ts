@@ -171,9 +171,13 @@ export class CourseService {
       const { row } = await this.find(ctx, id);
       if (!ctx.has('admin') && row.owner_user_id !== ctx.userId) throw new NotAnAuthor();
       const user = await this.users.byId(userId);
-      if (granted && !user?.roles.some((grant) => grant.role === 'trainer' || grant.role === 'admin')) {
-        throw new NotFound('Trainer', userId);
-      }
+      // Authorship goes only to a trainer or admin of the granter's own units (revoking is never refused).
+      const reach = ctx.subtrees('trainer');
+      const inReach = (path: string) => reach === null || reach.some((prefix) => path.startsWith(prefix));
+      const author = user?.roles.some(
+        (grant) => (grant.role === 'trainer' || grant.role === 'admin') && inReach(grant.unitPath),
+      );
+      if (granted && !author) throw new NotFound('Trainer', userId);
       await this.tx.query(
         granted
           ? 'INSERT INTO course_grant (course_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING'

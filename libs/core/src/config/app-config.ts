@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 /** Validated, typed configuration: read once at start-up, never from process.env elsewhere. */
 export interface AppConfig {
   port: number;
-  /** Address the HTTP server binds to. */
+  /** Address the HTTP server binds to (loopback by default in the embedded setup). */
   host: string;
   /** Null means: start the embedded PostgreSQL under `dataDir`. */
   databaseUrl: string | null;
@@ -182,7 +182,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const config: AppConfig = {
     port,
-    host: optional(env, 'HOST') ?? '0.0.0.0',
+    // The embedded setup (demo data, published passwords) answers only this machine unless HOST says otherwise.
+    host: optional(env, 'HOST') ?? (databaseUrl === null ? '127.0.0.1' : '0.0.0.0'),
     databaseUrl,
     dataDir,
     logLevel,
@@ -233,6 +234,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (problems.length > 0) throw new ConfigError(problems);
   config.jwtSecret = jwtSecret ?? embeddedJwtSecret(dataDir);
   return config;
+}
+
+/** Whether `host` accepts connections from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 /** For process entry points: a bad setting stops the process with its message and exit code 2, no stack trace. */

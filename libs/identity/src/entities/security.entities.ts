@@ -42,7 +42,7 @@ export class RecoveryCodeEntity {
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
 
-  @Column({ name: 'code_hash', type: 'char', length: 64 })
+  @Column({ name: 'code_hash', type: 'text' })
   codeHash: string;
 
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true })

@@ -6,11 +6,13 @@ import { AuditService, Conflict, RequestContext, TransactionHost, ValidationFail
 import { RecoveryCodes, TotpEnrolment } from '../dto/auth.response';
 import { IdentityProblem } from '../identity.errors';
 import { ActorCache } from './actor-cache.service';
+import { PasswordService } from './password.service';
 
 const ISSUER = 'Officer Training';
 const RECOVERY_CODES = 10;
 
-const hashCode = (code: string) => createHash('sha256').update(code.replace(/[\s-]/g, '').toLowerCase()).digest('hex');
+const normalise = (code: string) => code.replace(/[\s-]/g, '').toLowerCase();
+const legacyHash = (normalised: string) => createHash('sha256').update(normalised).digest('hex');
 
 /** TOTP enrolment by QR code, verification, and one-time recovery codes. */
 @Injectable()
@@ -19,6 +21,7 @@ export class SecondFactorService {
     private readonly tx: TransactionHost,
     private readonly audit: AuditService,
     private readonly actors: ActorCache,
+    private readonly passwords: PasswordService,
   ) {}
 
   /** Starts (or restarts) enrolment: a new secret, not active until confirmed with a code. */
@@ -61,16 +64,17 @@ export class SecondFactorService {
       if (!(await this.consume(userId, user.totp_secret, code))) {
         throw new ValidationFailed('The code does not match', [{ field: 'code', message: 'does not match' }]);
       }
+      // 112 bits each (ASVS 5.0), shown in groups of four hex digits.
       const codes = Array.from({ length: RECOVERY_CODES }, () =>
-        randomBytes(5)
+        randomBytes(14)
           .toString('hex')
-          .replace(/(.{5})/, '$1-'),
+          .replace(/(.{4})(?!$)/g, '$1-'),
       );
       await this.tx.query('UPDATE user_account SET totp_enabled = true, updated_at = now() WHERE id = $1', [userId]);
       await this.tx.query('DELETE FROM recovery_code WHERE user_id = $1', [userId]);
       await this.tx.query('INSERT INTO recovery_code (user_id, code_hash) SELECT $1, unnest($2::text[])', [
         userId,
-        codes.map(hashCode),
+        await Promise.all(codes.map((c) => this.passwords.hash(normalise(c)))),
       ]);
       await this.audit.record(ctx, { action: 'user.second-factor-enabled', entityType: 'user', entityId: userId });
       return { recoveryCodes: codes };
@@ -96,10 +100,24 @@ export class SecondFactorService {
 
   /** Spends a recovery code; true when it existed and was unused. */
   async useRecoveryCode(userId: string, code: string): Promise<boolean> {
-    const rows = await this.tx.query(
-      `UPDATE recovery_code SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING id`,
-      [userId, hashCode(code)],
-    );
-    return rows.length > 0;
+    const given = normalise(code);
+    if (!/^[0-9a-f]{10,64}$/.test(given)) return false;
+    return this.tx.withTransaction(async () => {
+      // argon2 hashes are salted: each unused code is verified in turn (under the user's row lock: spent once).
+      await this.tx.query('SELECT 1 FROM user_account WHERE id = $1 FOR UPDATE', [userId]);
+      const unused = await this.tx.query<{ id: string; code_hash: string }>(
+        'SELECT id, code_hash FROM recovery_code WHERE user_id = $1 AND used_at IS NULL',
+        [userId],
+      );
+      for (const row of unused) {
+        const matches = row.code_hash.startsWith('$argon2')
+          ? await this.passwords.verify(row.code_hash, given)
+          : row.code_hash === legacyHash(given); // codes issued before argon2 (SHA-256 of 40 bits)
+        if (!matches) continue;
+        await this.tx.query('UPDATE recovery_code SET used_at = now() WHERE id = $1', [row.id]);
+        return true;
+      }
+      return false;
+    });
   }
 }

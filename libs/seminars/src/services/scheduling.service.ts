@@ -42,7 +42,7 @@ export class SchedulingService {
       );
       const course = await this.courses.requirePublished(dto.courseId, 'scheduling seminars');
       await this.requireFuture(dto.startsAt);
-      await this.trainers.requireTrainer(dto.trainerUserId);
+      await this.trainers.requireTrainer(dto.trainerUserId, { ctx, unitPath: unit.path });
       await this.profiles.requireQualifiedFor(dto.courseId, dto.trainerUserId);
       await this.trainers.reserve(dto.trainerUserId, dto.startsAt, dto.endsAt, null);
       const [{ id }] = await this.tx.query<{ id: string }>(
@@ -99,7 +99,7 @@ export class SchedulingService {
       if (dto.startsAt) await this.requireFuture(dto.startsAt);
       const trainerUserId = dto.trainerUserId ?? locked.trainer_user_id;
       if (dto.trainerUserId) {
-        await this.trainers.requireTrainer(dto.trainerUserId);
+        await this.trainers.requireTrainer(dto.trainerUserId, { ctx, unitPath: before.unit_path });
         await this.profiles.requireQualifiedFor(before.course_id, dto.trainerUserId);
       }
       const moved = dto.startsAt !== undefined || dto.endsAt !== undefined;

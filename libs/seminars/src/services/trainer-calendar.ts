@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ADVISORY_LOCKS, TransactionHost } from '@lms/core';
+import { ADVISORY_LOCKS, RequestContext, TransactionHost } from '@lms/core';
 import { UserService } from '@lms/identity';
 import { NotATrainer, TrainerDoubleBooked } from '../seminars.errors';
+import { SESSION_STAFF } from './session-access';
 
 /**
  * A trainer leads one session at a time. Without btree_gist there is no
@@ -17,10 +18,24 @@ export class TrainerCalendar {
     private readonly users: UserService,
   ) {}
 
-  /** The user must hold the trainer role and be able to sign in. */
-  async requireTrainer(userId: string): Promise<void> {
+  /**
+   * The user must hold the trainer role and be able to sign in; with `scope`,
+   * also within the caller's reach for a session of that unit.
+   */
+  async requireTrainer(userId: string, scope?: { ctx: RequestContext; unitPath: string }): Promise<void> {
     const user = await this.users.byId(userId);
-    if (!user || user.disabled || !user.roles.some((grant) => grant.role === 'trainer')) throw new NotATrainer(userId);
+    const trainerGrants = user && !user.disabled ? user.roles.filter((grant) => grant.role === 'trainer') : [];
+    if (trainerGrants.length === 0) throw new NotATrainer(userId);
+    if (!scope) return;
+    // A trainer of the session's unit or above it (a national trainer serves every region), or one of the caller's units.
+    const callers = scope.ctx.subtrees(...SESSION_STAFF);
+    const reachable = trainerGrants.some(
+      (grant) =>
+        scope.unitPath.startsWith(grant.unitPath) ||
+        callers === null ||
+        callers.some((prefix) => grant.unitPath.startsWith(prefix)),
+    );
+    if (!reachable) throw new NotATrainer(userId);
   }
 
   /**

@@ -36,7 +36,9 @@ export function securityHeaders(docsPath: string): RequestHandler {
     referrerPolicy: { policy: 'same-origin' },
   });
   const docs = helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } });
-  return (request, response, next) => (request.path.startsWith(docsPath) ? docs : strict)(request, response, next);
+  // Only the docs page itself (Swagger UI's HTML); its scripts, its JSON and anything else under the path get the strict policy.
+  const docsPage = new Set([docsPath, `${docsPath}/`]);
+  return (request, response, next) => (docsPage.has(request.path) ? docs : strict)(request, response, next);
 }
 
 /**
