@@ -43,6 +43,7 @@ describe('WEB_CONCURRENCY: several API processes on one port', () => {
         DATABASE_URL: databaseUrl(server, name),
         JWT_SECRET: TEST_JWT_SECRET,
         PORT: String(port),
+        HOST: '127.0.0.1', // a clone of the demo: its published passwords keep it on loopback
         LOG_LEVEL: 'warn',
         WEB_CONCURRENCY: '2',
       },
