@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { CleanText, LANGUAGES, Language } from '@lms/core';
+import { CleanText } from '@lms/core';
+import { HumanCheckedSubmission } from './human-check.dto';
 
 /** A citizen's feedback after an encounter (public). */
-export class SubmitFeedbackDto {
+export class SubmitFeedbackDto extends HumanCheckedSubmission {
   @ApiProperty({ minimum: 1, maximum: 5, description: 'Was the officer polite?' })
   @IsInt()
   @Min(1)
@@ -38,20 +39,6 @@ export class SubmitFeedbackDto {
   @IsString()
   @MaxLength(1000)
   comment?: string;
-
-  @ApiProperty({ description: 'The `challenge.token` from `GET /feedback/{code}`' })
-  @IsString()
-  @MaxLength(200)
-  challenge: string;
-
-  @ApiProperty({ description: 'The sum the challenge asks for' })
-  @IsInt()
-  answer: number;
-
-  @ApiPropertyOptional({ enum: LANGUAGES })
-  @IsOptional()
-  @IsIn(LANGUAGES)
-  language?: Language;
 }
 
 export class FeedbackPeriodQuery {

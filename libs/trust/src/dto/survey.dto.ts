@@ -1,20 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
-import { LANGUAGES, Language, LocalizedTitleDto, PageQuery } from '@lms/core';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { LocalizedTitleDto, PageQuery } from '@lms/core';
 import { DISTRUST_REASONS, OFFICER_QUALITIES, OPINION_SOURCES, SURVEY_TRUST_LEVELS } from '../entities/trust.entities';
+import { HumanCheckedSubmission } from './human-check.dto';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -45,7 +34,7 @@ export class ListSurveysQuery extends PageQuery {
 }
 
 /** One anonymous answer to the thesis's questionnaire (public). */
-export class SubmitSurveyDto {
+export class SubmitSurveyDto extends HumanCheckedSubmission {
   @ApiProperty({ enum: SURVEY_TRUST_LEVELS, description: 'Do you trust the police?' })
   @IsIn(SURVEY_TRUST_LEVELS)
   trustLevel: (typeof SURVEY_TRUST_LEVELS)[number];
@@ -77,18 +66,4 @@ export class SubmitSurveyDto {
   @ArrayMaxSize(3)
   @IsIn(OFFICER_QUALITIES, { each: true })
   qualities?: (typeof OFFICER_QUALITIES)[number][];
-
-  @ApiProperty({ description: 'The `challenge.token` from `GET /surveys/{code}`' })
-  @IsString()
-  @MaxLength(200)
-  challenge: string;
-
-  @ApiProperty({ description: 'The sum the challenge asks for' })
-  @IsInt()
-  answer: number;
-
-  @ApiPropertyOptional({ enum: LANGUAGES })
-  @IsOptional()
-  @IsIn(LANGUAGES)
-  language?: Language;
 }
