@@ -8,6 +8,8 @@ import { TokenClaims } from '../services/token.service';
 export type Verified = { claims: TokenClaims } | { expired: boolean };
 
 const VERIFIED = Symbol('lms:verified-token');
+/** Tokens whose signature was checked, kept by their exact text (each is a few hundred bytes). */
+const MAX_KNOWN = 10_000;
 
 interface RequestWithVerified {
   [VERIFIED]?: { token: string; result: Verified };
@@ -19,11 +21,15 @@ interface RequestWithVerified {
  * need it, and the second asks for the same token. The secret is a key
  * object: given a string, jsonwebtoken first tries, and fails, to read it as
  * a public key on every call (measured at a sixth of a request's CPU).
- * Revocation is not checked here: that is the account's business (AuthService).
+ * A token whose signature held is remembered by its exact text until it
+ * expires (the same bytes verify the same way; any other text is checked),
+ * so a client's next request skips the HMAC and the parsing. Revocation is
+ * not checked here: that is the account's business (AuthService).
  */
 @Injectable()
 export class TokenVerifier {
   private readonly key: KeyObject;
+  private readonly known = new Map<string, TokenClaims>();
 
   constructor(
     private readonly jwt: JwtService,
@@ -41,12 +47,20 @@ export class TokenVerifier {
   }
 
   private check(token: string): Verified {
+    const known = this.known.get(token);
+    if (known && (known.exp ?? 0) * 1000 > Date.now()) return { claims: known };
+    if (known) this.known.delete(token);
     try {
       // The typings say string or Buffer; jsonwebtoken takes a key object.
       const claims = this.jwt.verify<TokenClaims & object>(token, {
         secret: this.key as unknown as Buffer,
         algorithms: ['HS256'],
       });
+      // Only tokens that expire are remembered (ours always do), and never past their expiry.
+      if (typeof claims.exp === 'number') {
+        if (this.known.size >= MAX_KNOWN) this.known.delete(this.known.keys().next().value!);
+        this.known.set(token, claims);
+      }
       return { claims };
     } catch (error) {
       return { expired: error instanceof Error && error.name === 'TokenExpiredError' };
