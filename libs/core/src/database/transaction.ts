@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
+import type { Pool, QueryResult } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { isRetryableTransactionError } from './pg-errors';
 import { pageClause } from './sql';
@@ -73,8 +74,19 @@ export class TransactionHost {
     return { rows, total };
   }
 
-  /** Raw SQL on the current manager; returns rows. */
+  /**
+   * Raw SQL on the current manager; returns rows. Outside a transaction the
+   * statement goes straight to the pool (autocommit, as TypeORM would run it):
+   * TypeORM's query runner around a single statement (a runner, its events,
+   * its release) cost a short API read more CPU than the statement itself.
+   */
   async query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    if (!storage.getStore()) {
+      const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+      const result = (await pool.query(sql, parameters)) as QueryResult | QueryResult[];
+      // Several statements in one text answer one result each; TypeORM answered none of them.
+      return (Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows) as T[];
+    }
     const result: unknown = await this.manager.query(sql, parameters);
     // TypeORM answers UPDATE and DELETE with [rows, affectedCount]; `UPDATE ... RETURNING` callers want the rows.
     if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
