@@ -3,6 +3,7 @@ export * from './audit/audit-event.dto';
 export * from './audit/audit.service';
 export * from './config/app-config';
 export * from './core.module';
+export * from './database/app-role';
 export * from './database/data-source';
 export * from './database/database-server';
 export * from './database/embedded-postgres';
