@@ -34,3 +34,5 @@ export * from './logging/logger';
 export * from './logging/http-logging';
 export * from './http/json-body.guard';
 export * from './security/verification-code';
+export * from './secrets/secret-key';
+export * from './secrets/sealed-text';
