@@ -422,6 +422,11 @@ describe('reports', () => {
       const text = pdfText(pdf, { layout: true });
       expect(text).toContain('Бостандық');
       expect(text).toContain('Әуезов');
+      // Dates as the ministry writes them: the order of 15.01.2026, the moment as 30.11.2026 18:05.
+      expect(text).toContain('15.01.2026');
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      mkdirSync('test/artifacts/ru', { recursive: true });
+      writeFileSync('test/artifacts/ru/compliance.pdf', pdf);
     });
   });
 

@@ -61,6 +61,12 @@ export function formatDate(instant: string | Date | null, timeZone: string): str
   );
 }
 
+/** A calendar day stored as `YYYY-MM-DD` (an order's date, its deadline) as documents write it: 31.12.2026. */
+export function formatCalendarDay(day: string): string {
+  const [year, month, date] = day.split('-');
+  return `${date}.${month}.${year}`;
+}
+
 /** A due date (stored as the end of its day, see `dueDayInstant`): a rule due 31 December prints 31.12, never 01.01. */
 export function formatDueDate(instant: string | Date | null, timeZone: string): string {
   if (instant === null) return '';
@@ -72,18 +78,6 @@ export function formatMoment(instant: string | Date, timeZone: string): string {
   const date = new Date(instant);
   const time = new Intl.DateTimeFormat('ru-RU', { timeZone, hour: '2-digit', minute: '2-digit' }).format(date);
   return `${formatDate(date, timeZone)} ${time}`;
-}
-
-/** An instant in a time zone, as `YYYY-MM-DD HH:mm`. */
-export function formatInstant(instant: string | Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(instant));
 }
 
 /** An instant's calendar day in a time zone, as `YYYY-MM-DD`. */
