@@ -23,6 +23,7 @@ export * from './http/pagination';
 export * from './http/request-context';
 export * from './i18n/localized-text';
 export * from './time/clock';
+export * from './time/calendar-day';
 
 import { AuditEventEntity } from './audit/audit-event.entity';
 export const CORE_ENTITIES = [AuditEventEntity];
