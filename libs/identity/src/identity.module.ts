@@ -25,6 +25,7 @@ import { PasswordService } from './services/password.service';
 import { RolePolicyService } from './services/role-policy.service';
 import { SecondFactorService } from './services/second-factor.service';
 import { TokenService } from './services/token.service';
+import { TotpSecrets } from './services/totp-secrets.service';
 import { UserService } from './services/user.service';
 
 /**
@@ -49,6 +50,7 @@ import { UserService } from './services/user.service';
     TokenService,
     LoginThrottleService,
     SecondFactorService,
+    TotpSecrets,
     UserService,
     AuthService,
     OfficerAccountService,
@@ -70,6 +72,7 @@ import { UserService } from './services/user.service';
     RolePolicyService,
     AuthService,
     SecondFactorService,
+    TotpSecrets,
     ContactService,
   ],
 })
