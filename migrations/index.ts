@@ -19,6 +19,7 @@ import { Trust1795991413858 } from './1795991413858-Trust';
 import { ScenariosDrillsTrainers1795991323492 } from './1795991323492-ScenariosDrillsTrainers';
 import { RecoveryCodeArgon21795995000000 } from './1795995000000-RecoveryCodeArgon2';
 import { SealedTotpSecrets1796002062030 } from './1796002062030-SealedTotpSecrets';
+import { RuleValidityMonths1796002325736 } from './1796002325736-RuleValidityMonths';
 import { ProgrammeAuthors1796003177581 } from './1796003177581-ProgrammeAuthors';
 
 /** In order of application. */
@@ -43,5 +44,6 @@ export const MIGRATIONS: MigrationClass[] = [
   ScenariosDrillsTrainers1795991323492,
   RecoveryCodeArgon21795995000000,
   SealedTotpSecrets1796002062030,
+  RuleValidityMonths1796002325736,
   ProgrammeAuthors1796003177581,
 ];

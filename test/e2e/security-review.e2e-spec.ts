@@ -667,5 +667,6 @@ describe('security review: 7. TOTP keys at start-up', () => {
     } finally {
       for (const app of started.reverse()) await app.close().catch(() => undefined);
     }
-  });
+    // Four start-ups of the application, each migrating and checking its keys.
+  }, 180_000);
 });

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
-import { AppConfig, loadConfig } from '@lms/core';
+import { AppConfig, appRoleName, loadConfig } from '@lms/core';
 import { DEMO_ACCOUNTS } from '@lms/demo';
 import { createApi } from '../../apps/api/src/bootstrap';
 import { databaseUrl, onServer } from './test-database';
@@ -18,7 +18,10 @@ export const GENEROUS_LIMITS = { RATE_LIMIT_PER_ADDRESS: '100000000', RATE_LIMIT
 export interface TestApp {
   app: INestApplication;
   config: AppConfig;
+  /** The database's owner (migrations, the test's own SQL). */
   url: string;
+  /** What the application connects with: its own role, which owns nothing. */
+  appUrl: string;
   http(): ReturnType<typeof request>;
   /** Runs SQL directly against this file's database (for checking what was written). */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -51,7 +54,11 @@ export async function createTestApp(
   return createTestAppOn(
     url,
     env,
-    () => onServer(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    () =>
+      onServer(server, async (c) => {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.query(`DROP ROLE IF EXISTS ${appRoleName(name)}`);
+      }),
     url,
     options.listen ?? false,
   );
@@ -95,6 +102,7 @@ export async function createTestAppOn(
     app: api.app,
     config,
     url,
+    appUrl: api.access.url,
     http,
     logFile,
     sql: async (text, params) => {

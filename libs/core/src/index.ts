@@ -3,6 +3,7 @@ export * from './audit/audit-event.dto';
 export * from './audit/audit.service';
 export * from './config/app-config';
 export * from './core.module';
+export * from './database/app-role';
 export * from './database/data-source';
 export * from './database/database-server';
 export * from './database/embedded-postgres';
@@ -22,6 +23,7 @@ export * from './http/pagination';
 export * from './http/request-context';
 export * from './i18n/localized-text';
 export * from './time/clock';
+export * from './time/calendar-day';
 
 import { AuditEventEntity } from './audit/audit-event.entity';
 export const CORE_ENTITIES = [AuditEventEntity];

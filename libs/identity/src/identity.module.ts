@@ -12,7 +12,7 @@ import { UserController } from './controllers/user.controller';
 import { RateLimitGuard } from './guards/rate-limit.guard';
 import { AccessGuard } from './guards/access.guard';
 import { DeniedWriteInterceptor } from './guards/denied-write.interceptor';
-import { JwtStrategy } from './guards/jwt.strategy';
+import { TokenVerifier } from './guards/token-verifier';
 import { LocalStrategy } from './guards/local.strategy';
 import { ActorCache } from './services/actor-cache.service';
 import { AdminBootstrapService } from './services/admin-bootstrap.service';
@@ -58,7 +58,7 @@ import { UserService } from './services/user.service';
     AdminBootstrapService,
     RolePolicyService,
     IdentityJobs,
-    JwtStrategy,
+    TokenVerifier,
     LocalStrategy,
     // Rate limits first, so that refused and anonymous requests are counted too.
     { provide: APP_GUARD, useClass: RateLimitGuard },

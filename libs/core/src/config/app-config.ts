@@ -10,6 +10,12 @@ export interface AppConfig {
   host: string;
   /** Null means: start the embedded PostgreSQL under `dataDir`. */
   databaseUrl: string | null;
+  /**
+   * The application's own login role (API and workers), beside DATABASE_URL's
+   * owner that migrates; null: a role is created per database when the owner
+   * may (embedded: always), else the owner is used with a warning.
+   */
+  appDatabaseUrl: string | null;
   dataDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `auto`: readable lines on a terminal, JSON lines otherwise. */
@@ -152,6 +158,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
+  const appDatabaseUrl = optional(env, 'APP_DATABASE_URL');
+  if (appDatabaseUrl && !/^postgres(ql)?:\/\//.test(appDatabaseUrl)) {
+    problems.push('APP_DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  if (appDatabaseUrl && !databaseUrl) problems.push('APP_DATABASE_URL needs DATABASE_URL (the owner that migrates)');
   const dataDir = resolve(optional(env, 'DATA_DIR') ?? './data');
   const logLevel = (optional(env, 'LOG_LEVEL') ?? 'info') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -191,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // The embedded setup (demo data, published passwords) answers only this machine unless HOST says otherwise.
     host: optional(env, 'HOST') ?? (databaseUrl === null ? '127.0.0.1' : '0.0.0.0'),
     databaseUrl,
+    appDatabaseUrl,
     dataDir,
     logLevel,
     logFormat,
