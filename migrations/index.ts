@@ -20,6 +20,7 @@ import { ScenariosDrillsTrainers1795991323492 } from './1795991323492-ScenariosD
 import { RecoveryCodeArgon21795995000000 } from './1795995000000-RecoveryCodeArgon2';
 import { SealedTotpSecrets1796002062030 } from './1796002062030-SealedTotpSecrets';
 import { RuleValidityMonths1796002325736 } from './1796002325736-RuleValidityMonths';
+import { ProgrammeAuthors1796003177581 } from './1796003177581-ProgrammeAuthors';
 
 /** In order of application. */
 export const MIGRATIONS: MigrationClass[] = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: MigrationClass[] = [
   RecoveryCodeArgon21795995000000,
   SealedTotpSecrets1796002062030,
   RuleValidityMonths1796002325736,
+  ProgrammeAuthors1796003177581,
 ];

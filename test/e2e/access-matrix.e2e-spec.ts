@@ -128,7 +128,7 @@ const MATRIX: Record<string, string> = {
   'PATCH /api/v1/me/contact': '-PPPPPP',
   'PATCH /api/v1/officers/:id': '---P-P-',
   'PATCH /api/v1/orders/:id': '-----P-',
-  'PATCH /api/v1/programmes/:id': '--P--PP', // issue 14: programmes get owners and grants like courses
+  'PATCH /api/v1/programmes/:id': '-----P-', // issue 14: the seeded programme has no owner: national admins author it
   'PATCH /api/v1/sessions/:id': '--PP-P-',
   'PATCH /api/v1/units/:id': '-----P-',
   'PATCH /api/v1/users/:id': '-----P-',
@@ -162,6 +162,7 @@ const MATRIX: Record<string, string> = {
   'POST /api/v1/orders': '---PPPP',
   'POST /api/v1/orders/:id/execution-reports': '---PPPP',
   'POST /api/v1/programmes': '--P--PP',
+  'POST /api/v1/programmes/:id/grants': '--P--PP',
   'POST /api/v1/sessions': '--PPPPP',
   'POST /api/v1/sessions/:id/bookings': '-P-----',
   'POST /api/v1/sessions/:id/cancel': '--PP-P-',
@@ -170,6 +171,7 @@ const MATRIX: Record<string, string> = {
   'DELETE /api/v1/assignment-rules/:id': '---P-P-',
   'DELETE /api/v1/bookings/:id': '---P-P-',
   'DELETE /api/v1/courses/:id/grants/:userId': '-----PP',
+  'DELETE /api/v1/programmes/:id/grants/:userId': '-----P-',
   'DELETE /api/v1/me/calendar-feeds/:id': '-------',
 };
 

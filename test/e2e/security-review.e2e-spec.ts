@@ -1,5 +1,6 @@
 import { generate } from 'otplib';
 import { apiAs } from '../support/api-client';
+import { binary, pdfText } from '../support/pdf';
 import { enrol, officerOf, rightAnswers, wrongAnswers } from '../support/assessment-fixtures';
 import { createCourse } from '../support/catalogue-fixtures';
 import { expectProblem } from '../support/problems';
@@ -129,6 +130,96 @@ describe('security review', () => {
       const plain = await officerOf(t, 'officer');
       const own = await enrol(t, await t.login('hr.almaty'), course.courseId, plain.id);
       expect((await apiAs(t, await t.login('officer')).post(`/enrollments/${own}/attempts`)).status).toBe(201);
+    });
+  });
+
+  describe('4. programme authors and frozen course lists', () => {
+    const title = (code: string) => ({ kk: code, ru: code, en: code });
+
+    it('lets only the owner, granted trainers and national admins change a programme', async () => {
+      const astId = await unitOf('AST');
+      const ownerId = await createUser('sec.prog.owner', [{ role: 'trainer', unitId: almId }]);
+      const otherId = await createUser('sec.prog.other', [{ role: 'trainer', unitId: almId }]);
+      const farId = await createUser('sec.prog.far', [{ role: 'trainer', unitId: astId }]);
+      const [owner, other] = [await t.login('sec.prog.owner', PASSWORD), await t.login('sec.prog.other', PASSWORD)];
+      const first = await createCourse(t, 'SEC-PROG-A');
+      const second = await createCourse(t, 'SEC-PROG-B');
+      const created = await apiAs(t, owner)
+        .post('/programmes')
+        .send({ code: 'SEC-PROG', title: title('SEC-PROG'), courseIds: [first.courseId] });
+      expect(created.status).toBe(201);
+      expect(created.body.ownerUserId).toBe(ownerId);
+      const path = `/programmes/${created.body.id}`;
+      const change = { courseIds: [first.courseId, second.courseId] };
+
+      expectProblem(await apiAs(t, other).patch(path).send(change), 403, 'not-programme-author');
+      expectProblem(
+        await apiAs(t, other).post(`${path}/grants`).send({ userId: otherId }),
+        403,
+        'not-programme-author',
+      );
+      expect((await apiAs(t, adminToken).get(path)).body.courses).toHaveLength(1);
+      // Out of the owner's reach: a trainer of Astana is not theirs to grant.
+      expect((await apiAs(t, owner).post(`${path}/grants`).send({ userId: farId })).status).toBe(404);
+      expect((await apiAs(t, owner).post(`${path}/grants`).send({ userId: otherId })).status).toBe(204);
+      const granted = await apiAs(t, other).patch(path).send(change);
+      expect(granted.status).toBe(200);
+      expect(granted.body.courses.map((c: { id: string }) => c.id)).toEqual(change.courseIds);
+      expect((await apiAs(t, owner).delete(`${path}/grants/${otherId}`)).status).toBe(204);
+      expectProblem(await apiAs(t, other).patch(path).send(change), 403, 'not-programme-author');
+
+      // The ministry's seeded programme has no owner: a trainer is refused, a national admin authors it.
+      const [{ id: seeded }] = await t.sql<{ id: string }>(`SELECT id FROM programme WHERE code = 'MVD-COMM-2026'`);
+      const trainer = await t.login('trainer');
+      expectProblem(await apiAs(t, trainer).patch(`/programmes/${seeded}`).send({}), 403, 'not-programme-author');
+      expect((await apiAs(t, adminToken).patch(`/programmes/${seeded}`).send({})).status).toBe(200);
+    });
+
+    it('freezes the programme’s course list in an execution report; later changes leave it and its files as they were', async () => {
+      const trainer = await t.login('trainer');
+      const [a, b, c] = [
+        await createCourse(t, 'SEC-FRZ-A'),
+        await createCourse(t, 'SEC-FRZ-B'),
+        await createCourse(t, 'SEC-FRZ-C'),
+      ];
+      const programme = await apiAs(t, trainer)
+        .post('/programmes')
+        .send({ code: 'SEC-FRZ', title: title('SEC-FRZ'), courseIds: [b.courseId, a.courseId] });
+      expect(programme.status).toBe(201);
+      const order = await apiAs(t, adminToken)
+        .post('/orders')
+        .send({ number: 'SEC-4', date: '2026-11-01', title: 'Frozen programme', programmeId: programme.body.id });
+      expect(order.status).toBe(201);
+      const frozen = await apiAs(t, adminToken).post(`/orders/${order.body.id}/execution-reports`).send({});
+      expect(frozen.status).toBe(201);
+      const report = `/execution-reports/${frozen.body.id}`;
+      const json = async () => (await apiAs(t, adminToken).get(`${report}?format=json`)).body;
+      const csv = async () => (await apiAs(t, adminToken).get(`${report}?format=csv&lang=en`)).text;
+      const pdf = async () =>
+        (await apiAs(t, adminToken).get(`${report}?format=pdf&lang=en`).buffer(true).parse(binary)).body as Buffer;
+      const before = { json: await json(), csv: await csv(), pdf: await pdf() };
+      expect(before.json.content.version).toBe(3);
+      expect(before.json.content.requirement.programme).toMatchObject({
+        id: programme.body.id,
+        code: 'SEC-FRZ',
+        courses: [{ code: 'SEC-FRZ-B' }, { code: 'SEC-FRZ-A' }],
+      });
+      expect(pdfText(before.pdf)).toContain('SEC-FRZ-B, SEC-FRZ-A');
+
+      const changed = await apiAs(t, trainer)
+        .patch(`/programmes/${programme.body.id}`)
+        .send({ courseIds: [c.courseId] });
+      expect(changed.status).toBe(200);
+      expect(await json()).toEqual(before.json);
+      expect(await csv()).toBe(before.csv);
+      expect((await pdf()).equals(before.pdf)).toBe(true);
+      const verification = await apiAs(t, adminToken).get(`${report}/verification`);
+      expect(verification.status).toBe(200);
+      expect(verification.body).toMatchObject({ valid: true, contentVerified: true, sha256: frozen.body.sha256 });
+      // The live compliance report reads the programme as it is now.
+      const live = await apiAs(t, adminToken).get(`/reports/compliance?orderId=${order.body.id}&format=json`);
+      expect(live.status).toBe(200);
+      expect(live.body.filters.order.courseIds).toEqual([c.courseId]);
     });
   });
 

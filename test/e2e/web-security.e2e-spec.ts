@@ -2,7 +2,16 @@ import { Browser } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '@lms/demo';
 import { apiAs } from '../support/api-client';
 import { officerOf, otherOfficerLogin } from '../support/assessment-fixtures';
-import { createWebApp, launchBrowser, phoneContext, signIn } from '../support/browser';
+import { generate } from 'otplib';
+import {
+  createWebApp,
+  horizontalOverflow,
+  launchBrowser,
+  phoneContext,
+  screenshot,
+  seriousAccessibilityViolations,
+  signIn,
+} from '../support/browser';
 import { TestApp } from '../support/test-app';
 import { assign, publishWebCourse, scheduleSession } from '../support/web-fixtures';
 
@@ -21,6 +30,44 @@ describe('pages: sessions, forms and what an officer may not see', () => {
   afterAll(async () => {
     await browser?.close();
     await t?.close();
+  });
+
+  it('asks for the current password to confirm the second factor, and shows a wrong one beside its field', async () => {
+    const [{ id: almId }] = await t.sql<{ id: string }>(`SELECT id FROM unit WHERE code = 'ALM'`);
+    const password = 'Web-mfa-password-2026';
+    const created = await apiAs(t, admin)
+      .post('/users')
+      .send({ username: 'web.mfa', password, mustChangePassword: false, roles: [{ role: 'hr', unitId: almId }] });
+    expect(created.status).toBe(201);
+    expect((await apiAs(t, admin).put('/role-policies/hr').send({ mfaRequired: true })).status).toBe(200);
+    const context = await phoneContext(browser);
+    try {
+      const page = await context.newPage();
+      await signIn(page, t.baseUrl, 'web.mfa', password);
+      expect(new URL(page.url()).pathname).toBe('/account/second-factor');
+      const secret = (await page.locator('code.secret').innerText()).trim();
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      expect(await horizontalOverflow(page)).toBe(0);
+
+      await page.fill('#f-code', await generate({ secret }));
+      await page.fill('#f-currentPassword', 'not-the-password');
+      await Promise.all([page.waitForNavigation(), page.click('form[action="/account/second-factor"] button')]);
+      expect(await page.locator('#f-currentPassword-error').innerText()).toContain('Текущий пароль указан неверно');
+      expect(await page.locator('code.secret').innerText()).toBe(secret); // the same enrolment, shown again
+      await screenshot(page, 'web-security', 'second-factor-wrong-password');
+      const [{ enabled }] = await t.sql<{ enabled: boolean }>(
+        `SELECT totp_enabled AS enabled FROM user_account WHERE username = 'web.mfa'`,
+      );
+      expect(enabled).toBe(false);
+
+      await page.fill('#f-code', await generate({ secret }));
+      await page.fill('#f-currentPassword', password);
+      await Promise.all([page.waitForNavigation(), page.click('form[action="/account/second-factor"] button')]);
+      expect(await page.locator('ol.codes li').count()).toBe(10);
+    } finally {
+      await context.close();
+      await apiAs(t, admin).put('/role-policies/hr').send({ mfaRequired: false });
+    }
   });
 
   it('makes an officer whose account must change its password do so at first sign-in', async () => {

@@ -11,6 +11,7 @@ export enum CatalogueProblem {
   InvalidCourseContent = 'invalid-course-content',
   VersionIncomplete = 'version-incomplete',
   NotCourseAuthor = 'not-course-author',
+  NotProgrammeAuthor = 'not-programme-author',
   AttachmentTooLarge = 'attachment-too-large',
   AttachmentTypeForbidden = 'attachment-type-forbidden',
 }
@@ -68,6 +69,16 @@ export class NotAnAuthor extends DomainError {
       'forbidden',
       CatalogueProblem.NotCourseAuthor,
       'Only the course owner, trainers granted the course, and admins may author it',
+    );
+  }
+}
+
+export class NotAProgrammeAuthor extends DomainError {
+  constructor() {
+    super(
+      'forbidden',
+      CatalogueProblem.NotProgrammeAuthor,
+      'Only the programme owner, trainers granted the programme, and national admins may change it',
     );
   }
 }

@@ -26,7 +26,7 @@ import { CourseAttachmentEntity } from './entities/attachment.entity';
 import { CourseVersionEntity } from './entities/course-version.entity';
 import { CourseEntity, CourseGrantEntity } from './entities/course.entity';
 import { DrillEntity, DrillPlanEntity } from './entities/drill.entity';
-import { ProgrammeCourseEntity, ProgrammeEntity } from './entities/programme.entity';
+import { ProgrammeCourseEntity, ProgrammeEntity, ProgrammeGrantEntity } from './entities/programme.entity';
 import { ProgrammeSeminarRuleEntity } from './entities/programme-rule.entity';
 import {
   ScenarioAutoFailBehaviourEntity,
@@ -43,6 +43,7 @@ export const CATALOGUE_ENTITIES = [
   CourseAttachmentEntity,
   ProgrammeEntity,
   ProgrammeCourseEntity,
+  ProgrammeGrantEntity,
   ProgrammeSeminarRuleEntity,
   ScenarioLevelEntity,
   ScenarioTrustFactorEntity,

@@ -50,6 +50,13 @@ export class ProgrammeView {
   @ApiProperty({ type: LocalizedTitleDto }) title: LocalizedTitleDto;
   @ApiProperty({ type: DraftTextDto, nullable: true }) description: DraftTextDto | null;
   @ApiProperty({ type: [ProgrammeCourseView], description: 'In order' }) courses: ProgrammeCourseView[];
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Its owner (null: national admins and granted trainers author it)',
+  })
+  ownerUserId: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 }

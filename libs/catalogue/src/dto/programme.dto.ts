@@ -58,3 +58,9 @@ export class UpdateProgrammeDto {
   @IsUUID('all', { each: true })
   courseIds?: string[];
 }
+
+export class ProgrammeGrantDto {
+  @ApiProperty({ description: 'A user (trainer) who may change the programme' })
+  @IsUUID()
+  userId: string;
+}

@@ -28,6 +28,10 @@ export class ProgrammeEntity {
   @Column({ type: 'jsonb', nullable: true })
   description: Partial<LocalizedText> | null;
 
+  /** The trainer who created it; authoring is theirs, granted users' and national admins'. Null: national admins only. */
+  @Column({ name: 'owner_user_id', type: 'uuid', nullable: true })
+  ownerUserId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
@@ -54,4 +58,21 @@ export class ProgrammeCourseEntity {
   @ManyToOne(() => CourseEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'FK_programme_course_course' })
   course?: CourseEntity;
+}
+
+/** Another user allowed to author the programme (its title, description and course list). */
+@Entity('programme_grant')
+export class ProgrammeGrantEntity {
+  @PrimaryColumn({ name: 'programme_id', type: 'uuid', primaryKeyConstraintName: 'PK_programme_grant' })
+  programmeId: string;
+
+  @PrimaryColumn({ name: 'user_id', type: 'uuid', primaryKeyConstraintName: 'PK_programme_grant' })
+  userId: string;
+
+  @ManyToOne(() => ProgrammeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'programme_id', foreignKeyConstraintName: 'FK_programme_grant_programme' })
+  programme?: ProgrammeEntity;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
 }

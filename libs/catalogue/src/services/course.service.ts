@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  isRootPath,
   AuditService,
   isUniqueViolation,
   likeEscape,
@@ -16,6 +15,7 @@ import { CreateCourseDto, ListCoursesQuery, UpdateCourseDto } from '../dto/cours
 import { CourseView } from '../dto/course.response';
 import { VersionStatus } from '../entities/course-version.entity';
 import { CourseCodeTaken, CourseNotPublished, NotAnAuthor } from '../catalogue.errors';
+import { isNationalAdmin, withinGrantersReach } from './authorship';
 import { COURSE_SELECT, CourseRow, mapCourse } from './course.mapper';
 import { emptyContent, VersionContent } from './version-content';
 
@@ -31,7 +31,7 @@ export class CourseService {
   /** Admins author everything; trainers what they own or were granted. */
   async canAuthor(ctx: RequestContext, course: Pick<CourseRow, 'id' | 'owner_user_id'>): Promise<boolean> {
     // The ministry's courses are national: an admin of a section is not their author, only one at the root.
-    if (ctx.isSystem || this.isNationalAdmin(ctx)) return true;
+    if (ctx.isSystem || isNationalAdmin(ctx)) return true;
     if (!ctx.has('trainer') || !ctx.userId) return false;
     if (course.owner_user_id === ctx.userId) return true;
     const rows = await this.tx.query('SELECT 1 FROM course_grant WHERE course_id = $1 AND user_id = $2', [
@@ -39,10 +39,6 @@ export class CourseService {
       ctx.userId,
     ]);
     return rows.length > 0;
-  }
-
-  private isNationalAdmin(ctx: RequestContext): boolean {
-    return ctx.has('admin') && (ctx.actor?.roles.some((g) => g.role === 'admin' && isRootPath(g.unitPath)) ?? false);
   }
 
   async requireAuthor(ctx: RequestContext, course: Pick<CourseRow, 'id' | 'owner_user_id'>): Promise<void> {
@@ -80,7 +76,7 @@ export class CourseService {
     const params: unknown[] = [];
     const where: string[] = [];
     // Authors also see their unpublished courses; others only published ones.
-    if (!ctx.isSystem && !this.isNationalAdmin(ctx)) {
+    if (!ctx.isSystem && !isNationalAdmin(ctx)) {
       params.push(ctx.userId);
       where.push(`(EXISTS (SELECT 1 FROM course_version v WHERE v.course_id = c.id AND v.status = 'published')
         OR ($1::uuid IS NOT NULL AND ${ctx.has('trainer') ? 'TRUE' : 'FALSE'}
@@ -170,14 +166,8 @@ export class CourseService {
     await this.tx.withTransaction(async () => {
       const { row } = await this.find(ctx, id);
       if (!ctx.has('admin') && row.owner_user_id !== ctx.userId) throw new NotAnAuthor();
-      const user = await this.users.byId(userId);
       // Authorship goes only to a trainer or admin of the granter's own units (revoking is never refused).
-      const reach = ctx.subtrees('trainer');
-      const inReach = (path: string) => reach === null || reach.some((prefix) => path.startsWith(prefix));
-      const author = user?.roles.some(
-        (grant) => (grant.role === 'trainer' || grant.role === 'admin') && inReach(grant.unitPath),
-      );
-      if (granted && !author) throw new NotFound('Trainer', userId);
+      if (granted && !withinGrantersReach(ctx, await this.users.byId(userId))) throw new NotFound('Trainer', userId);
       await this.tx.query(
         granted
           ? 'INSERT INTO course_grant (course_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING'

@@ -11,7 +11,9 @@ import {
 } from '@lms/core';
 import { ProgrammeView } from '../dto/course.response';
 import { CreateProgrammeDto, UpdateProgrammeDto } from '../dto/programme.dto';
-import { ProgrammeCodeTaken } from '../catalogue.errors';
+import { UserService } from '@lms/identity';
+import { NotAProgrammeAuthor, ProgrammeCodeTaken } from '../catalogue.errors';
+import { isNationalAdmin, withinGrantersReach } from './authorship';
 import { ProgrammeChangeHooks } from './programme-change.hooks';
 import type { Text } from './version-content';
 
@@ -20,6 +22,7 @@ interface ProgrammeRow {
   code: string;
   title: LocalizedText;
   description: Text | null;
+  owner_user_id: string | null;
   created_at: Date;
   updated_at: Date;
   courses: { id: string; code: string; title: LocalizedText; position: number; publishedVersionId: string | null }[];
@@ -39,18 +42,41 @@ const mapProgramme = (row: ProgrammeRow): ProgrammeView => ({
   title: row.title,
   description: row.description,
   courses: row.courses,
+  ownerUserId: row.owner_user_id,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
 
-/** Ordered sets of courses. Owns `programme` and `programme_course`. */
+/**
+ * Ordered sets of courses, authored like courses: by the owner, trainers
+ * granted the programme, and national admins. Owns `programme`,
+ * `programme_course` and `programme_grant`.
+ */
 @Injectable()
 export class ProgrammeService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly audit: AuditService,
     private readonly hooks: ProgrammeChangeHooks,
+    private readonly users: UserService,
   ) {}
+
+  async canAuthor(ctx: RequestContext, programme: Pick<ProgrammeRow, 'id' | 'owner_user_id'>): Promise<boolean> {
+    if (ctx.isSystem || isNationalAdmin(ctx)) return true;
+    if (!ctx.has('trainer') || !ctx.userId) return false;
+    if (programme.owner_user_id === ctx.userId) return true;
+    const rows = await this.tx.query('SELECT 1 FROM programme_grant WHERE programme_id = $1 AND user_id = $2', [
+      programme.id,
+      ctx.userId,
+    ]);
+    return rows.length > 0;
+  }
+
+  private async row(id: string): Promise<ProgrammeRow> {
+    const [row] = await this.tx.query<ProgrammeRow>(`${PROGRAMME_SELECT} WHERE p.id = $1`, [id]);
+    if (!row) throw new NotFound('Programme', id);
+    return row;
+  }
 
   async list(_ctx: RequestContext, query: PageQuery): Promise<Page<ProgrammeView>> {
     const { rows, total } = await this.tx.page<ProgrammeRow>({
@@ -65,9 +91,7 @@ export class ProgrammeService {
   }
 
   async get(_ctx: RequestContext, id: string): Promise<ProgrammeView> {
-    const [row] = await this.tx.query<ProgrammeRow>(`${PROGRAMME_SELECT} WHERE p.id = $1`, [id]);
-    if (!row) throw new NotFound('Programme', id);
-    return mapProgramme(row);
+    return mapProgramme(await this.row(id));
   }
 
   /** The courses of a programme in order (assignment by programme uses this). */
@@ -84,8 +108,8 @@ export class ProgrammeService {
       let id: string;
       try {
         [{ id }] = await this.tx.query<{ id: string }>(
-          'INSERT INTO programme (code, title, description) VALUES ($1, $2, $3) RETURNING id',
-          [dto.code, JSON.stringify(dto.title), dto.description ? JSON.stringify(dto.description) : null],
+          'INSERT INTO programme (code, title, description, owner_user_id) VALUES ($1, $2, $3, $4) RETURNING id',
+          [dto.code, JSON.stringify(dto.title), dto.description ? JSON.stringify(dto.description) : null, ctx.userId],
         );
       } catch (error) {
         if (isUniqueViolation(error, 'UQ_programme_code') || isUniqueViolation(error, 'UQ_programme_code_ci'))
@@ -101,7 +125,9 @@ export class ProgrammeService {
 
   async update(ctx: RequestContext, id: string, dto: UpdateProgrammeDto): Promise<ProgrammeView> {
     return this.tx.withTransaction(async () => {
-      const before = await this.get(ctx, id);
+      const row = await this.row(id);
+      if (!(await this.canAuthor(ctx, row))) throw new NotAProgrammeAuthor();
+      const before = mapProgramme(row);
       await this.tx.query(
         'UPDATE programme SET title = coalesce($2, title), description = coalesce($3, description), updated_at = now() WHERE id = $1',
         [id, dto.title ? JSON.stringify(dto.title) : null, dto.description ? JSON.stringify(dto.description) : null],
@@ -120,6 +146,28 @@ export class ProgrammeService {
         after,
       });
       return after;
+    });
+  }
+
+  /** Lets another trainer author the programme (its owner or a national admin only). */
+  async grant(ctx: RequestContext, id: string, userId: string, granted: boolean): Promise<void> {
+    await this.tx.withTransaction(async () => {
+      const row = await this.row(id);
+      if (!ctx.isSystem && !isNationalAdmin(ctx) && row.owner_user_id !== ctx.userId) throw new NotAProgrammeAuthor();
+      // Authorship goes only to a trainer or admin of the granter's own units (revoking is never refused).
+      if (granted && !withinGrantersReach(ctx, await this.users.byId(userId))) throw new NotFound('Trainer', userId);
+      await this.tx.query(
+        granted
+          ? 'INSERT INTO programme_grant (programme_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING'
+          : 'DELETE FROM programme_grant WHERE programme_id = $1 AND user_id = $2',
+        [id, userId],
+      );
+      await this.audit.record(ctx, {
+        action: granted ? 'programme.grant' : 'programme.revoke',
+        entityType: 'programme',
+        entityId: id,
+        after: { userId },
+      });
     });
   }
 

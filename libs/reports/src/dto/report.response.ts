@@ -210,9 +210,24 @@ export class RequiredCourseView {
   @ApiProperty({ type: LocalizedTitleDto }) title: LocalizedTitleDto;
 }
 
+export class FrozenProgrammeView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty({ type: LocalizedTitleDto }) title: LocalizedTitleDto;
+  @ApiProperty({ type: [RequiredCourseView], description: 'Its courses in order, as they were when frozen' })
+  courses: RequiredCourseView[];
+}
+
 export class RequirementView {
   @ApiProperty({ type: [RequiredCourseView], description: 'The courses the order requires' })
   courses: RequiredCourseView[];
+  @ApiProperty({
+    type: FrozenProgrammeView,
+    required: false,
+    nullable: true,
+    description: 'Version 3: the order’s programme and its course list at the moment of freezing (null: none)',
+  })
+  programme?: FrozenProgrammeView | null;
 }
 
 export class FrozenOfficersView {
@@ -231,7 +246,8 @@ export class ExecutionReportContentView implements ExecutionReportContent {
   @ApiProperty({
     type: 'integer',
     required: false,
-    description: '2 since officer lists are frozen; readers ignore keys they do not know',
+    description:
+      '2 since officer lists are frozen, 3 since the programme’s course list; readers ignore keys they do not know',
   })
   version?: number;
   @ApiProperty({ type: RequirementView, required: false }) requirement?: RequirementView;

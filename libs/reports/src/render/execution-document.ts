@@ -27,10 +27,15 @@ export function executionDocument(snapshot: FrozenSnapshot, language: Language, 
   const requirement = (content.requirement?.courses ?? [])
     .map((course) => `${course.code}: ${pickText(course.title, language)}`)
     .join('; ');
+  const programme = content.requirement?.programme;
+  const programmeLine = programme
+    ? `${programme.code}: ${pickText(programme.title, language)} (${programme.courses.map((c) => c.code).join(', ')})`
+    : null;
   const meta = [
     { label: l.order, value: `${orderNumber(order.number)} ${formatCalendarDay(order.date)}` },
     { label: l.title, value: order.title },
     ...(order.issuingAuthority ? [{ label: l.issuingAuthority, value: order.issuingAuthority }] : []),
+    ...(programmeLine ? [{ label: l.programme, value: programmeLine }] : []),
     ...(requirement ? [{ label: l.requirement, value: requirement }] : []),
     ...(order.deadline ? [{ label: l.deadlineDate, value: formatCalendarDay(order.deadline) }] : []),
     { label: l.subtree, value: `${report.unit.name} (${report.unit.code})` },

@@ -54,6 +54,7 @@ export interface Labels {
   none: string;
   issuingAuthority: string;
   requirement: string;
+  programme: string;
   subtree: string;
   verificationCode: string;
   verifyAt: string;
@@ -120,6 +121,7 @@ const RU: Labels = {
   none: 'нет',
   issuingAuthority: 'Издан',
   requirement: 'Требование',
+  programme: 'Программа',
   subtree: 'Охват',
   verificationCode: 'Код проверки',
   verifyAt: 'Проверка',
@@ -194,6 +196,7 @@ const KK: Labels = {
   none: 'жоқ',
   issuingAuthority: 'Шығарған',
   requirement: 'Талап',
+  programme: 'Бағдарлама',
   subtree: 'Қамту',
   verificationCode: 'Тексеру коды',
   verifyAt: 'Тексеру',
@@ -268,6 +271,7 @@ const EN: Labels = {
   none: 'none',
   issuingAuthority: 'Issued by',
   requirement: 'Requirement',
+  programme: 'Programme',
   subtree: 'Units covered',
   verificationCode: 'Verification code',
   verifyAt: 'Verify at',

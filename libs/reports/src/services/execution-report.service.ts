@@ -11,7 +11,7 @@ import {
   subtreeCondition,
   TransactionHost,
 } from '@lms/core';
-import { CourseService } from '@lms/catalogue';
+import { CourseService, ProgrammeService } from '@lms/catalogue';
 import { OrderService, OrderView } from '@lms/assignments';
 import { UnitService } from '@lms/personnel';
 import { CreateExecutionReportDto } from '../dto/report-query.dto';
@@ -32,9 +32,14 @@ import { REPORT_READERS, REPORT_WRITERS } from './report-scope';
  */
 export interface ExecutionReportContent {
   kind: 'order-execution';
-  /** 2 since the officer lists; snapshots without it hold counts only. */
+  /** 2 since the officer lists (snapshots without it hold counts only); 3 since the programme's course list. */
   version?: number;
-  requirement?: { courses: { id: string; code: string; title: LocalizedText }[] };
+  requirement?: {
+    /** Every course required (listed by the order, or in its programme at the moment of freezing), by code. */
+    courses: FrozenCourse[];
+    /** Version 3: the order's programme and its courses in order, as they were when the report was frozen. */
+    programme?: { id: string; code: string; title: LocalizedText; courses: FrozenCourse[] } | null;
+  };
   /** Completed: every course done (or exempted from some); outstanding: the rest, with each course's state. */
   officers?: { completed: OfficerOutcome[]; outstanding: OfficerOutcome[] };
   order: {
@@ -50,6 +55,12 @@ export interface ExecutionReportContent {
   producedAt: string;
   producedBy: { userId: string | null; username: string | null };
   report: ComplianceReport;
+}
+
+interface FrozenCourse {
+  id: string;
+  code: string;
+  title: LocalizedText;
 }
 
 interface SnapshotRow {
@@ -128,6 +139,7 @@ export class ExecutionReportService {
     private readonly compliance: ComplianceService,
     private readonly outcomes: OfficerOutcomeService,
     private readonly courses: CourseService,
+    private readonly programmes: ProgrammeService,
     private readonly renderings: ReportRenderingService,
     private readonly audit: AuditService,
   ) {}
@@ -143,13 +155,24 @@ export class ExecutionReportService {
       const courses = await Promise.all(
         (report.filters.order?.courseIds ?? []).map((id) => this.courses.get(RequestContext.system(), id)),
       );
+      // The programme's course list as it is now, read in the same transaction as the figures: later changes
+      // to the programme leave this report (and every file rendered from it) as it was.
+      const programme = order.programmeId
+        ? await this.programmes.get(RequestContext.system(), order.programmeId)
+        : null;
       const content: ExecutionReportContent = {
         kind: 'order-execution',
-        version: 2,
+        version: 3,
         requirement: {
           courses: courses
             .map((course) => ({ id: course.id, code: course.code, title: course.title }))
             .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+          programme: programme && {
+            id: programme.id,
+            code: programme.code,
+            title: programme.title,
+            courses: programme.courses.map((course) => ({ id: course.id, code: course.code, title: course.title })),
+          },
         },
         officers: {
           completed: items.filter((officer) => officer.state === 'completed'),
