@@ -63,6 +63,20 @@ describe('orders, assignment rules and enrolments', () => {
     const expected = await audienceCount('ALM', ['patrol', 'district_inspector']);
     expect(expected).toBeGreaterThan(20);
     expect(rule.body.enrolled).toBe(expected);
+    // The size HR sees before saving is what the rule enrolled.
+    const size = await api(hr)
+      .post('/assignment-rules/audience')
+      .send({ unitIds: [alm], serviceTypes: ['patrol', 'district_inspector'] });
+    expect(size.status).toBe(200);
+    expect(size.body).toEqual({ officers: expected });
+    const astanaUnit = await unitId(t, 'AST');
+    expect(
+      (
+        await api(hr)
+          .post('/assignment-rules/audience')
+          .send({ unitIds: [astanaUnit] })
+      ).status,
+    ).toBe(404);
 
     const list = await api(hr).get(`/enrollments?orderId=${order.body.id}&limit=500`);
     expect(list.body.total).toBe(expected);

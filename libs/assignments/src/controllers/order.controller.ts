@@ -2,8 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Ctx, PageOf, RequestContext, Roles } from '@lms/core';
 import { ASSIGNMENTS_ROUTE_PROBLEMS } from '../assignments.errors';
-import { OrderCreated, OrderView, RuleEnrolment, RuleView } from '../dto/assignment.response';
-import { CreateOrderDto, ListOrdersQuery, UpdateOrderDto } from '../dto/order.dto';
+import { AudienceSize, OrderCreated, OrderView, RuleEnrolment, RuleView } from '../dto/assignment.response';
+import { AudienceDto, CreateOrderDto, ListOrdersQuery, UpdateOrderDto } from '../dto/order.dto';
 import { CreateRuleDto, ListRulesQuery } from '../dto/rule.dto';
 import { OrderRulesService } from '../services/order-rules.service';
 import { OrderService } from '../services/order.service';
@@ -69,6 +69,19 @@ export class OrderController {
   @ApiCreatedResponse({ type: RuleEnrolment })
   createRule(@Ctx() ctx: RequestContext, @Body() dto: CreateRuleDto) {
     return this.rules.create(ctx, dto);
+  }
+
+  @Post('assignment-rules/audience')
+  @HttpCode(200)
+  @Roles('hr')
+  @ApiOperation({
+    summary: 'Count an audience',
+    description:
+      'How many active officers an audience (units with their subtrees, service types, ranks, positions) holds now, matched as a rule matches it: the size to see before saving a rule. Units outside your subtrees: 404; no units: all of yours.',
+  })
+  @ApiOkResponse({ type: AudienceSize })
+  audienceSize(@Ctx() ctx: RequestContext, @Body() dto: AudienceDto) {
+    return this.rules.audienceSize(ctx, dto);
   }
 
   @Get('assignment-rules')

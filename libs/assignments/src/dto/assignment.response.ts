@@ -63,3 +63,8 @@ export class OrderCreated extends OrderView {
   rules: RuleEnrolment[];
   @ApiProperty({ type: 'integer', description: 'Officers enrolled by those rules' }) enrolled: number;
 }
+
+/** The size of an audience before a rule is saved. */
+export class AudienceSize {
+  @ApiProperty({ type: 'integer', description: 'Active officers the audience holds now' }) officers: number;
+}
