@@ -133,6 +133,7 @@ const MATRIX: Record<string, string> = {
   'PATCH /api/v1/units/:id': '-----P-',
   'PATCH /api/v1/users/:id': '-----P-',
   'POST /api/v1/assignment-rules': '---PPPP',
+  'POST /api/v1/assignment-rules/audience': '---PPPP',
   'POST /api/v1/assignment-rules/:id/materialize': '---P-P-',
   'POST /api/v1/attempts/:id/submit': '-P---PP',
   'POST /api/v1/auth/login': '-------',

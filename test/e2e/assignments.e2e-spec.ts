@@ -63,6 +63,20 @@ describe('orders, assignment rules and enrolments', () => {
     const expected = await audienceCount('ALM', ['patrol', 'district_inspector']);
     expect(expected).toBeGreaterThan(20);
     expect(rule.body.enrolled).toBe(expected);
+    // The size HR sees before saving is what the rule enrolled.
+    const size = await api(hr)
+      .post('/assignment-rules/audience')
+      .send({ unitIds: [alm], serviceTypes: ['patrol', 'district_inspector'] });
+    expect(size.status).toBe(200);
+    expect(size.body).toEqual({ officers: expected });
+    const astanaUnit = await unitId(t, 'AST');
+    expect(
+      (
+        await api(hr)
+          .post('/assignment-rules/audience')
+          .send({ unitIds: [astanaUnit] })
+      ).status,
+    ).toBe(404);
 
     const list = await api(hr).get(`/enrollments?orderId=${order.body.id}&limit=500`);
     expect(list.body.total).toBe(expected);
@@ -397,6 +411,52 @@ describe('orders, assignment rules and enrolments', () => {
       { cycle: 2, status: 'assigned' },
     ]);
     expect(await t.app.get(MaterializerService).openExpiredCycles(new Date())).toBe(0);
+  });
+
+  it('executes an order that names its courses, audience and deadline: its rules and enrolments in the same step', async () => {
+    const [first, second] = [await createCourse(t, 'A-ORDER-1'), await createCourse(t, 'A-ORDER-2')];
+    const today = new Date().toISOString().slice(0, 10);
+    const deadline = new Date(Date.now() + 90 * 86400_000).toISOString().slice(0, 10);
+    const order = await api(hr)
+      .post('/orders')
+      .send({
+        number: 'ALM-RULES-1',
+        date: today,
+        title: 'On juvenile police training',
+        courseIds: [first.courseId, second.courseId],
+        audience: { serviceTypes: ['juvenile'] },
+        deadline,
+        periodicityMonths: 24,
+      });
+    expect(order.status).toBe(201);
+    const expected = await audienceCount('ALM', ['juvenile']);
+    expect(expected).toBeGreaterThan(0);
+    expect(order.body.rules).toHaveLength(2);
+    expect(order.body.enrolled).toBe(2 * expected);
+    const rules = await api(hr).get(`/assignment-rules?orderId=${order.body.id}`);
+    expect(rules.body.items).toHaveLength(2);
+    expect(rules.body.items[0]).toMatchObject({ dueDate: deadline, recurrenceMonths: 24 });
+    for (const { courseId } of [first, second]) expect(await openEnrolments(courseId)).toBe(expected);
+
+    // Without an audience the order is only recorded; with a course that cannot be assigned, nothing is written.
+    const plain = await api(hr)
+      .post('/orders')
+      .send({ number: 'ALM-RULES-2', date: today, title: 'Recorded only', courseIds: [first.courseId] });
+    expect(plain.body).toMatchObject({ rules: [], enrolled: 0 });
+    const refused = await api(hr)
+      .post('/orders')
+      .send({
+        number: 'ALM-RULES-3',
+        date: today,
+        title: 'Names a course that does not exist',
+        courseIds: [first.courseId, '00000000-0000-4000-8000-000000000000'],
+        audience: { serviceTypes: ['traffic'] },
+        deadline,
+      });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(refused.status).toBeLessThan(500);
+    expect(await t.sql(`SELECT 1 FROM ministry_order WHERE number = 'ALM-RULES-3'`)).toEqual([]);
+    expect(await openEnrolments(first.courseId)).toBe(expected);
   });
 
   it('keeps a 24-month course valid 24 months under a 12-month rule, certificate too, and reopens only then', async () => {

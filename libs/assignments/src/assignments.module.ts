@@ -13,11 +13,13 @@ import { EnrollmentHistoryService } from './services/enrollment-history.service'
 import { EnrollmentHooks } from './services/enrollment-hooks';
 import { EnrollmentService } from './services/enrollment.service';
 import { MaterializerService } from './services/materializer.service';
+import { OrderRulesService } from './services/order-rules.service';
 import { OrderService } from './services/order.service';
 import { RuleService } from './services/rule.service';
 
 const SERVICES = [
   OrderService,
+  OrderRulesService,
   RuleService,
   EnrollmentService,
   EnrollmentHistoryService,

@@ -13,6 +13,7 @@ export * from './services/enrollment.service';
 export type { EnrollmentRow } from './services/enrollment.mapper';
 export * from './services/materializer.service';
 export * from './services/my-enrollments.sql';
+export * from './services/order-rules.service';
 export * from './services/order.service';
 export * from './services/rule.service';
 

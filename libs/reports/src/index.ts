@@ -2,6 +2,7 @@ export * from './dto/report-query.dto';
 export * from './reports.errors';
 export * from './reports.module';
 export { complianceTable } from './render/compliance-table';
+export { recordTable } from './render/record-table';
 export { sendTable } from './render/send-report';
 export * from './services/canonical-json';
 export * from './services/compliance.model';

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AssessmentsModule } from '@lms/assessments';
 import { AssignmentsModule } from '@lms/assignments';
 import { CatalogueModule } from '@lms/catalogue';
 import { CertificatesModule } from '@lms/certificates';
-import { PROBLEM_PAGES } from '@lms/core';
+import { APP_CONFIG, AppConfig, PROBLEM_PAGES } from '@lms/core';
 import { IdentityModule } from '@lms/identity';
 import { PersonnelModule } from '@lms/personnel';
 import { ReportsModule } from '@lms/reports';
@@ -13,6 +14,8 @@ import { TrustModule } from '@lms/trust';
 import { AccountController } from './controllers/account.controller';
 import { CertificatesController } from './controllers/certificates.controller';
 import { HrDashboardController } from './controllers/hr-dashboard.controller';
+import { HrImportController } from './controllers/hr-import.controller';
+import { HrOfficersController } from './controllers/hr-officers.controller';
 import { FeedbackPagesController } from './controllers/feedback.controller';
 import { SurveyPagesController } from './controllers/survey-pages.controller';
 import { TrustDashboardController } from './controllers/trust-dashboard.controller';
@@ -49,6 +52,8 @@ export const WEB_CONTROLLERS = [
   TrainerVersionsController,
   TrainerSessionsController,
   HrDashboardController,
+  HrImportController,
+  HrOfficersController,
   FeedbackPagesController,
   SurveyPagesController,
   TrustDashboardController,
@@ -71,6 +76,11 @@ export const WEB_CONTROLLERS = [
     ReportsModule,
     TrustModule,
     ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: 30, ttl: 60_000 }] }),
+    // HR's CSV upload (multipart, in memory): one file, no larger than the import accepts.
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.csvMaxBytes, files: 1, fields: 5, parts: 6 } }),
+    }),
   ],
   controllers: WEB_CONTROLLERS,
   providers: [

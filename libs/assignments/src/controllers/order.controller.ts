@@ -2,9 +2,10 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Ctx, PageOf, RequestContext, Roles } from '@lms/core';
 import { ASSIGNMENTS_ROUTE_PROBLEMS } from '../assignments.errors';
-import { OrderView, RuleEnrolment, RuleView } from '../dto/assignment.response';
-import { CreateOrderDto, ListOrdersQuery, UpdateOrderDto } from '../dto/order.dto';
+import { AudienceSize, OrderCreated, OrderView, RuleEnrolment, RuleView } from '../dto/assignment.response';
+import { AudienceDto, CreateOrderDto, ListOrdersQuery, UpdateOrderDto } from '../dto/order.dto';
 import { CreateRuleDto, ListRulesQuery } from '../dto/rule.dto';
+import { OrderRulesService } from '../services/order-rules.service';
 import { OrderService } from '../services/order.service';
 import { RuleService } from '../services/rule.service';
 
@@ -15,17 +16,19 @@ export class OrderController {
   constructor(
     private readonly orders: OrderService,
     private readonly rules: RuleService,
+    private readonly orderRules: OrderRulesService,
   ) {}
 
   @Post('orders')
   @Roles('hr')
   @ApiOperation({
     summary: 'Record a ministry order',
-    description: 'Number, date, title and what it requires, for a unit of your subtree (by default your own).',
+    description:
+      "Number, date, title and what it requires, for a unit of your subtree (by default your own). With courses (or a programme), an `audience` and a `deadline`, the rules that execute it are created in the same step (one per course, due on the deadline, recurring every `periodicityMonths`; the audience's units default to the order's) and their officers enrolled; any rule refused (e.g. an unpublished course): nothing is written.",
   })
-  @ApiCreatedResponse({ type: OrderView })
+  @ApiCreatedResponse({ type: OrderCreated })
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateOrderDto) {
-    return this.orders.create(ctx, dto);
+    return this.orderRules.create(ctx, dto);
   }
 
   @Get('orders')
@@ -66,6 +69,19 @@ export class OrderController {
   @ApiCreatedResponse({ type: RuleEnrolment })
   createRule(@Ctx() ctx: RequestContext, @Body() dto: CreateRuleDto) {
     return this.rules.create(ctx, dto);
+  }
+
+  @Post('assignment-rules/audience')
+  @HttpCode(200)
+  @Roles('hr')
+  @ApiOperation({
+    summary: 'Count an audience',
+    description:
+      'How many active officers an audience (units with their subtrees, service types, ranks, positions) holds now, matched as a rule matches it: the size to see before saving a rule. Units outside your subtrees: 404; no units: all of yours.',
+  })
+  @ApiOkResponse({ type: AudienceSize })
+  audienceSize(@Ctx() ctx: RequestContext, @Body() dto: AudienceDto) {
+    return this.rules.audienceSize(ctx, dto);
   }
 
   @Get('assignment-rules')

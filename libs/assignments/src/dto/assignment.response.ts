@@ -62,3 +62,15 @@ export class ManualAssignmentResult {
   @ApiProperty({ type: 'integer' }) enrolled: number;
   @ApiProperty({ type: 'integer', description: 'Already enrolled, covered, or dismissed' }) skipped: number;
 }
+
+/** A new order, with the rules that execute it when it named courses, audience and deadline. */
+export class OrderCreated extends OrderView {
+  @ApiProperty({ type: [RuleEnrolment], description: 'One rule per course (or the programme); empty when not named' })
+  rules: RuleEnrolment[];
+  @ApiProperty({ type: 'integer', description: 'Officers enrolled by those rules' }) enrolled: number;
+}
+
+/** The size of an audience before a rule is saved. */
+export class AudienceSize {
+  @ApiProperty({ type: 'integer', description: 'Active officers the audience holds now' }) officers: number;
+}

@@ -3,9 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, isRootPath, NotFound, Page, RequestContext, TransactionHost, ValidationFailed } from '@lms/core';
 import { CourseService, ProgrammeService } from '@lms/catalogue';
 import { UnitService } from '@lms/personnel';
-import { RuleEnrolment, RuleView } from '../dto/assignment.response';
+import { AudienceSize, RuleEnrolment, RuleView } from '../dto/assignment.response';
+import { AudienceDto } from '../dto/order.dto';
 import { CreateRuleDto, ListRulesQuery } from '../dto/rule.dto';
 import { OrderFromAbove, RuleExists } from '../assignments.errors';
+import { OFFICER_MATCH, UNIT_MATCH } from './audience.sql';
 import { checkDuePolicy } from './due-policy';
 import { MaterializerService } from './materializer.service';
 import { ORDER_WRITERS, OrderService } from './order.service';
@@ -176,6 +178,22 @@ export class RuleService {
       });
       return { id, enrolled };
     });
+  }
+
+  /**
+   * How many active officers an audience holds now, before a rule is saved:
+   * the same match as the rule's (its units within the caller's subtrees).
+   */
+  async audienceSize(ctx: RequestContext, audience: AudienceDto): Promise<AudienceSize> {
+    const unitIds = await this.audienceUnits(ctx, audience.unitIds ?? []);
+    const [{ officers }] = await this.tx.query<AudienceSize>(
+      `SELECT count(*)::int AS officers
+       FROM (SELECT $1::uuid[] AS unit_ids, $2::text[] AS service_types, $3::text[] AS ranks, $4::text[] AS positions) r
+       JOIN unit u ON ${UNIT_MATCH} JOIN officer o ON o.unit_id = u.id AND o.status = 'active'
+       WHERE ${OFFICER_MATCH}`,
+      [unitIds, audience.serviceTypes ?? [], audience.ranks ?? [], audience.positions ?? []],
+    );
+    return { officers };
   }
 
   /** Re-runs a rule (idempotent: covered officers are skipped). */

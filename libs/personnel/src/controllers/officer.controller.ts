@@ -25,7 +25,7 @@ export class OfficerController {
   @ApiOperation({
     summary: 'List officers',
     description:
-      'Officers of your subtrees (an officer: only themself), filtered by unit subtree, service type, status or part of the name or personnel number.',
+      'Officers of your subtrees (an officer: only themself), filtered by unit subtree, service type, rank, status or part of the name or personnel number.',
   })
   @ApiOkResponse({ type: PageOf(OfficerView) })
   list(@Ctx() ctx: RequestContext, @Query() query: ListOfficersQuery) {

@@ -86,6 +86,13 @@ export class ListOfficersQuery extends PageQuery {
   @IsIn(OFFICER_STATUSES)
   status?: OfficerStatus;
 
+  @ApiPropertyOptional({ description: 'The rank as written in the personnel list (any letter case)' })
+  @IsOptional()
+  @CleanText()
+  @IsString()
+  @MaxLength(100)
+  rank?: string;
+
   @ApiPropertyOptional({ description: 'Part of the name or personnel number' })
   @IsOptional()
   @CleanText()

@@ -100,6 +100,7 @@ export class OfficerService {
     if (query.unitId) add(`u.path LIKE (SELECT path FROM unit WHERE id = ?) || '%'`, query.unitId);
     if (query.serviceType) add('o.service_type = ?', query.serviceType);
     if (query.status) add('o.status = ?', query.status);
+    if (query.rank) add('lower(o.rank) = lower(?)', query.rank);
     if (query.q) add(`(o.full_name ILIKE ? OR o.personnel_number ILIKE ?)`, '%' + likeEscape(query.q) + '%');
     const condition = where.join(' AND ');
     const { rows, total } = await this.tx.page<OfficerRow>({
@@ -111,6 +112,17 @@ export class OfficerService {
       page: query,
     });
     return { items: rows.map(mapOfficer), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** The ranks written in the personnel list of the caller's subtrees, for a filter's choices. */
+  async ranks(ctx: RequestContext): Promise<string[]> {
+    const params: unknown[] = [];
+    const scope = subtreeCondition('u.path', ctx.subtrees(...READERS), params);
+    const rows = await this.tx.query<{ rank: string }>(
+      `SELECT DISTINCT o.rank FROM officer o JOIN unit u ON u.id = o.unit_id WHERE ${scope} ORDER BY o.rank LIMIT 200`,
+      params,
+    );
+    return rows.map((row) => row.rank);
   }
 
   async create(ctx: RequestContext, dto: CreateOfficerDto): Promise<OfficerView> {

@@ -33,7 +33,8 @@ export class CsrfTokens {
       cookieOptions: { sameSite: 'lax', path: '/', httpOnly: true, secure: false },
       getCsrfTokenFromRequest: (request) => {
         const body = request.body as Record<string, unknown> | undefined;
-        const value = body?.[CSRF_FIELD];
+        // A file upload's body is read after the guards, so its form carries the token in its address.
+        const value = request.is('multipart/form-data') ? request.query[CSRF_FIELD] : body?.[CSRF_FIELD];
         return typeof value === 'string' ? value : null;
       },
     });

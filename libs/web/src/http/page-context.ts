@@ -153,6 +153,7 @@ function navigation(user: PageUser | null, path: string, t: Translate): NavItem[
   if (user.isStaff) items.push({ href: '/staff', key: 'nav.staff' });
   if (user.roles.includes('hr')) {
     items.push({ href: '/hr', key: 'nav.dashboard' }, { href: '/hr/compliance', key: 'nav.compliance' });
+    items.push({ href: '/hr/officers', key: 'nav.officers' });
   }
   if (user.roles.includes('trainer')) {
     items.push({ href: '/trainer/courses', key: 'nav.courses' }, { href: '/trainer/sessions', key: 'nav.sessions' });

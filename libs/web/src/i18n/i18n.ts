@@ -6,6 +6,9 @@ import { ru } from './locales/ru';
 import { staffEn } from './locales/staff.en';
 import { staffKk } from './locales/staff.kk';
 import { staffRu } from './locales/staff.ru';
+import { hrWorkEn } from './locales/hr-work.en';
+import { hrWorkKk } from './locales/hr-work.kk';
+import { hrWorkRu } from './locales/hr-work.ru';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -20,7 +23,11 @@ function merged(base: object, extra: object): Tree {
 }
 
 /** Every interface text by language. */
-export const TEXTS = { kk: merged(kk, staffKk), ru: merged(ru, staffRu), en: merged(en, staffEn) };
+export const TEXTS = {
+  kk: merged(merged(kk, staffKk), hrWorkKk),
+  ru: merged(merged(ru, staffRu), hrWorkRu),
+  en: merged(merged(en, staffEn), hrWorkEn),
+};
 
 /** A text by key in one language; `count` picks the plural form. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
