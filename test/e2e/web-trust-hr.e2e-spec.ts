@@ -58,17 +58,18 @@ describe('pages: HR records a complaint and runs a survey on a phone', () => {
     await inspect(page, 'trust-complaint-form');
 
     await page.fill('input[name="number"]', 'ALM-WEB-1');
-    await page.fill('input[name="unitCode"]', 'AST');
+    await page.fill('input[name="unit"]', 'AST');
     await page.fill('input[name="personnelNumber"]', officer.personnel_number);
     await page.selectOption('select[name="category"]', 'rudeness');
     await page.locator('input[name="outcome"][value="substantiated"]').check();
     await submit(page, '/staff/trust/complaints');
-    expect(await page.locator('#f-unitCode-error').innerText()).toContain('мұндай кодты бөлімше жоқ');
+    expect(await page.locator('#f-unit-error').innerText()).toContain('мұндай кодты бөлімше жоқ');
+    expect(await page.locator('input[name="unit"]').inputValue()).toBe('AST');
     expect(await page.locator('input[name="personnelNumber"]').inputValue()).toBe(officer.personnel_number);
     await inspect(page, 'trust-complaint-refused');
     expect(await t.sql(`SELECT 1 FROM complaint WHERE number = 'ALM-WEB-1'`)).toEqual([]);
 
-    await page.fill('input[name="unitCode"]', officer.code);
+    await page.fill('input[name="unit"]', officer.code);
     await submit(page, '/staff/trust/complaints');
     expect(page.url()).toContain('/staff/trust?notice=complaint');
     expect(await page.locator('[role="status"]').innerText()).toContain('Шағым тіркелді');
@@ -134,7 +135,8 @@ describe('pages: HR records a complaint and runs a survey on a phone', () => {
     const sheet = book.worksheets[0];
     const texts: string[] = [];
     sheet.eachRow((row) => row.eachCell((cell) => texts.push(cell.text)));
-    expect(texts).toContain('Азаматтар сенімі және оқыту');
+    expect(book.title).toBe('Азаматтар сенімі және оқыту');
+    expect(texts).toContain('Оқыту орындалды, %');
     expect(texts.join(' ')).toContain('Бөлімше бойынша барлығы');
 
     const pdf = await page.request.get(`${t.baseUrl}${hrefs.find((h) => h.includes('format=pdf'))}`);
@@ -144,6 +146,14 @@ describe('pages: HR records a complaint and runs a survey on a phone', () => {
     expect((await page.request.get(`${t.baseUrl}/staff/trust/export?format=docx`, { maxRedirects: 0 })).status()).toBe(
       422,
     );
+
+    // The HR dashboard: the trust figures beside completion, each a link to the trust page.
+    await page.goto(`${t.baseUrl}/hr`);
+    const trustFigures = page.locator('.figures a[href="/staff/trust"] .figure__value');
+    expect(await trustFigures.count()).toBe(3);
+    expect(await trustFigures.nth(0).innerText()).toMatch(/^\d,\d \/ 5$/);
+    expect(await trustFigures.nth(2).innerText()).toMatch(/^\d+,\d%$/);
+    await inspect(page, 'hr-dashboard-trust');
     await context.close();
   }, 120_000);
 });

@@ -1,9 +1,9 @@
 import { Get, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Ctx, RequestContext, Roles, ValidationFailed } from '@lms/core';
+import { Ctx, RequestContext, Roles } from '@lms/core';
 import { sendTable } from '@lms/reports';
 import { ListSurveysQuery, SurveyService, TrustReportQuery, TrustReportService } from '@lms/trust';
-import { isLanguage } from '../i18n/i18n';
+import { TrustExportQuery } from '../forms/trust.forms';
 import { Page, WebController } from '../http/page.decorators';
 import { trustTable } from '../trust/trust-table';
 
@@ -38,18 +38,8 @@ export class TrustDashboardController {
   /** The trust report as XLSX or PDF, labelled in kk, ru or en (`lang`, default ru): the same figures as the page. */
   @Get('staff/trust/export')
   @Roles('hr')
-  async download(
-    @Ctx() ctx: RequestContext,
-    @Query() query: TrustReportQuery,
-    @Query('format') format: unknown,
-    @Query('lang') lang: unknown,
-    @Res() response: Response,
-  ) {
-    if (!(FILE_FORMATS as readonly unknown[]).includes(format)) {
-      throw new ValidationFailed('Unknown format', [{ field: 'format', message: `one of ${FILE_FORMATS.join(', ')}` }]);
-    }
+  async download(@Ctx() ctx: RequestContext, @Query() query: TrustExportQuery, @Res() response: Response) {
     const report = await this.reports.report(ctx, { unitId: query.unitId, from: query.from, to: query.to });
-    const language = isLanguage(lang) ? lang : 'ru';
-    await sendTable(response, format as (typeof FILE_FORMATS)[number], trustTable(report, language));
+    await sendTable(response, query.format, trustTable(report, query.lang ?? 'ru'));
   }
 }

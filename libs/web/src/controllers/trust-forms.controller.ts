@@ -13,10 +13,10 @@ const COMPLAINT_VIEW = 'trust/complaint-form';
 const COMPLAINT_TITLE = 'trust.complaintForm.title';
 const SURVEY_VIEW = 'trust/survey-form';
 const SURVEY_TITLE = 'trust.surveyForm.title';
-/** The fields of the register's lookups, as the form names them: the pages' messages. */
-const LOOKUP_MESSAGES: Record<string, string> = {
-  unitCode: 'trust.errors.noSuchUnit',
-  personnelNumber: 'trust.errors.noSuchOfficer',
+/** The register's lookups refused: the API's field, the form's field and its message. */
+const LOOKUP_MESSAGES: Record<string, [string, string]> = {
+  unitCode: ['unit', 'trust.errors.noSuchUnit'],
+  personnelNumber: ['personnelNumber', 'trust.errors.noSuchOfficer'],
 };
 
 /** Today in Almaty, as the form's default day. */
@@ -46,12 +46,13 @@ export class TrustFormsController {
   async recordComplaint(@Ctx() ctx: RequestContext, @Body() body: Record<string, unknown>) {
     const form = await checkedForm(ComplaintForm, body, () => Promise.resolve(complaintChoices()));
     try {
-      const recorded = await this.complaints.record(ctx, form);
+      const { unit, ...fields } = form;
+      const recorded = await this.complaints.record(ctx, { ...fields, unitCode: unit });
       return redirectTo('/staff/trust', recorded.refreshersAssigned ? 'complaintRefresher' : 'complaintRecorded');
     } catch (error) {
       if (error instanceof ValidationFailed && error.code === (TrustProblem.ComplaintInvalid as string)) {
         const errors = Object.fromEntries(
-          error.errors.map((problem) => [problem.field, LOOKUP_MESSAGES[problem.field] ?? 'errors.invalid']),
+          error.errors.map((problem) => LOOKUP_MESSAGES[problem.field] ?? [problem.field, 'errors.invalid']),
         );
         throw FormRejected.of(body, errors, undefined, complaintChoices());
       }

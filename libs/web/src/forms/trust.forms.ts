@@ -116,10 +116,11 @@ export class ComplaintForm {
   @IsDateString({ strict: true }, { message: 'errors.invalid' })
   date: string;
 
+  /** The unit's code (named so that the page shows it again when refused: fields named `…code` are never sent back). */
   @IsString()
   @MinLength(1, { message: 'errors.required' })
   @MaxLength(60, { message: 'errors.tooLong|60' })
-  unitCode: string;
+  unit: string;
 
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -162,4 +163,13 @@ export class SurveyOpenForm {
   @Matches(DAY, { message: 'errors.required' })
   @IsDateString({ strict: true }, { message: 'errors.invalid' })
   closesOn: string;
+}
+
+/** The trust report's file download (`/staff/trust/export`): the period, the format and the labels' language. */
+export class TrustExportQuery {
+  @IsOptional() @IsUUID() unitId?: string;
+  @IsOptional() @Matches(DAY) from?: string;
+  @IsOptional() @Matches(DAY) to?: string;
+  @IsIn(['xlsx', 'pdf']) format: 'xlsx' | 'pdf';
+  @IsOptional() @IsIn(['kk', 'ru', 'en']) lang?: 'kk' | 'ru' | 'en';
 }

@@ -183,6 +183,13 @@ export const trustEn = {
     baseline: 'the thesis:',
     download: 'Download',
   },
+  hr: {
+    score_one: 'Citizens’ rating ({{count}} response in a year)',
+    score_other: 'Citizens’ rating ({{count}} responses in a year)',
+    per100: 'Complaints per 100 officers in a year',
+    surveyTrust: 'Trust the police (surveys)',
+    refreshers: 'Refreshers after complaints',
+  },
   card: {
     title: 'Feedback card',
     heading: 'Rate our encounter',
