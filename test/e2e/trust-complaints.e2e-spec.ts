@@ -45,6 +45,15 @@ describe('trust: complaints and refreshers', () => {
   });
   afterAll(() => t?.close());
 
+  it('shows the demo’s refresher (yesterday’s substantiated complaint) in Almaty’s compliance report', async () => {
+    const demo = await t.sql<{ reason_detail: string }>(
+      `SELECT reason_detail FROM enrollment WHERE reason = 'complaint-refresher'`,
+    );
+    expect(demo).toEqual([{ reason_detail: 'rudeness' }]);
+    const report = await apiAs(t, hr).get('/reports/compliance').expect(200);
+    expect(report.body.refresherTotal.inAudience).toBe(1);
+  });
+
   it('lets only national HR or admin add refresher rules, for a published course', async () => {
     const rule = { category: 'rudeness', courseId, dueInDays: 30 };
     expect((await apiAs(t, hr).post('/refresher-rules', rule)).status).toBe(404);
