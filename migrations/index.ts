@@ -18,8 +18,10 @@ import { ReportRenderings1795994128001 } from './1795994128001-ReportRenderings'
 import { Trust1795991413858 } from './1795991413858-Trust';
 import { ScenariosDrillsTrainers1795991323492 } from './1795991323492-ScenariosDrillsTrainers';
 import { RecoveryCodeArgon21795995000000 } from './1795995000000-RecoveryCodeArgon2';
-import { EnrollmentReason1796001945512 } from './1796001945512-EnrollmentReason';
-import { TrustSurveyClosed1796002934493 } from './1796002934493-TrustSurveyClosed';
+import { SealedTotpSecrets1796002062030 } from './1796002062030-SealedTotpSecrets';
+import { RuleValidityMonths1796002325736 } from './1796002325736-RuleValidityMonths';
+import { EnrollmentReason1796006619737 } from './1796006619737-EnrollmentReason';
+import { TrustSurveyClosed1796006619738 } from './1796006619738-TrustSurveyClosed';
 
 /** In order of application. */
 export const MIGRATIONS: MigrationClass[] = [
@@ -42,6 +44,8 @@ export const MIGRATIONS: MigrationClass[] = [
   Trust1795991413858,
   ScenariosDrillsTrainers1795991323492,
   RecoveryCodeArgon21795995000000,
-  EnrollmentReason1796001945512,
-  TrustSurveyClosed1796002934493,
+  SealedTotpSecrets1796002062030,
+  RuleValidityMonths1796002325736,
+  EnrollmentReason1796006619737,
+  TrustSurveyClosed1796006619738,
 ];

@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * refresher after a substantiated complaint, with the complaint's category.
  * Reports count such enrolments apart from the ordinary assignments.
  */
-export class EnrollmentReason1796001945512 implements MigrationInterface {
-  name = 'EnrollmentReason1796001945512';
+export class EnrollmentReason1796006619737 implements MigrationInterface {
+  name = 'EnrollmentReason1796006619737';
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(
