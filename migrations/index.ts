@@ -21,6 +21,8 @@ import { RecoveryCodeArgon21795995000000 } from './1795995000000-RecoveryCodeArg
 import { SealedTotpSecrets1796002062030 } from './1796002062030-SealedTotpSecrets';
 import { RuleValidityMonths1796002325736 } from './1796002325736-RuleValidityMonths';
 import { ProgrammeAuthors1796003177581 } from './1796003177581-ProgrammeAuthors';
+import { EnrollmentReason1796006619737 } from './1796006619737-EnrollmentReason';
+import { TrustSurveyClosed1796006619738 } from './1796006619738-TrustSurveyClosed';
 
 /** In order of application. */
 export const MIGRATIONS: MigrationClass[] = [
@@ -46,4 +48,6 @@ export const MIGRATIONS: MigrationClass[] = [
   SealedTotpSecrets1796002062030,
   RuleValidityMonths1796002325736,
   ProgrammeAuthors1796003177581,
+  EnrollmentReason1796006619737,
+  TrustSurveyClosed1796006619738,
 ];

@@ -58,6 +58,7 @@ const MATRIX: Record<string, string> = {
   'GET /api/v1/trust-surveys/:id/results': '-------', // 401 403 403 404 404 404 404
   'PUT /api/v1/programmes/:id/seminar-rule': '-----PP', // 401 403 403 403 403 422 422
   'PUT /api/v1/trainers/:userId/qualifications': '---PPPP', // 401 403 403 422 422 422 422
+  'POST /api/v1/complaints': '---PPPP', // 401 403 403 422 422 422 422
   'POST /api/v1/complaints/import': '---PPPP', // 401 403 403 415 415 415 415
   'POST /api/v1/drill-assignments': '---PPPP', // 401 403 403 422 422 422 422
   'POST /api/v1/drill-sessions': '--PPPPP', // 401 403 422 422 422 422 422
@@ -65,6 +66,7 @@ const MATRIX: Record<string, string> = {
   'POST /api/v1/refresher-rules': '---PPPP', // 401 403 403 422 422 422 422
   'POST /api/v1/surveys/:code': 'PPPPPPP', // 422 422 422 422 422 422 422
   'POST /api/v1/trust-surveys': '---PPPP', // 401 403 403 422 422 422 422
+  'POST /api/v1/trust-surveys/:id/close': '-------', // 401 403 403 404 404 404 404
   'DELETE /api/v1/drill-assignments/:id': '-------', // 401 403 403 404 404 404 404
   'DELETE /api/v1/refresher-rules/:id': '-------', // 401 403 403 404 404 404 404
   'GET /api/v1/assignment-rules': '--PPPPP',

@@ -37,6 +37,8 @@ interface Row extends Counts {
   unitName: string;
   scope: 'subtree' | 'own';
   officersPath: string;
+  refresher: Counts;
+  refresherOfficersPath: string;
 }
 
 const percent = (completed: number, audience: number, exempted: number) =>
@@ -70,6 +72,7 @@ describe('reports', () => {
       filters: Record<string, unknown>;
       rows: Row[];
       total: Counts;
+      refresherTotal: Counts;
     };
   };
   const byCode = (rows: Row[]) => Object.fromEntries(rows.map((row) => [row.unitCode, row]));
@@ -291,8 +294,18 @@ describe('reports', () => {
         'ALM-BOST-PPS',
         'ALM-BOST-UP',
       ]);
-      const { unitId: _u, unitCode: _c, unitName: _n, scope: _s, officersPath: _p, ...bostCounts } = alm['ALM-BOST'];
+      const {
+        unitId: _u,
+        unitCode: _c,
+        unitName: _n,
+        scope: _s,
+        officersPath: _p,
+        refresher,
+        refresherOfficersPath: _r,
+        ...bostCounts
+      } = alm['ALM-BOST'];
       expect(district.total).toEqual(bostCounts);
+      expect(district.refresherTotal).toEqual(refresher);
       const sum = (key: keyof Counts) => district.rows.reduce((n, row) => n + (row[key] as number), 0);
       expect(sum('inAudience')).toBe(district.total.inAudience);
       expect(sum('completed')).toBe(district.total.completed);
@@ -361,6 +374,8 @@ describe('reports', () => {
         'Просрочили',
         'Освобождены',
         'Выполнение, %',
+        'Повторное обучение по жалобам',
+        'из них не завершено',
       ]);
       expect(lines).toHaveLength(json.rows.length + 2);
       const bost = lines.find((line) => line[0] === 'ALM-BOST')!;
@@ -374,6 +389,8 @@ describe('reports', () => {
         row.overdue,
         row.exempted,
         row.completionPercent,
+        row.refresher.inAudience,
+        row.refresher.inProgress + row.refresher.notStarted + row.refresher.overdue,
       ]);
       expect(lines.at(-1)!.slice(1, 4)).toEqual(['Итого', String(json.total.inAudience), '5']);
     });
@@ -602,7 +619,7 @@ describe('reports', () => {
     let frozen: {
       content: {
         report: { rows: Row[]; total: Counts };
-        officers: { completed: FrozenOfficer[]; outstanding: FrozenOfficer[] };
+        officers: { completed: FrozenOfficer[]; outstanding: FrozenOfficer[]; refreshers: FrozenOfficer[] };
         requirement: { courses: { id: string }[] };
       };
     };
@@ -681,9 +698,9 @@ describe('reports', () => {
         all.findIndex((line) => line.length === 1 && line[0] === ''),
       );
       expect(lines).toHaveLength(frozen.content.report.rows.length + 2);
-      // Then the two officer lists, one line per officer and course, each under its title.
-      const { completed, outstanding } = frozen.content.officers;
-      expect(all.length).toBe(lines.length + 2 * 3 + completed.length + outstanding.length);
+      // Then the officer lists (completed, outstanding, refreshers after complaints), one line per officer and course, each under its title.
+      const { completed, outstanding, refreshers } = frozen.content.officers;
+      expect(all.length).toBe(lines.length + 3 * 3 + completed.length + outstanding.length + refreshers.length);
       expect(lines.at(-1)![2]).toBe(String(frozen.content.report.total.inAudience));
       expect(lines.at(-1)![3]).toBe(String(frozen.content.report.total.completed));
       const pdf = await get(hr, `/execution-reports/${snapshot.id}?format=pdf`).buffer(true).parse(binary);

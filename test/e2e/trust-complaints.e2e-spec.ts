@@ -45,6 +45,15 @@ describe('trust: complaints and refreshers', () => {
   });
   afterAll(() => t?.close());
 
+  it('shows the demo’s refresher (yesterday’s substantiated complaint) in Almaty’s compliance report', async () => {
+    const demo = await t.sql<{ reason_detail: string }>(
+      `SELECT reason_detail FROM enrollment WHERE reason = 'complaint-refresher'`,
+    );
+    expect(demo).toEqual([{ reason_detail: 'rudeness' }]);
+    const report = await apiAs(t, hr).get('/reports/compliance').expect(200);
+    expect(report.body.refresherTotal.inAudience).toBe(1);
+  });
+
   it('lets only national HR or admin add refresher rules, for a published course', async () => {
     const rule = { category: 'rudeness', courseId, dueInDays: 30 };
     expect((await apiAs(t, hr).post('/refresher-rules', rule)).status).toBe(404);
@@ -117,5 +126,66 @@ describe('trust: complaints and refreshers', () => {
     expect(foreign.status).toBe(422);
     expect(foreign.body.errors[0]).toMatchObject({ line: 2, field: 'unit_code' });
     await apiAs(t, officer).get('/complaints').expect(403);
+  });
+
+  it('shows the refresher in the compliance report as its own reason, apart from ordinary assignments', async () => {
+    const [{ id: almaty }] = await t.sql<{ id: string }>(`SELECT id FROM unit WHERE code = 'ALM'`);
+    const report = await apiAs(t, hr).get(`/reports/compliance?unitId=${almaty}&courseId=${courseId}`).expect(200);
+    expect(report.body.total.inAudience).toBe(0);
+    expect(report.body.refresherTotal).toMatchObject({ inAudience: 1, notStarted: 1, completed: 0 });
+    const row = report.body.rows.find((r: { refresher: { inAudience: number } }) => r.refresher.inAudience === 1);
+    expect(row.refresherOfficersPath).toContain('reason=complaint-refresher');
+    const drill = await apiAs(t, hr).get(row.refresherOfficersPath).expect(200);
+    expect(drill.body.items).toHaveLength(1);
+    expect(drill.body.items[0].officerId).toBe(me.id);
+    expect(drill.body.items[0].courses[0]).toMatchObject({
+      reason: 'complaint-refresher',
+      reasonDetail: 'rudeness',
+      state: 'notStarted',
+    });
+    const ordinary = await apiAs(t, hr).get(row.officersPath).expect(200);
+    expect(ordinary.body.items).toEqual([]);
+    const csv = await apiAs(t, hr).get(`${row.refresherOfficersPath}&format=csv&lang=en`).expect(200);
+    expect(csv.text).toContain('Refreshers after complaints: rudeness');
+    const mine = await apiAs(t, officer).get('/me/enrollments').expect(200);
+    expect(mine.body.items.find((e: { courseId: string }) => e.courseId === courseId)).toMatchObject({
+      reason: 'complaint-refresher',
+      reasonDetail: 'rudeness',
+    });
+  });
+
+  it('records one complaint through the API like a line of the register, all or nothing', async () => {
+    const [other] = await t.sql<{ id: string; personnel_number: string }>(
+      `SELECT o.id, o.personnel_number FROM officer o JOIN unit u ON u.id = o.unit_id
+       WHERE u.code LIKE 'ALM%' AND o.status = 'active' AND o.id <> $1 ORDER BY o.personnel_number LIMIT 1`,
+      [me.id],
+    );
+    const one = { number: 'R-20', date: '2026-03-09', unitCode: 'ALM', category: 'rudeness', outcome: 'substantiated' };
+    const foreign = await apiAs(t, hrAstana).post('/complaints', { ...one, personnelNumber: other.personnel_number });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.type).toContain('complaint-invalid');
+    expect(foreign.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['personnelNumber', 'unitCode']);
+    const bad = await apiAs(t, hr).post('/complaints', { ...one, date: '2026-02-30', category: 'gossip', extra: 1 });
+    expect(bad.status).toBe(422);
+    expect(await t.sql(`SELECT 1 FROM complaint WHERE number = 'R-20'`)).toEqual([]);
+    await apiAs(t, officer).post('/complaints', one).expect(403);
+
+    const created = await apiAs(t, hr).post('/complaints', { ...one, personnelNumber: other.personnel_number });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      number: 'R-20',
+      receivedOn: '2026-03-09',
+      unitCode: 'ALM',
+      officerId: other.id,
+      created: true,
+      refreshersAssigned: 1,
+    });
+    const again = await apiAs(t, hr).post('/complaints', { ...one, personnelNumber: other.personnel_number });
+    expect(again.body).toMatchObject({ created: false, refreshersAssigned: 0 });
+    const enrolments = await t.sql(`SELECT 1 FROM enrollment WHERE officer_id = $1 AND course_id = $2`, [
+      other.id,
+      courseId,
+    ]);
+    expect(enrolments).toHaveLength(1);
   });
 });

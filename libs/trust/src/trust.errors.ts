@@ -7,6 +7,7 @@ export enum TrustProblem {
   AddressLimit = 'address-limit',
   SurveyClosed = 'survey-closed',
   ComplaintImportInvalid = 'complaint-import-invalid',
+  ComplaintInvalid = 'complaint-invalid',
   RefresherRuleExists = 'refresher-rule-exists',
 }
 

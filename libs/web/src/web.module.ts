@@ -19,6 +19,7 @@ import { HrOfficersController } from './controllers/hr-officers.controller';
 import { FeedbackPagesController } from './controllers/feedback.controller';
 import { SurveyPagesController } from './controllers/survey-pages.controller';
 import { TrustDashboardController } from './controllers/trust-dashboard.controller';
+import { TrustFormsController } from './controllers/trust-forms.controller';
 import { QuizController } from './controllers/quiz.controller';
 import { ResultsController } from './controllers/results.controller';
 import { SeminarsController } from './controllers/seminars.controller';
@@ -57,6 +58,7 @@ export const WEB_CONTROLLERS = [
   FeedbackPagesController,
   SurveyPagesController,
   TrustDashboardController,
+  TrustFormsController,
 ];
 
 /**

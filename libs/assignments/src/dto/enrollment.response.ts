@@ -1,6 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LocalizedTitleDto } from '@lms/core';
-import { ENROLLMENT_STATUSES, type EnrollmentStatus } from '../entities/enrollment.entity';
+import {
+  ENROLLMENT_REASONS,
+  ENROLLMENT_STATUSES,
+  type EnrollmentReason,
+  type EnrollmentStatus,
+} from '../entities/enrollment.entity';
+
+const REASON = {
+  type: String,
+  enum: ENROLLMENT_REASONS,
+  nullable: true,
+  description: 'Why it was made outside rules and orders: `complaint-refresher` after a substantiated complaint',
+};
+const REASON_DETAIL = { type: String, nullable: true, description: 'The complaint’s category, for a refresher' };
 
 export class EnrollmentProgressView {
   @ApiProperty() lessonsRead: boolean;
@@ -38,6 +51,8 @@ export class EnrollmentView {
   closedReason: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) closedBy: string | null;
   @ApiProperty({ type: Date, nullable: true }) closedAt: Date | null;
+  @ApiProperty(REASON) reason: EnrollmentReason | null;
+  @ApiProperty(REASON_DETAIL) reasonDetail: string | null;
 }
 
 /** One of the signed-in officer's own enrolments. */
@@ -52,4 +67,6 @@ export class MyEnrollmentView {
   @ApiProperty({ type: Date, nullable: true }) completedAt: Date | null;
   @ApiProperty({ type: Date, nullable: true }) expiresAt: Date | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) courseVersionId: string | null;
+  @ApiProperty(REASON) reason: EnrollmentReason | null;
+  @ApiProperty(REASON_DETAIL) reasonDetail: string | null;
 }

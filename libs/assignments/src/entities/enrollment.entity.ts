@@ -25,6 +25,10 @@ export interface EnrollmentProgress {
   seminarHours?: number;
 }
 
+/** Why an enrolment was made outside rules and orders. */
+export const ENROLLMENT_REASONS = ['complaint-refresher'] as const;
+export type EnrollmentReason = (typeof ENROLLMENT_REASONS)[number];
+
 /**
  * One officer × one course × one cycle, pinned to the version the officer started.
  * course_id and rule_id carry no foreign key on purpose: courses and rules are
@@ -40,6 +44,8 @@ export interface EnrollmentProgress {
 @Index('IDX_enrollment_course_status', ['courseId', 'status'])
 @Index('IDX_enrollment_rule', ['ruleId'])
 @Index('IDX_enrollment_order', ['orderId'])
+@Index('IDX_enrollment_reason', ['reason'], { where: `"reason" IS NOT NULL` })
+@Check('CHK_enrollment_reason', `"reason" IS NULL OR "reason" IN ('complaint-refresher')`)
 @Check('CHK_enrollment_status', `"status" IN ('assigned', 'in_progress', 'completed', 'exempted', 'withdrawn')`)
 export class EnrollmentEntity {
   @UuidPrimaryColumn()
@@ -104,6 +110,17 @@ export class EnrollmentEntity {
 
   @Column({ name: 'assigned_by', type: 'uuid', nullable: true })
   assignedBy: string | null;
+
+  /**
+   * Why it exists when not by a rule or an order: `complaint-refresher` (a
+   * substantiated complaint), with the detail (its category). Reports count
+   * these apart from ordinary assignments.
+   */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  reason: EnrollmentReason | null;
+
+  @Column({ name: 'reason_detail', type: 'varchar', length: 60, nullable: true })
+  reasonDetail: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

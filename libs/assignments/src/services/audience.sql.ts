@@ -32,22 +32,35 @@ export const DUE_AT = `coalesce(((r.due_date + 1)::timestamp AT TIME ZONE 'Asia/
  * completed and still valid, or exempted). What exists is read once, in a
  * materialised CTE, before anything is inserted: per-row subqueries against
  * the table being filled would make a large rule quadratic. Returns `count`.
+ *
+ * A refresher (`target` also carries `reason` and `reason_detail`) is a new
+ * cycle despite a valid completion or an exemption: only an open enrolment
+ * of the course covers it.
  */
-export const INSERT_NEW_ENROLMENTS = `,
+function insertNewEnrolments(refresher: boolean): string {
+  const covering = refresher
+    ? `x.status IN ('assigned', 'in_progress')`
+    : `x.status IN ('assigned', 'in_progress', 'exempted')
+                 OR (x.status = 'completed' AND (x.expires_at IS NULL OR x.expires_at > now()))`;
+  const [columns, values] = refresher ? [', reason, reason_detail', ', t.reason, t.reason_detail'] : ['', ''];
+  return `,
 prior AS MATERIALIZED (
   SELECT x.officer_id, x.course_id, max(x.cycle) AS max_cycle,
-         bool_or(x.status IN ('assigned', 'in_progress', 'exempted')
-                 OR (x.status = 'completed' AND (x.expires_at IS NULL OR x.expires_at > now()))) AS covered
+         bool_or(${covering}) AS covered
   FROM enrollment x
   WHERE x.course_id IN (SELECT DISTINCT course_id FROM target) AND x.officer_id IN (SELECT officer_id FROM target)
   GROUP BY x.officer_id, x.course_id
 ),
 inserted AS (
-  INSERT INTO enrollment (officer_id, course_id, cycle, rule_id, order_id, status, assigned_at, due_at, assigned_by)
-  SELECT t.officer_id, t.course_id, coalesce(p.max_cycle, 0) + 1, t.rule_id, t.order_id, 'assigned', now(), t.due_at, t.assigned_by
+  INSERT INTO enrollment (officer_id, course_id, cycle, rule_id, order_id, status, assigned_at, due_at, assigned_by${columns})
+  SELECT t.officer_id, t.course_id, coalesce(p.max_cycle, 0) + 1, t.rule_id, t.order_id, 'assigned', now(), t.due_at, t.assigned_by${values}
   FROM target t LEFT JOIN prior p ON p.officer_id = t.officer_id AND p.course_id = t.course_id
   WHERE p.covered IS NOT TRUE
   ON CONFLICT DO NOTHING
   RETURNING 1
 )
 SELECT count(*)::int AS count FROM inserted`;
+}
+
+export const INSERT_NEW_ENROLMENTS = insertNewEnrolments(false);
+export const INSERT_REFRESHER_ENROLMENTS = insertNewEnrolments(true);

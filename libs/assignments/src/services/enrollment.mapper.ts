@@ -1,6 +1,6 @@
 import type { LocalizedText } from '@lms/core';
 import { EnrollmentView } from '../dto/enrollment.response';
-import { EnrollmentProgress, EnrollmentStatus } from '../entities/enrollment.entity';
+import { EnrollmentProgress, EnrollmentReason, EnrollmentStatus } from '../entities/enrollment.entity';
 import { EFFECTIVE_STATUS } from './audience.sql';
 
 export interface EnrollmentRow {
@@ -28,6 +28,8 @@ export interface EnrollmentRow {
   closed_reason: string | null;
   closed_by: string | null;
   closed_at: Date | null;
+  reason: EnrollmentReason | null;
+  reason_detail: string | null;
 }
 
 /** Enrolment with officer, unit (for scope) and course; `effective_status` says overdue when it is. */
@@ -67,5 +69,7 @@ export function mapEnrollment(row: EnrollmentRow): EnrollmentView {
     closedReason: row.closed_reason,
     closedBy: row.closed_by,
     closedAt: row.closed_at,
+    reason: row.reason,
+    reasonDetail: row.reason_detail,
   };
 }

@@ -15,9 +15,9 @@ import { OfficerService } from '@lms/personnel';
 import { ManualAssignmentResult } from '../dto/assignment.response';
 import { ListEnrollmentsQuery, ManualAssignmentDto, MeEnrollmentsQuery } from '../dto/enrollment.dto';
 import { EnrollmentView } from '../dto/enrollment.response';
-import { EnrollmentProgress } from '../entities/enrollment.entity';
+import { EnrollmentProgress, EnrollmentReason } from '../entities/enrollment.entity';
 import { EnrollmentClosed } from '../assignments.errors';
-import { EFFECTIVE_STATUS, INSERT_NEW_ENROLMENTS } from './audience.sql';
+import { EFFECTIVE_STATUS, INSERT_NEW_ENROLMENTS, INSERT_REFRESHER_ENROLMENTS } from './audience.sql';
 import { completionValidityMonths, meetsCompletionRule, RuleValidity } from './completion-rule';
 import { checkDuePolicy } from './due-policy';
 import { EnrollmentHooks } from './enrollment-hooks';
@@ -136,8 +136,17 @@ export class EnrollmentService {
     });
   }
 
-  /** HR assigns a course to named officers of its subtree; those already covered are skipped. */
-  async assignManually(ctx: RequestContext, dto: ManualAssignmentDto): Promise<ManualAssignmentResult> {
+  /**
+   * HR assigns a course to named officers of its subtree; those already
+   * covered are skipped. A `refresher` (after a substantiated complaint of
+   * category `detail`) is recorded with its reason and is a new cycle despite
+   * a valid completion; only an open enrolment of the course covers it.
+   */
+  async assignManually(
+    ctx: RequestContext,
+    dto: ManualAssignmentDto,
+    refresher?: { detail: string },
+  ): Promise<ManualAssignmentResult> {
     checkDuePolicy(dto);
     return this.tx.withTransaction(async () => {
       await this.courses.requirePublished(dto.courseId, 'assigning it');
@@ -151,19 +160,35 @@ export class EnrollmentService {
       const known = new Set(visible.map((row) => row.id));
       const missing = dto.officerIds.find((id) => !known.has(id));
       if (missing) throw new NotFound('Officer', missing);
+      const reason: EnrollmentReason | null = refresher ? 'complaint-refresher' : null;
       const [{ count: enrolled }] = await this.tx.query<{ count: number }>(
         `WITH target AS MATERIALIZED (
            SELECT o.id AS officer_id, $2::uuid AS course_id, NULL::uuid AS rule_id, $3::uuid AS order_id,
                   coalesce((($4::date + 1)::timestamp AT TIME ZONE 'Asia/Almaty'), now() + make_interval(days => $5::int)) AS due_at,
-                  $6::uuid AS assigned_by
+                  $6::uuid AS assigned_by, $7::varchar AS reason, $8::varchar AS reason_detail
            FROM officer o WHERE o.id = ANY($1::uuid[]) AND o.status <> 'dismissed'
-         )${INSERT_NEW_ENROLMENTS}`,
-        [dto.officerIds, dto.courseId, dto.orderId ?? null, dto.dueDate ?? null, dto.dueInDays ?? null, ctx.userId],
+         )${refresher ? INSERT_REFRESHER_ENROLMENTS : INSERT_NEW_ENROLMENTS}`,
+        [
+          dto.officerIds,
+          dto.courseId,
+          dto.orderId ?? null,
+          dto.dueDate ?? null,
+          dto.dueInDays ?? null,
+          ctx.userId,
+          reason,
+          refresher?.detail ?? null,
+        ],
       );
       await this.audit.record(ctx, {
         action: 'enrollment.assign-manually',
         entityType: 'enrollment',
-        after: { courseId: dto.courseId, officerIds: dto.officerIds, orderId: dto.orderId ?? null, enrolled },
+        after: {
+          courseId: dto.courseId,
+          officerIds: dto.officerIds,
+          orderId: dto.orderId ?? null,
+          enrolled,
+          ...(refresher ? { reason, reasonDetail: refresher.detail } : {}),
+        },
       });
       return { enrolled, skipped: dto.officerIds.length - enrolled };
     });

@@ -1,3 +1,4 @@
+import type { EnrollmentReason } from '../entities/enrollment.entity';
 import { EFFECTIVE_STATUS } from './audience.sql';
 
 /** A row of `myEnrollmentsSql`. */
@@ -12,6 +13,8 @@ export interface MyEnrollmentRow {
   completed_at: Date | null;
   expires_at: Date | null;
   course_version_id: string | null;
+  reason: EnrollmentReason | null;
+  reason_detail: string | null;
   total: number;
 }
 
@@ -23,7 +26,7 @@ export interface MyEnrollmentRow {
 export function myEnrollmentsSql(byStatus: boolean): string {
   const next = byStatus ? 3 : 2;
   return `SELECT e.id, e.course_id, c.code AS course_code, c.title, e.cycle, ${EFFECTIVE_STATUS} AS status, e.due_at, e.completed_at,
-              e.expires_at, e.course_version_id, count(*) OVER ()::int AS total
+              e.expires_at, e.course_version_id, e.reason, e.reason_detail, count(*) OVER ()::int AS total
        FROM enrollment e JOIN course c ON c.id = e.course_id
        WHERE e.officer_id = $1 ${byStatus ? `AND ${EFFECTIVE_STATUS} = $2` : ''}
        ORDER BY (e.status IN ('assigned', 'in_progress')) DESC, e.due_at NULLS LAST, e.assigned_at DESC
@@ -42,5 +45,7 @@ export function mapMyEnrollment(row: MyEnrollmentRow) {
     completedAt: row.completed_at,
     expiresAt: row.expires_at,
     courseVersionId: row.course_version_id,
+    reason: row.reason,
+    reasonDetail: row.reason_detail,
   };
 }

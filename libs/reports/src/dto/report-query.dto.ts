@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 import { LANGUAGES, Language, PageQuery } from '@lms/core';
-import { OUTCOME_STATES, OutcomeState } from '../services/officer-outcomes.sql';
+import { OUTCOME_REASONS, OUTCOME_STATES, OutcomeReason, OutcomeState } from '../services/officer-outcomes.sql';
 
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'html', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -67,6 +67,16 @@ export class OfficersBehindQuery extends IntersectionType(ComplianceFilters, Pag
   @IsOptional()
   @IsIn(OUTCOME_STATES)
   status?: OutcomeState;
+
+  @ApiPropertyOptional({
+    enum: OUTCOME_REASONS,
+    default: 'ordinary',
+    description:
+      '`ordinary`: the report’s main figures; `complaint-refresher`: the officers behind its `refresher` figures (refreshers after a substantiated complaint, with the category)',
+  })
+  @IsOptional()
+  @IsIn(OUTCOME_REASONS)
+  reason: OutcomeReason = 'ordinary';
 
   @ApiPropertyOptional({
     enum: ['subtree', 'own'],

@@ -42,6 +42,14 @@ export class ComplianceRowView extends ComplianceCountsView implements Complianc
     description: 'The drill-down to this row’s officers, under `/api/v1`; add `&status=overdue` (etc.) for one figure',
   })
   officersPath: string;
+  @ApiProperty({
+    type: ComplianceCountsView,
+    description:
+      'Refreshers assigned after a substantiated complaint (enrolment reason `complaint-refresher`), counted apart from the ordinary assignments above: officers by the state of their refreshers',
+  })
+  refresher: ComplianceCountsView;
+  @ApiProperty({ description: 'The drill-down to the officers with a refresher (`reason=complaint-refresher`)' })
+  refresherOfficersPath: string;
 }
 
 export class ReportUnitView {
@@ -81,6 +89,8 @@ export class ComplianceReportView implements ComplianceReport {
   @ApiProperty({ type: ComplianceFiltersView }) filters: ComplianceFiltersView;
   @ApiProperty({ type: [ComplianceRowView] }) rows: ComplianceRowView[];
   @ApiProperty({ type: ComplianceCountsView }) total: ComplianceCountsView;
+  @ApiProperty({ type: ComplianceCountsView, description: 'Refreshers after complaints in the whole subtree' })
+  refresherTotal: ComplianceCountsView;
 }
 
 export class RecordUnitView extends ReportUnitView {}
@@ -239,6 +249,13 @@ export class FrozenOfficersView {
       'The rest, each with their state and every course’s (overdue, in progress, not started, exempted with its reason)',
   })
   outstanding: OfficerOutcomeView[];
+  @ApiProperty({
+    type: () => [OfficerOutcomeView],
+    required: false,
+    description:
+      'Officers with a refresher assigned after a substantiated complaint (course `reason` `complaint-refresher`, `reasonDetail` the category), apart from the order’s outcome; absent in older snapshots',
+  })
+  refreshers?: OfficerOutcomeView[];
 }
 
 export class ExecutionReportContentView implements ExecutionReportContent {
@@ -288,6 +305,15 @@ export class CourseOutcomeView implements CourseOutcome {
   certificateSerial: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why the officer was exempted' })
   exemptionReason: string | null;
+  @ApiProperty({
+    type: String,
+    enum: ['complaint-refresher'],
+    nullable: true,
+    description: '`complaint-refresher`: a refresher assigned after a substantiated complaint',
+  })
+  reason: 'complaint-refresher' | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The complaint’s category, for a refresher' })
+  reasonDetail: string | null;
 }
 
 /** An officer behind a compliance figure. */

@@ -19,7 +19,7 @@ export interface SnapshotFacts {
   producedBy: string | null;
 }
 
-const counts = (c: ComplianceCounts): Cell[] => [
+const counts = (c: ComplianceCounts, refresher: ComplianceCounts | undefined): Cell[] => [
   c.inAudience,
   c.completed,
   c.inProgress,
@@ -27,6 +27,9 @@ const counts = (c: ComplianceCounts): Cell[] => [
   c.overdue,
   c.exempted,
   c.completionPercent,
+  // Refreshers after complaints, apart (absent from snapshots frozen before they had a reason).
+  refresher?.inAudience ?? 0,
+  refresher ? refresher.inProgress + refresher.notStarted + refresher.overdue : 0,
 ];
 
 /** A compliance report (live or frozen) as a table, labelled in `language`. */
@@ -43,6 +46,8 @@ export function complianceTable(report: ComplianceReport, language: Language, sn
     { label: l.overdue, width: 12, kind: 'count' },
     { label: l.exempted, width: 12, kind: 'count' },
     { label: l.completionPercent, width: 13, kind: 'percent' },
+    { label: l.refreshers, width: 14, kind: 'count' },
+    { label: l.refreshersOutstanding, width: 12, kind: 'count' },
   ];
   const { course, order } = report.filters;
   const meta = [
@@ -71,9 +76,9 @@ export function complianceTable(report: ComplianceReport, language: Language, sn
     rows: report.rows.map((row) => [
       row.unitCode,
       row.scope === 'own' ? `${row.unitName} (${l.ownStaff})` : row.unitName,
-      ...counts(row),
+      ...counts(row, row.refresher),
     ]),
-    total: ['', l.total, ...counts(report.total)],
+    total: ['', l.total, ...counts(report.total, report.refresherTotal)],
     notes,
     fileName: `${base}-${report.unit.code}-${formatDay(report.asOf, tz)}`,
     sheetName: report.unit.code,

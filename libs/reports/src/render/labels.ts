@@ -51,6 +51,12 @@ export interface Labels {
   summary: string;
   completedOfficers: string;
   outstandingOfficers: string;
+  /** Refreshers assigned after substantiated complaints, counted and listed apart. */
+  refresherOfficers: string;
+  refreshers: string;
+  refreshersOutstanding: string;
+  complaintCategory: string;
+  categories: Record<string, string>;
   none: string;
   issuingAuthority: string;
   requirement: string;
@@ -118,6 +124,17 @@ const RU: Labels = {
   summary: 'Сводка по подразделениям',
   completedOfficers: 'Сотрудники, прошедшие обучение',
   outstandingOfficers: 'Сотрудники, не прошедшие обучение, и причины',
+  refresherOfficers: 'Повторное обучение после обоснованных жалоб',
+  refreshers: 'Повторное обучение по жалобам',
+  refreshersOutstanding: 'из них не завершено',
+  complaintCategory: 'Категория жалобы',
+  categories: {
+    rudeness: 'грубость',
+    corruption: 'коррупция',
+    inaction: 'бездействие',
+    unlawful_force: 'незаконное применение силы',
+    other: 'другое',
+  },
   none: 'нет',
   issuingAuthority: 'Издан',
   requirement: 'Требование',
@@ -193,6 +210,17 @@ const KK: Labels = {
   summary: 'Бөлімшелер бойынша жиынтық',
   completedOfficers: 'Оқудан өткен қызметкерлер',
   outstandingOfficers: 'Оқудан өтпеген қызметкерлер және себептері',
+  refresherOfficers: 'Негізді шағымдардан кейінгі қайта оқыту',
+  refreshers: 'Шағымдар бойынша қайта оқыту',
+  refreshersOutstanding: 'оның ішінде аяқталмаған',
+  complaintCategory: 'Шағым санаты',
+  categories: {
+    rudeness: 'дөрекілік',
+    corruption: 'сыбайлас жемқорлық',
+    inaction: 'әрекетсіздік',
+    unlawful_force: 'күшті заңсыз қолдану',
+    other: 'басқа',
+  },
   none: 'жоқ',
   issuingAuthority: 'Шығарған',
   requirement: 'Талап',
@@ -268,6 +296,17 @@ const EN: Labels = {
   summary: 'Summary by unit',
   completedOfficers: 'Officers who completed the training',
   outstandingOfficers: 'Officers who did not complete it, and why',
+  refresherOfficers: 'Refreshers after substantiated complaints',
+  refreshers: 'Refreshers after complaints',
+  refreshersOutstanding: 'of them outstanding',
+  complaintCategory: 'Complaint category',
+  categories: {
+    rudeness: 'rudeness',
+    corruption: 'corruption',
+    inaction: 'inaction',
+    unlawful_force: 'unlawful force',
+    other: 'other',
+  },
   none: 'none',
   issuingAuthority: 'Issued by',
   requirement: 'Requirement',

@@ -59,11 +59,13 @@ export function outcomesTable(
       formatDueDate(course.dueAt, tz),
       formatDate(course.completedAt, tz),
       course.certificateSerial,
-      course.state === 'exempted'
-        ? course.exemptionReason
-        : course.state === 'completed'
-          ? null
-          : l.states[course.state],
+      course.reason
+        ? `${l.refreshers}: ${refresherCategory(course, l) ?? ''}`
+        : course.state === 'exempted'
+          ? course.exemptionReason
+          : course.state === 'completed'
+            ? null
+            : l.states[course.state],
     ]),
     total: null,
     notes: [],
@@ -74,7 +76,7 @@ export function outcomesTable(
 
 /** The two lists of an execution report: who completed (with certificates) and who did not (and why). */
 export function officerSections(
-  officers: { completed: OfficerOutcome[]; outstanding: OfficerOutcome[] },
+  officers: { completed: OfficerOutcome[]; outstanding: OfficerOutcome[]; refreshers?: OfficerOutcome[] },
   language: Language,
   timezone: string,
 ): ReportSection[] {
@@ -93,7 +95,7 @@ export function officerSections(
     officer.unit.name,
     courseName(course, language),
   ];
-  return [
+  const sections: ReportSection[] = [
     {
       title: `${l.completedOfficers} (${officers.completed.length})`,
       columns: [
@@ -119,4 +121,30 @@ export function officerSections(
       empty: l.none,
     },
   ];
+  if (officers.refreshers) {
+    // Snapshots since refreshers have a reason of their own; older ones lack the list.
+    sections.push({
+      title: `${l.refresherOfficers} (${officers.refreshers.length})`,
+      columns: [
+        ...who,
+        { label: l.complaintCategory, width: 16, kind: 'text' },
+        { label: l.state, width: 14, kind: 'text' },
+        { label: l.dueAt, width: 12, kind: 'text' },
+      ],
+      rows: lines(officers.refreshers, (officer, course) => [
+        ...person(officer, course),
+        refresherCategory(course, l),
+        courseStateText(course, l),
+        formatDueDate(course.dueAt, timezone),
+      ]),
+      empty: l.none,
+    });
+  }
+  return sections;
+}
+
+/** The category of the complaint behind a refresher, in the document's language. */
+export function refresherCategory(course: CourseOutcome, l: Labels): string | null {
+  if (course.reason !== 'complaint-refresher') return null;
+  return course.reasonDetail ? (l.categories[course.reasonDetail] ?? course.reasonDetail) : null;
 }

@@ -12,6 +12,12 @@ const row = (code: string, own: boolean, inAudience: number, completed = 0, exem
   not_started: inAudience - completed - exempted,
   overdue: 0,
   exempted,
+  refresher_in_audience: 0,
+  refresher_completed: 0,
+  refresher_in_progress: 0,
+  refresher_not_started: 0,
+  refresher_overdue: 0,
+  refresher_exempted: 0,
 });
 
 describe('completionPercent', () => {
@@ -64,5 +70,14 @@ describe('mapRows', () => {
       exempted: 0,
       completionPercent: null,
     });
+  });
+
+  it('counts refreshers after complaints apart, with their own drill-down', () => {
+    const own = { ...row('A', true, 0), refresher_in_audience: 2, refresher_overdue: 1, refresher_not_started: 1 };
+    const [mapped] = mapRows([own, row('A-1', false, 3, 3)], path).rows;
+    expect(mapped.unitCode).toBe('A');
+    expect(mapped.inAudience).toBe(0);
+    expect(mapped.refresher).toMatchObject({ inAudience: 2, overdue: 1, notStarted: 1, completionPercent: 0 });
+    expect(mapped.refresherOfficersPath).toBe('A:true&reason=complaint-refresher');
   });
 });

@@ -21,6 +21,10 @@ export interface ComplianceRow extends ComplianceCounts {
   scope: 'subtree' | 'own';
   /** The drill-down to this row's officers (under `/api/v1`; add `status=` for one column). */
   officersPath: string;
+  /** Refreshers assigned after a substantiated complaint, counted apart: officers by their refreshers' state. */
+  refresher: ComplianceCounts;
+  /** The drill-down to the officers with a refresher (`reason=complaint-refresher`). */
+  refresherOfficersPath: string;
 }
 
 export interface ComplianceReport {
@@ -42,6 +46,8 @@ export interface ComplianceReport {
   };
   rows: ComplianceRow[];
   total: ComplianceCounts;
+  /** The refreshers after complaints of the whole subtree. */
+  refresherTotal: ComplianceCounts;
 }
 
 export interface ComplianceSqlRow {
@@ -56,6 +62,12 @@ export interface ComplianceSqlRow {
   not_started: number;
   overdue: number;
   exempted: number;
+  refresher_in_audience: number;
+  refresher_completed: number;
+  refresher_in_progress: number;
+  refresher_not_started: number;
+  refresher_overdue: number;
+  refresher_exempted: number;
 }
 
 /** One decimal, rounded half up on the exact ratio (integers, so no float drift before rounding). */
@@ -65,14 +77,15 @@ export function completionPercent(completed: number, inAudience: number, exempte
   return Math.round((completed * 1000) / denominator) / 10;
 }
 
-export function mapCounts(row: ComplianceSqlRow | undefined): ComplianceCounts {
+export function mapCounts(row: ComplianceSqlRow | undefined, prefix: '' | 'refresher_' = ''): ComplianceCounts {
+  const at = (column: string) => (row?.[`${prefix}${column}` as keyof ComplianceSqlRow] as number | undefined) ?? 0;
   const counts = {
-    inAudience: row?.in_audience ?? 0,
-    completed: row?.completed ?? 0,
-    inProgress: row?.in_progress ?? 0,
-    notStarted: row?.not_started ?? 0,
-    overdue: row?.overdue ?? 0,
-    exempted: row?.exempted ?? 0,
+    inAudience: at('in_audience'),
+    completed: at('completed'),
+    inProgress: at('in_progress'),
+    notStarted: at('not_started'),
+    overdue: at('overdue'),
+    exempted: at('exempted'),
   };
   return { ...counts, completionPercent: completionPercent(counts.completed, counts.inAudience, counts.exempted) };
 }
@@ -84,12 +97,13 @@ export function mapCounts(row: ComplianceSqlRow | undefined): ComplianceCounts {
 export function mapRows(
   rows: ComplianceSqlRow[],
   officersPath: (unitId: string, own: boolean) => string,
-): { rows: ComplianceRow[]; total: ComplianceCounts } {
+): { rows: ComplianceRow[]; total: ComplianceCounts; refresherTotal: ComplianceCounts } {
   const units = rows.filter((row) => !row.is_total);
   const hasChildren = units.some((row) => !row.own);
+  const total = rows.find((row) => row.is_total);
   return {
     rows: units
-      .filter((row) => !row.own || !hasChildren || row.in_audience > 0)
+      .filter((row) => !row.own || !hasChildren || row.in_audience > 0 || row.refresher_in_audience > 0)
       .map((row) => ({
         unitId: row.unit_id!,
         unitCode: row.unit_code!,
@@ -97,7 +111,10 @@ export function mapRows(
         scope: row.own ? ('own' as const) : ('subtree' as const),
         officersPath: officersPath(row.unit_id!, row.own ?? false),
         ...mapCounts(row),
+        refresher: mapCounts(row, 'refresher_'),
+        refresherOfficersPath: `${officersPath(row.unit_id!, row.own ?? false)}&reason=complaint-refresher`,
       })),
-    total: mapCounts(rows.find((row) => row.is_total)),
+    total: mapCounts(total),
+    refresherTotal: mapCounts(total, 'refresher_'),
   };
 }

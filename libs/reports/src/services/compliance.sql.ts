@@ -71,6 +71,18 @@ unit_row AS MATERIALIZED (
   JOIN report_row r ON CASE WHEN r.own THEN u.id = r.id ELSE u.path LIKE r.path || '%' END
 )`;
 
+/** The state columns of `counts`, over the officer states `s` matching `which`, named with `prefix`. */
+const stateCounts = (which: string, prefix: string) => `
+         count(*) FILTER (WHERE ${which})::int AS ${prefix}in_audience,
+         count(*) FILTER (WHERE ${which} AND s.rank = ${RANK.completed})::int AS ${prefix}completed,
+         count(*) FILTER (WHERE ${which} AND s.rank = ${RANK.inProgress})::int AS ${prefix}in_progress,
+         count(*) FILTER (WHERE ${which} AND s.rank = ${RANK.notStarted})::int AS ${prefix}not_started,
+         count(*) FILTER (WHERE ${which} AND s.rank = ${RANK.overdue})::int AS ${prefix}overdue,
+         count(*) FILTER (WHERE ${which} AND s.rank = ${RANK.exempted})::int AS ${prefix}exempted`;
+
+const COLUMNS = ['in_audience', 'completed', 'in_progress', 'not_started', 'overdue', 'exempted'];
+const ALL_COLUMNS = [...COLUMNS, ...COLUMNS.map((column) => `refresher_${column}`)];
+
 /**
  * The compliance report in one statement. `$1` is the report unit, `$2` the
  * asOf instant; `enrolmentFilter` narrows enrolments to the courses, order and
@@ -80,38 +92,34 @@ unit_row AS MATERIALIZED (
  * whole subtree, and the unit itself for officers placed directly in it; the
  * total is the whole subtree (GROUPING SETS). Units are matched to rows by
  * path prefix once, at the unit level. Officers count where they serve now.
+ *
+ * Refreshers after a complaint (`e.reason`) are folded apart in the same
+ * pass and counted in their own `refresher_*` columns: a refresher never
+ * makes an officer who complied with the order count as outstanding.
  */
 export function complianceSql(enrolmentFilter: string): string {
   return `
 WITH ${REPORT_ROWS},
 officer_state AS (
-  SELECT e.officer_id, max(${RANK_AT_AS_OF}) AS rank
+  SELECT e.officer_id, e.reason IS NOT NULL AS refresher, max(${RANK_AT_AS_OF}) AS rank
   FROM enrollment e
   WHERE e.assigned_at <= $2
     AND NOT (e.status = 'withdrawn' AND e.closed_at <= $2)
     AND ${enrolmentFilter}
-  GROUP BY e.officer_id
+  GROUP BY e.officer_id, e.reason IS NOT NULL
 ),
 counts AS (
-  SELECT ur.row_id, grouping(ur.row_id) = 1 AS is_total,
-         count(*)::int AS in_audience,
-         count(*) FILTER (WHERE s.rank = ${RANK.completed})::int AS completed,
-         count(*) FILTER (WHERE s.rank = ${RANK.inProgress})::int AS in_progress,
-         count(*) FILTER (WHERE s.rank = ${RANK.notStarted})::int AS not_started,
-         count(*) FILTER (WHERE s.rank = ${RANK.overdue})::int AS overdue,
-         count(*) FILTER (WHERE s.rank = ${RANK.exempted})::int AS exempted
+  SELECT ur.row_id, grouping(ur.row_id) = 1 AS is_total,${stateCounts('NOT s.refresher', '')},${stateCounts('s.refresher', 'refresher_')}
   FROM officer_state s
   JOIN officer o ON o.id = s.officer_id
   JOIN unit_row ur ON ur.unit_id = o.unit_id
   GROUP BY GROUPING SETS ((ur.row_id), ())
 )
 SELECT r.id AS unit_id, u.code AS unit_code, u.name AS unit_name, r.own, false AS is_total,
-       coalesce(c.in_audience, 0) AS in_audience, coalesce(c.completed, 0) AS completed,
-       coalesce(c.in_progress, 0) AS in_progress, coalesce(c.not_started, 0) AS not_started,
-       coalesce(c.overdue, 0) AS overdue, coalesce(c.exempted, 0) AS exempted
+       ${ALL_COLUMNS.map((column) => `coalesce(c.${column}, 0) AS ${column}`).join(', ')}
 FROM report_row r JOIN unit u ON u.id = r.id LEFT JOIN counts c ON c.row_id = r.id AND NOT c.is_total
 UNION ALL
-SELECT NULL, NULL, NULL, NULL, true, in_audience, completed, in_progress, not_started, overdue, exempted
+SELECT NULL, NULL, NULL, NULL, true, ${ALL_COLUMNS.join(', ')}
 FROM counts WHERE is_total
 ORDER BY is_total, own DESC, unit_code`;
 }

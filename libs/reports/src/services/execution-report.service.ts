@@ -41,7 +41,12 @@ export interface ExecutionReportContent {
     programme?: { id: string; code: string; title: LocalizedText; courses: FrozenCourse[] } | null;
   };
   /** Completed: every course done (or exempted from some); outstanding: the rest, with each course's state. */
-  officers?: { completed: OfficerOutcome[]; outstanding: OfficerOutcome[] };
+  officers?: {
+    completed: OfficerOutcome[];
+    outstanding: OfficerOutcome[];
+    /** Refreshers assigned after substantiated complaints, apart from the order's own outcome (later snapshots). */
+    refreshers?: OfficerOutcome[];
+  };
   order: {
     id: string;
     number: string;
@@ -152,6 +157,10 @@ export class ExecutionReportService {
       const producedAt = new Date();
       const report = await this.compliance.compute({ unit, asOf: producedAt, order });
       const { items } = await this.outcomes.select({ unit, asOf: producedAt, order }, {});
+      const refreshers = await this.outcomes.select(
+        { unit, asOf: producedAt, order },
+        { reason: 'complaint-refresher' },
+      );
       const courses = await Promise.all(
         (report.filters.order?.courseIds ?? []).map((id) => this.courses.get(RequestContext.system(), id)),
       );
@@ -177,6 +186,7 @@ export class ExecutionReportService {
         officers: {
           completed: items.filter((officer) => officer.state === 'completed'),
           outstanding: items.filter((officer) => officer.state !== 'completed'),
+          refreshers: refreshers.items,
         },
         order: {
           id: order.id,

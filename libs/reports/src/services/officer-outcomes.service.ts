@@ -5,7 +5,14 @@ import { OfficersBehindQuery } from '../dto/report-query.dto';
 import { AsOfResolver } from './as-of';
 import { enrolmentFilter } from './compliance.sql';
 import { ComplianceService, ComplianceSpec } from './compliance.service';
-import { officerOutcomesSql, OutcomeState, STATE_RANK, stateOfRank } from './officer-outcomes.sql';
+import {
+  officerOutcomesSql,
+  OutcomeReason,
+  OutcomeState,
+  reasonCondition,
+  STATE_RANK,
+  stateOfRank,
+} from './officer-outcomes.sql';
 
 /** One course of an officer in a report: where it stood, and the evidence. */
 export interface CourseOutcome {
@@ -17,6 +24,9 @@ export interface CourseOutcome {
   completedAt: string | null;
   certificateSerial: string | null;
   exemptionReason: string | null;
+  /** `complaint-refresher` for a refresher after a substantiated complaint, with its category; null otherwise. */
+  reason: 'complaint-refresher' | null;
+  reasonDetail: string | null;
 }
 
 /** An officer behind a compliance figure: their state (the highest of their courses') and each course. */
@@ -65,6 +75,8 @@ function mapOutcome(row: OutcomeRow): OfficerOutcome {
       completedAt: instant(course.completedAt),
       certificateSerial: course.certificateSerial,
       exemptionReason: course.exemptionReason,
+      reason: course.reason ?? null,
+      reasonDetail: course.reasonDetail ?? null,
     })),
   };
 }
@@ -73,6 +85,8 @@ function mapOutcome(row: OutcomeRow): OfficerOutcome {
 export interface OutcomeSelection {
   states?: OutcomeState[];
   own?: boolean;
+  /** The ordinary assignments (the default) or the refreshers after complaints. */
+  reason?: OutcomeReason;
   page?: { limit: number; offset: number };
 }
 
@@ -107,7 +121,7 @@ export class OfficerOutcomeService {
     const states = query.status ? [query.status] : undefined;
     const { items, total } = await this.select(
       { unit, asOf, courseId: query.courseId, order },
-      { states, own: query.scope === 'own', page },
+      { states, own: query.scope === 'own', reason: query.reason, page },
     );
     return {
       unit,
@@ -120,7 +134,7 @@ export class OfficerOutcomeService {
   async select(spec: ComplianceSpec, selection: OutcomeSelection): Promise<{ items: OfficerOutcome[]; total: number }> {
     const { course, orderCourses } = await this.compliance.resolveFilters(spec);
     const params: unknown[] = [spec.unit.path, spec.asOf];
-    const filter = enrolmentFilter(spec, course?.id ?? null, orderCourses, params);
+    const filter = `${enrolmentFilter(spec, course?.id ?? null, orderCourses, params)} AND ${reasonCondition(selection.reason ?? 'ordinary')}`;
     let stateFilter = 'TRUE';
     if (selection.states) {
       params.push(selection.states.map((state) => STATE_RANK[state]));

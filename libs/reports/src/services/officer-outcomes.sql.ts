@@ -7,6 +7,14 @@ export type OutcomeState = (typeof OUTCOME_STATES)[number];
 /** The SQL rank of each state: the same fold as the compliance counts. */
 export const STATE_RANK: Record<OutcomeState, number> = RANK;
 
+/** Which enrolments a list is about: the ordinary assignments, or the refreshers after complaints. */
+export const OUTCOME_REASONS = ['ordinary', 'complaint-refresher'] as const;
+export type OutcomeReason = (typeof OUTCOME_REASONS)[number];
+
+/** The SQL condition on `e` for a reason. */
+export const reasonCondition = (reason: OutcomeReason) =>
+  reason === 'ordinary' ? 'e.reason IS NULL' : `e.reason = 'complaint-refresher'`;
+
 export const stateOfRank = (rank: number): OutcomeState =>
   OUTCOME_STATES.find((state) => STATE_RANK[state] === rank) ?? 'notStarted';
 
@@ -30,6 +38,7 @@ export function officerOutcomesSql(options: {
 WITH per_course AS MATERIALIZED (
   SELECT DISTINCT ON (e.officer_id, e.course_id)
          e.id, e.officer_id, e.course_id, e.status, e.due_at, e.completed_at, e.closed_reason,
+         e.reason, e.reason_detail,
          ${RANK_AT_AS_OF} AS rank
   FROM enrollment e
   WHERE e.assigned_at <= $2
@@ -59,7 +68,8 @@ SELECT p.officer_id, p.rank, p.personnel_number, p.full_name, p.officer_rank, p.
                  'courseId', c.id, 'courseCode', c.code, 'courseTitle', c.title, 'rank', pc.rank,
                  'dueAt', pc.due_at, 'completedAt', CASE WHEN pc.rank = ${RANK.completed} THEN pc.completed_at END,
                  'certificateSerial', CASE WHEN pc.rank = ${RANK.completed} THEN cert.serial END,
-                 'exemptionReason', CASE WHEN pc.rank = ${RANK.exempted} THEN pc.closed_reason END)
+                 'exemptionReason', CASE WHEN pc.rank = ${RANK.exempted} THEN pc.closed_reason END,
+                 'reason', pc.reason, 'reasonDetail', pc.reason_detail)
                ORDER BY c.code)
         FROM per_course pc
         JOIN course c ON c.id = pc.course_id

@@ -10,8 +10,8 @@ import {
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiProblems, Ctx, DomainError, PageOf, RequestContext, Roles } from '@lms/core';
-import { CreateRefresherRuleDto, ListComplaintsQuery } from '../dto/complaint.dto';
-import { ComplaintImportResult, ComplaintView, RefresherRuleView } from '../dto/complaint.response';
+import { CreateRefresherRuleDto, ListComplaintsQuery, RecordComplaintDto } from '../dto/complaint.dto';
+import { ComplaintImportResult, ComplaintView, RecordedComplaint, RefresherRuleView } from '../dto/complaint.response';
 import { ComplaintService } from '../services/complaint.service';
 import { TrustProblem } from '../trust.errors';
 
@@ -59,6 +59,18 @@ export class ComplaintController {
   @ApiOkResponse({ type: ComplaintImportResult })
   async import(@Ctx() ctx: RequestContext, @Req() request: Request) {
     return this.complaints.import(ctx, await csvBody(request));
+  }
+
+  @Post('complaints')
+  @Roles('hr')
+  @ApiOperation({
+    summary: 'Record one complaint',
+    description:
+      'One line of the register by hand, checked like the import: the unit (by code) and the officer (by personnel number, optional) in your subtrees, else 422 `complaint-invalid` naming the field and nothing written. A known register number is replaced (`created: false`). A substantiated complaint with an officer runs the refresher rules, once per complaint and rule.',
+  })
+  @ApiCreatedResponse({ type: RecordedComplaint })
+  record(@Ctx() ctx: RequestContext, @Body() dto: RecordComplaintDto) {
+    return this.complaints.record(ctx, dto);
   }
 
   @Get('complaints')

@@ -47,6 +47,19 @@ export class SurveyController {
     return this.surveys.results(ctx, id, originOf(request));
   }
 
+  @Post('trust-surveys/:id/close')
+  @Roles('hr')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Close a survey',
+    description:
+      'Stops taking answers now, before the end of its period; its answers and results stay. Closing again changes nothing. Outside your subtree: 404.',
+  })
+  @ApiOkResponse({ type: SurveyView })
+  close(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Req() request: Request) {
+    return this.surveys.close(ctx, id, originOf(request));
+  }
+
   @Get('surveys/:code')
   @Public()
   @Header('Cache-Control', 'no-store')

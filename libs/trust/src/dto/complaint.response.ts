@@ -13,6 +13,11 @@ export class ComplaintView {
   @ApiProperty({ enum: COMPLAINT_OUTCOMES }) outcome: string;
 }
 
+export class RecordedComplaint extends ComplaintView {
+  @ApiProperty({ description: 'false when a known register number was replaced' }) created: boolean;
+  @ApiProperty({ description: 'Refresher enrolments it created (0 or more)' }) refreshersAssigned: number;
+}
+
 export class ComplaintLineError {
   @ApiProperty({ type: 'integer', description: 'Line of the file, the header being 1' }) line: number;
   @ApiProperty({ example: 'unit_code' }) field: string;

@@ -11,6 +11,8 @@ export class SurveyView {
   @ApiProperty({ type: LocalizedTitleDto }) title: LocalizedTitleDto;
   @ApiProperty({ example: '2026-03-01' }) opensOn: string;
   @ApiProperty({ example: '2026-03-31' }) closesOn: string;
+  @ApiProperty({ type: Date, nullable: true, description: 'When HR closed it before the end of its period' })
+  closedAt: Date | null;
   @ApiProperty() responses: number;
   @ApiProperty() createdAt: Date;
 }

@@ -162,6 +162,10 @@ export class TrustSurveyEntity {
   @Column({ name: 'closes_on', type: 'date' })
   closesOn: string;
 
+  /** Closed by HR before the end of its period: no answers from then on. */
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 

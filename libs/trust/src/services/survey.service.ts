@@ -32,12 +32,13 @@ interface SurveyRow {
   title: { kk: string; ru: string; en?: string };
   opens_on: string;
   closes_on: string;
+  closed_at: Date | null;
   responses: number;
   created_at: Date;
 }
 
 const SURVEY_SELECT = `SELECT s.id, s.unit_id, u.name AS unit_name, u.path AS unit_path, s.code, s.title,
-    to_char(s.opens_on, 'YYYY-MM-DD') AS opens_on, to_char(s.closes_on, 'YYYY-MM-DD') AS closes_on, s.created_at,
+    to_char(s.opens_on, 'YYYY-MM-DD') AS opens_on, to_char(s.closes_on, 'YYYY-MM-DD') AS closes_on, s.closed_at, s.created_at,
     (SELECT count(*)::int FROM survey_response r WHERE r.survey_id = s.id) AS responses
   FROM trust_survey s JOIN unit u ON u.id = s.unit_id`;
 
@@ -118,6 +119,26 @@ export class SurveyService {
     return { survey: mapSurvey(survey, origin), minimumResponses: MINIMUM_RESPONSES, ...surveyShares(counts) };
   }
 
+  /** HR closes a survey before the end of its period: it takes no answers from now on (closing twice changes nothing). */
+  async close(ctx: RequestContext, id: string, origin: string): Promise<SurveyView> {
+    return this.tx.withTransaction(async () => {
+      const survey = await this.find(ctx, id);
+      const closed = await this.tx.query(
+        `UPDATE trust_survey SET closed_at = $2 WHERE id = $1 AND closed_at IS NULL RETURNING id`,
+        [id, this.clock.now()],
+      );
+      if (closed.length) {
+        await this.audit.record(ctx, {
+          action: 'trust-survey.close',
+          entityType: 'trust_survey',
+          entityId: id,
+          unitPath: survey.unit_path,
+        });
+      }
+      return this.get(ctx, id, origin);
+    });
+  }
+
   /** Public: the questionnaire's title and a human check; 404 for an unknown code, 409 outside its period. */
   async open(code: string): Promise<{
     code: string;
@@ -181,7 +202,8 @@ export class SurveyService {
     const code = readPublicCode(input);
     const [row] = code
       ? await this.tx.query<SurveyRow & { open_today: boolean }>(
-          `SELECT x.*, ($2::timestamptz AT TIME ZONE 'Asia/Almaty')::date BETWEEN x.opens_on::date AND x.closes_on::date AS open_today
+          `SELECT x.*, ($2::timestamptz AT TIME ZONE 'Asia/Almaty')::date BETWEEN x.opens_on::date AND x.closes_on::date
+                  AND (x.closed_at IS NULL OR x.closed_at > $2) AS open_today
            FROM (${SURVEY_SELECT} WHERE s.code = $1) x`,
           [code, this.clock.now()],
         )
@@ -201,6 +223,7 @@ function mapSurvey(row: SurveyRow, origin: string): SurveyView {
     title: row.title,
     opensOn: row.opens_on,
     closesOn: row.closes_on,
+    closedAt: row.closed_at,
     responses: row.responses,
     createdAt: row.created_at,
   };

@@ -46,7 +46,7 @@ training AS (
          count(*)::int AS due
   FROM rows r JOIN unit u ON u.path LIKE r.path || '%' JOIN officer o ON o.unit_id = u.id
   JOIN enrollment e ON e.officer_id = o.id, bounds b
-  WHERE e.status NOT IN ('withdrawn', 'exempted') AND e.assigned_at < b.until
+  WHERE e.status NOT IN ('withdrawn', 'exempted') AND e.reason IS NULL AND e.assigned_at < b.until
   GROUP BY r.id, r.is_total
 )
 SELECT r.id, r.code, r.name, r.is_total,

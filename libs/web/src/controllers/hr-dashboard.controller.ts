@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { EnrollmentService } from '@lms/assignments';
 import { CourseService } from '@lms/catalogue';
 import { Ctx, pickText, RequestContext, Roles, ValidationFailed } from '@lms/core';
+import { TrustReportService } from '@lms/trust';
 import { complianceTable, ComplianceService, ComplianceTrendService, sendTable } from '@lms/reports';
 import { percentBars, percentLine } from '../hr/charts';
 import { PageContext } from '../http/page-context';
@@ -50,6 +51,7 @@ export class HrDashboardController {
     private readonly trend: ComplianceTrendService,
     private readonly enrollments: EnrollmentService,
     private readonly courses: CourseService,
+    private readonly trust: TrustReportService,
   ) {}
 
   @Get('hr')
@@ -79,9 +81,20 @@ export class HrDashboardController {
           count: 1,
         });
     }
+    // Public trust beside completion, over the last year (averages only from 5 responses, as everywhere).
+    const trust = await this.trust.report(ctx, { unitId: unit.id, format: 'json' });
+    const { courtesy, clarity, fairness } = trust.total.feedback;
     return {
       unit,
       total: report.total,
+      refreshers: report.refresherTotal,
+      trust: {
+        score: courtesy === null || clarity === null || fairness === null ? null : (courtesy + clarity + fairness) / 3,
+        responses: trust.total.feedback.responses,
+        per100: trust.total.complaints.per100,
+        surveyTrust: trust.survey.trust,
+        href: '/staff/trust',
+      },
       asOf: report.asOf,
       children: children.map((row) => ({ ...row, href: reportHref({ unitId: row.unitId }) })),
       reportHref: reportHref({ unitId: unit.id }),

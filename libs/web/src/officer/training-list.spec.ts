@@ -35,6 +35,8 @@ function enrolment(over: Partial<EnrollmentView>): EnrollmentView {
     closedReason: null,
     closedBy: null,
     closedAt: null,
+    reason: null,
+    reasonDetail: null,
     ...over,
   };
 }

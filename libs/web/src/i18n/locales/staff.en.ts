@@ -23,6 +23,10 @@ export const staffEn = {
     published: 'The version is published. Officers assigned from now on get it.',
     attendanceSaved: 'Attendance saved.',
     assessmentSaved: 'Assessment saved.',
+    complaintRecorded: 'The complaint has been recorded.',
+    complaintRefresher: 'The complaint has been recorded and the refresher course assigned.',
+    surveyOpened: 'The survey is open. Share its link or QR code.',
+    surveyClosed: 'The survey is closed.',
   },
   errors: {
     noneMarked: 'Mark at least one attendee.',

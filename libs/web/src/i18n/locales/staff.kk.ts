@@ -19,6 +19,10 @@ export const staffKk = {
     published: 'Нұсқа жарияланды. Осы сәттен бастап тағайындалғандар соны алады.',
     attendanceSaved: 'Қатысу сақталды.',
     assessmentSaved: 'Баға сақталды.',
+    complaintRecorded: 'Шағым тіркелді.',
+    complaintRefresher: 'Шағым тіркелді, қайта оқыту курсы тағайындалды.',
+    surveyOpened: 'Сауалнама ашылды. Сілтемесімен немесе QR-кодымен бөлісіңіз.',
+    surveyClosed: 'Сауалнама жабылды.',
   },
   errors: {
     noneMarked: 'Кемінде бір қатысушыны белгілеңіз.',

@@ -19,6 +19,10 @@ export const staffRu = {
     published: 'Версия опубликована. Её получат все, кому курс назначат с этого момента.',
     attendanceSaved: 'Посещаемость сохранена.',
     assessmentSaved: 'Оценка сохранена.',
+    complaintRecorded: 'Жалоба записана.',
+    complaintRefresher: 'Жалоба записана, повторный курс назначен.',
+    surveyOpened: 'Опрос открыт. Поделитесь ссылкой или QR-кодом.',
+    surveyClosed: 'Опрос закрыт.',
   },
   errors: {
     noneMarked: 'Отметьте хотя бы одного участника.',
