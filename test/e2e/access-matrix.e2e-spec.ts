@@ -48,6 +48,7 @@ const MATRIX: Record<string, string> = {
   'GET /api/v1/reports/compliance/officers': '--PPPPP', // 401 403 200 200 200 200 200
   'GET /api/v1/reports/drill-coverage': '--PPPPP', // 401 403 200 200 200 200 200
   'GET /api/v1/reports/scenarios': '--PPPPP', // 401 403 200 200 200 200 200
+  'GET /api/v1/reports/trainers': '--PPPPP', // 401 403 200 200 200 200 200
   'GET /api/v1/reports/trust': '---PPPP', // 401 403 403 200 200 200 200
   'GET /api/v1/scenarios': '--PPPPP', // 401 403 200 200 200 200 200
   'GET /api/v1/scenarios/:id': '-------', // 401 403 404 404 404 404 404
