@@ -48,6 +48,7 @@ const MATRIX: Record<string, string> = {
   'GET /api/v1/reports/compliance/officers': '--PPPPP', // 401 403 200 200 200 200 200
   'GET /api/v1/reports/drill-coverage': '--PPPPP', // 401 403 200 200 200 200 200
   'GET /api/v1/reports/scenarios': '--PPPPP', // 401 403 200 200 200 200 200
+  'GET /api/v1/reports/trainers': '--PPPPP', // 401 403 200 200 200 200 200
   'GET /api/v1/reports/trust': '---PPPP', // 401 403 403 200 200 200 200
   'GET /api/v1/scenarios': '--PPPPP', // 401 403 200 200 200 200 200
   'GET /api/v1/scenarios/:id': '-------', // 401 403 404 404 404 404 404
@@ -80,6 +81,7 @@ const MATRIX: Record<string, string> = {
   'GET /api/v1/certificates/:id/pdf': '--PP-P-',
   'GET /api/v1/certificates/verify/:code': 'PPPPPPP',
   'GET /api/v1/course-versions/:id': '-PPPPPP',
+  'GET /api/v1/course-versions/:id/question-stats': '-----P-', // 401 403 404 403 403 200 404: the matrix's trainer is no author of it
   'GET /api/v1/course-versions/:id/diff': '--P--PP',
   // Authoring a national course needs a national grant; the demo trainer is not its author (issue 14).
   'GET /api/v1/course-versions/:id/export': '-----P-',

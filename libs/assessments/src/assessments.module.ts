@@ -6,6 +6,7 @@ import { QuizAttemptController } from './controllers/quiz-attempt.controller';
 import { AssessmentHistoryService } from './services/assessment-history.service';
 import { PracticalAssessmentService } from './services/practical-assessment.service';
 import { QuizAttemptService } from './services/quiz-attempt.service';
+import { QuestionStatsService } from './services/question-stats.service';
 
 /**
  * Quiz attempts and practical (role-play) assessments. Owns quiz_attempt and
@@ -14,7 +15,7 @@ import { QuizAttemptService } from './services/quiz-attempt.service';
 @Module({
   imports: [AssignmentsModule, CatalogueModule],
   controllers: [QuizAttemptController, PracticalAssessmentController],
-  providers: [QuizAttemptService, PracticalAssessmentService, AssessmentHistoryService],
+  providers: [QuizAttemptService, PracticalAssessmentService, AssessmentHistoryService, QuestionStatsService],
   exports: [QuizAttemptService, PracticalAssessmentService, AssessmentHistoryService],
 })
 export class AssessmentsModule {}

@@ -14,6 +14,7 @@ import { OfficerOutcomeService } from './services/officer-outcomes.service';
 import { OfficerRecordService } from './services/officer-record.service';
 import { ReportRenderingService } from './services/report-rendering.service';
 import { PracticeReportsService } from './services/practice-reports.service';
+import { TrainerReportService } from './services/trainer-report.service';
 import { SubjectAccessService } from './services/subject-access.service';
 
 /**
@@ -34,6 +35,7 @@ import { SubjectAccessService } from './services/subject-access.service';
     ExecutionReportService,
     ComplianceTrendService,
     PracticeReportsService,
+    TrainerReportService,
     SubjectAccessService,
   ],
   exports: [

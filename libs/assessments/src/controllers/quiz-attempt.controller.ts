@@ -12,13 +12,30 @@ import { ApiProblems, Ctx, PageOf, PageQuery, RequestContext, Roles } from '@lms
 import { ASSESSMENTS_ROUTE_PROBLEMS } from '../assessments.errors';
 import { AttemptResultView, AttemptSummary, OpenAttemptView, SubmittedAttemptView } from '../dto/assessment.response';
 import { SubmitAttemptDto } from '../dto/attempt.dto';
+import { QuestionStatsView } from '../dto/question-stats.response';
+import { QuestionStatsService } from '../services/question-stats.service';
 import { QuizAttemptService } from '../services/quiz-attempt.service';
 
 @ApiTags('assessments')
 @ApiProblems('Assessments', ASSESSMENTS_ROUTE_PROBLEMS)
 @Controller()
 export class QuizAttemptController {
-  constructor(private readonly attempts: QuizAttemptService) {}
+  constructor(
+    private readonly attempts: QuizAttemptService,
+    private readonly stats: QuestionStatsService,
+  ) {}
+
+  @Get('course-versions/:id/question-stats')
+  @Roles('trainer')
+  @ApiOperation({
+    summary: 'Question statistics of a version’s quiz',
+    description:
+      'For those who may author the course (otherwise 404, as for an unknown version): per question of the version’s bank, from submitted attempts only, how often it was drawn and answered right, the wrong option chosen most often, and a discrimination index (share right in the top 27% of attempts by score minus that in the bottom 27%).',
+  })
+  @ApiOkResponse({ type: QuestionStatsView })
+  questionStats(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.stats.forVersion(ctx, id);
+  }
 
   @Post('enrollments/:id/attempts')
   @Roles('officer')

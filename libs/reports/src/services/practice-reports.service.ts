@@ -121,7 +121,7 @@ export class PracticeReportsService {
 }
 
 /** The period asked for: `to` defaults to now, `from` to 13 weeks (a quarter's drill plan) before it. */
-function period(query: PracticeReportQuery, defaultFrom?: Date): { from: Date; to: Date } {
+export function period(query: PracticeReportQuery, defaultFrom?: Date): { from: Date; to: Date } {
   const to = query.to ? new Date(query.to) : new Date();
   const from = query.from ? new Date(query.from) : (defaultFrom ?? new Date(to.getTime() - 13 * WEEK_MS));
   if (from.getTime() >= to.getTime())
