@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -20,6 +20,13 @@ export interface AppConfig {
   /** `auto`: readable lines on a terminal, JSON lines otherwise. */
   logFormat: 'auto' | 'pretty' | 'json';
   jwtSecret: string;
+  /**
+   * The HMAC-SHA256 key of the audit chain (32 bytes), kept outside the
+   * database: AUDIT_CHAIN_KEY, else generated into DATA_DIR (embedded), else
+   * derived from JWT_SECRET (`derived`: start-up warns).
+   */
+  auditChainKey: Buffer;
+  auditChainKeySource: 'given' | 'generated' | 'derived';
   jwtExpiresInSeconds: number;
   adminUsername: string | null;
   adminPassword: string | null;
@@ -137,7 +144,11 @@ function trustProxy(raw: string): boolean | number | string {
  * restart; a real deployment must say its secret explicitly.
  */
 function embeddedJwtSecret(dataDir: string): string {
-  const file = join(dataDir, 'jwt-secret');
+  return embeddedSecret(dataDir, 'jwt-secret');
+}
+
+function embeddedSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
@@ -166,6 +177,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const jwtSecret = optional(env, 'JWT_SECRET');
   if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   if (!jwtSecret && databaseUrl) problems.push('JWT_SECRET is required when DATABASE_URL is set');
+  const auditChainSecret = optional(env, 'AUDIT_CHAIN_KEY');
+  if (auditChainSecret && auditChainSecret.length < 32) problems.push('AUDIT_CHAIN_KEY must be at least 32 characters');
 
   const adminUsername = optional(env, 'ADMIN_USERNAME');
   const adminPassword = optional(env, 'ADMIN_PASSWORD');
@@ -201,6 +214,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     logFormat,
     jwtSecret: '',
+    auditChainKey: Buffer.alloc(0),
+    auditChainKeySource: auditChainSecret ? 'given' : databaseUrl ? 'derived' : 'generated',
     jwtExpiresInSeconds: integer(env, 'JWT_EXPIRES_IN_SECONDS', 8 * 3600, 60, 30 * 24 * 3600, problems),
     adminUsername,
     adminPassword,
@@ -245,7 +260,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (problems.length > 0) throw new ConfigError(problems);
   config.jwtSecret = jwtSecret ?? embeddedJwtSecret(dataDir);
+  config.auditChainKey = auditChainKey(config, auditChainSecret);
   return config;
+}
+
+/**
+ * The audit chain's key: SHA-256 of AUDIT_CHAIN_KEY; in the embedded setup,
+ * of a secret generated into DATA_DIR; with DATABASE_URL but no key, derived
+ * from JWT_SECRET (so every process agrees without new settings, but then
+ * JWT_SECRET cannot change without the chain failing to verify).
+ */
+function auditChainKey(config: AppConfig, given: string | null): Buffer {
+  if (config.auditChainKeySource === 'derived')
+    return createHmac('sha256', config.jwtSecret).update('lms audit chain key').digest();
+  const secret = given ?? embeddedSecret(config.dataDir, 'audit-chain-key');
+  return createHash('sha256').update(secret).digest();
 }
 
 /** Whether `host` accepts connections from this machine only. */
