@@ -9,6 +9,8 @@ import { createApi } from '../../apps/api/src/bootstrap';
 import { databaseUrl, onServer } from './test-database';
 
 export const TEST_JWT_SECRET = 'test-secret-'.padEnd(48, 'x');
+/** The key sealing second-factor secrets in test applications (32 bytes, base64). */
+export const TEST_TOTP_KEY = Buffer.alloc(32, 7).toString('base64');
 
 /** Tests fire many requests from one address and user; the limits themselves are tested with small ones. */
 export const GENEROUS_LIMITS = { RATE_LIMIT_PER_ADDRESS: '100000000', RATE_LIMIT_PER_USER: '100000000' };
@@ -81,6 +83,7 @@ export async function createTestAppOn(
   const config = loadConfig({
     DATABASE_URL: url,
     JWT_SECRET: TEST_JWT_SECRET,
+    TOTP_ENCRYPTION_KEY: TEST_TOTP_KEY,
     LOG_LEVEL: logDir ? 'debug' : 'silent',
     ...GENEROUS_LIMITS,
     ...(typeof env === 'function' ? env(url) : env),

@@ -11,7 +11,7 @@ import {
   PinoLoggerService,
 } from '@lms/core';
 import { DEMO_ACCOUNTS, DemoSeeder } from '@lms/demo';
-import { AdminBootstrapService } from '@lms/identity';
+import { AdminBootstrapService, TotpSecrets } from '@lms/identity';
 import { SCHEMA } from '@lms/platform';
 import { notFoundPages } from '@lms/web';
 import { AppModule } from './app.module';
@@ -58,6 +58,15 @@ export async function createApi(
   configureApp(app, config, pino);
   await app.init();
   notFoundPages(app);
+  // A wrong TOTP key stops start-up here, not as a 500 at the first sign-in; plain-text secrets get sealed.
+  await app
+    .get(TotpSecrets)
+    .prepare()
+    .catch(async (error: unknown) => {
+      await app.close();
+      await database.stop();
+      throw error;
+    });
 
   const demo = database.embedded && config.demoData;
   if (demo) await app.get(DemoSeeder).seedIfEmpty();

@@ -24,6 +24,7 @@ export * from './http/pagination';
 export * from './http/request-context';
 export * from './i18n/localized-text';
 export * from './time/clock';
+export * from './time/calendar-day';
 
 import { AuditEventEntity } from './audit/audit-event.entity';
 export const CORE_ENTITIES = [AuditEventEntity];
@@ -35,3 +36,5 @@ export * from './logging/logger';
 export * from './logging/http-logging';
 export * from './http/json-body.guard';
 export * from './security/verification-code';
+export * from './secrets/secret-key';
+export * from './secrets/sealed-text';

@@ -15,3 +15,4 @@ export { CSV_COLUMNS } from './services/officer-csv';
 import { OfficerEntity } from './entities/officer.entity';
 import { UnitEntity } from './entities/unit.entity';
 export const PERSONNEL_ENTITIES = [UnitEntity, OfficerEntity];
+export * from './services/csv-decoding';

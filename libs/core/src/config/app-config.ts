@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { decodeKey, keyFromEnvOrDataDir } from '../secrets/secret-key';
 
 /** Validated, typed configuration: read once at start-up, never from process.env elsewhere. */
 export interface AppConfig {
@@ -73,6 +74,11 @@ export interface AppConfig {
    * data is anonymised only this long after their record last changed.
    */
   retentionYears: number;
+  /**
+   * AES-256 keys for second-factor secrets at rest: `current` seals, `previous`
+   * (being rotated out) still open what they sealed until start-up re-seals it.
+   */
+  totpKeys: { current: Buffer; previous: Buffer[] };
 }
 
 /** How failing jobs are retried before they are dead-lettered (state `failed`). */
@@ -251,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webConcurrency: integer(env, 'WEB_CONCURRENCY', 1, 1, 64, problems),
     reportsDatabaseUrl: optional(env, 'REPORTS_DATABASE_URL'),
     retentionYears: integer(env, 'RETENTION_YEARS', 5, 1, 100, problems),
+    totpKeys: { current: Buffer.alloc(0), previous: [] },
   };
   if (config.reportsDatabaseUrl && !/^postgres(ql)?:\/\//.test(config.reportsDatabaseUrl)) {
     problems.push('REPORTS_DATABASE_URL must be a postgres:// or postgresql:// URL');
@@ -258,9 +265,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.webConcurrency > 1 && !databaseUrl) {
     problems.push('WEB_CONCURRENCY above 1 needs DATABASE_URL (the embedded database serves one process)');
   }
+  const previousTotpKeys = (optional(env, 'TOTP_ENCRYPTION_PREVIOUS_KEYS') ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((text) => decodeKey(text, 32));
+  if (previousTotpKeys.some((key) => key === null)) {
+    problems.push('TOTP_ENCRYPTION_PREVIOUS_KEYS must be comma-separated keys of 32 bytes in base64');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   config.jwtSecret = jwtSecret ?? embeddedJwtSecret(dataDir);
   config.auditChainKey = auditChainKey(config, auditChainSecret);
+  // Generated into DATA_DIR when not given (the embedded setup); processes sharing one database must share the key.
+  const current = keyFromEnvOrDataDir({
+    envName: 'TOTP_ENCRYPTION_KEY',
+    value: optional(env, 'TOTP_ENCRYPTION_KEY'),
+    dataDir,
+    fileName: 'totp-key',
+    bytes: 32,
+    problems,
+  });
+  if (!current) throw new ConfigError(problems);
+  config.totpKeys = { current, previous: previousTotpKeys as Buffer[] };
   return config;
 }
 

@@ -62,6 +62,12 @@ export class SecondFactorForm {
   @IsString({ message: 'errors.codeFormat' })
   @MaxLength(20, { message: 'errors.codeFormat' })
   code: string;
+
+  /** Asked again before a second factor is bound to the account. */
+  @IsString({ message: 'errors.required' })
+  @IsNotEmpty({ message: 'errors.required' })
+  @MaxLength(200, { message: 'errors.tooLong|200' })
+  currentPassword: string;
 }
 
 export class LanguageForm {
