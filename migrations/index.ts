@@ -23,6 +23,7 @@ import { RuleValidityMonths1796002325736 } from './1796002325736-RuleValidityMon
 import { ProgrammeAuthors1796003177581 } from './1796003177581-ProgrammeAuthors';
 import { EnrollmentReason1796006619737 } from './1796006619737-EnrollmentReason';
 import { TrustSurveyClosed1796006619738 } from './1796006619738-TrustSurveyClosed';
+import { AuditChainKeyed1796002851208 } from './1796002851208-AuditChainKeyed';
 
 /** In order of application. */
 export const MIGRATIONS: MigrationClass[] = [
@@ -47,6 +48,7 @@ export const MIGRATIONS: MigrationClass[] = [
   RecoveryCodeArgon21795995000000,
   SealedTotpSecrets1796002062030,
   RuleValidityMonths1796002325736,
+  AuditChainKeyed1796002851208,
   ProgrammeAuthors1796003177581,
   EnrollmentReason1796006619737,
   TrustSurveyClosed1796006619738,

@@ -246,7 +246,13 @@ describe('audit trail', () => {
       );
       expect(concurrent.map((r) => r.status)).toEqual(Array(12).fill(201));
       const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM audit_event');
-      expect(await verify()).toEqual({ ok: true, checked: n, firstBroken: null });
+      expect(await verify()).toEqual({
+        ok: true,
+        checked: n,
+        keyed: n,
+        keyedFrom: expect.any(Number),
+        firstBroken: null,
+      });
       const [{ forks }] = await t.sql<{ forks: number }>(
         'SELECT count(*)::int AS forks FROM (SELECT prev_hash FROM audit_event GROUP BY prev_hash HAVING count(*) > 1) f',
       );
@@ -279,7 +285,9 @@ describe('audit trail', () => {
 
       it('reports an intact chain from the command line (exit 0)', () => {
         const run = runCli();
-        expect(run.stdout).toMatch(/audit chain intact/);
+        expect(run.stdout).toMatch(
+          /audit chain intact: \d+ event\(s\) verified \(\d+ keyed with HMAC-SHA256 from #\d+/,
+        );
         expect(run.status).toBe(0);
       });
 

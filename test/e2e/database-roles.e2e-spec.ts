@@ -1,5 +1,6 @@
+import { createHash, createHmac } from 'node:crypto';
 import { Client } from 'pg';
-import { appRoleName, APPEND_ONLY_TABLES } from '@lms/core';
+import { appRoleName, APPEND_ONLY_TABLES, AuditService, auditHashSql, chainKeyPads } from '@lms/core';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /** Issue 14, item 6: the application connects as a role that cannot rewrite the evidence. */
@@ -105,6 +106,83 @@ describe('database roles', () => {
     await app.query(`INSERT INTO pgboss.job (name, data) VALUES ('probe-queue', '{}')`);
     const [{ n }] = (await app.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'probe-queue'`)).rows;
     expect(n).toBe(1);
+  });
+});
+
+/** The owner can still rewrite the audit trail; without the key it cannot hide it. */
+describe('the keyed audit chain', () => {
+  let t: TestApp;
+  const verify = () => t.app.get(AuditService).verifyChain();
+  /** Runs statements with the triggers off, as the owner (a superuser here) could. */
+  const asOwnerBypassing = async (sql: string, params: unknown[] = []) => {
+    await t.sql('SET session_replication_role = replica');
+    try {
+      return await t.sql(sql, params);
+    } finally {
+      await t.sql('SET session_replication_role = origin');
+    }
+  };
+  let last: { seq: string; after: unknown; hash: string };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.login('admin');
+    [last] = await t.sql<{ seq: string; after: unknown; hash: string }>(
+      'SELECT seq, after, hash FROM audit_event ORDER BY seq DESC LIMIT 1',
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const rewriteLast = (hash: string, keyed: boolean, params: unknown[] = []) =>
+    asOwnerBypassing(
+      `UPDATE audit_event e SET after = '{"forged":true}'::jsonb, keyed = ${keyed},
+              hash = ${hash.replace(/e\.after/g, `'{"forged":true}'::jsonb`)}
+       WHERE seq = ${Number(last.seq)}`,
+      params,
+    );
+  const restoreLast = () =>
+    asOwnerBypassing('UPDATE audit_event SET after = $2::jsonb, hash = $3, keyed = true WHERE seq = $1', [
+      last.seq,
+      JSON.stringify(last.after),
+      last.hash,
+    ]);
+
+  it('writes every new event with HMAC-SHA256 under a key the database does not hold', async () => {
+    const check = await verify();
+    expect(check.ok).toBe(true);
+    expect(check.keyed).toBe(check.checked); // the template was seeded after the chain was keyed
+    const key = t.config.auditChainKey;
+    const { inner, outer } = chainKeyPads(key);
+    // The SQL expression is RFC 2104 HMAC-SHA256 with that key.
+    const [{ sql }] = await t.sql<{ sql: string }>(
+      `SELECT encode(sha256($2::bytea || sha256($1::bytea || convert_to('abc|эқ', 'UTF8'))), 'hex') AS sql`,
+      [inner, outer],
+    );
+    expect(sql).toBe(createHmac('sha256', key).update('abc|эқ').digest('hex'));
+  });
+
+  it('finds a row the owner rewrote with a recomputed plain SHA-256 hash', async () => {
+    await rewriteLast(auditHashSql('e', 'e.prev_hash'), true);
+    expect(await verify()).toMatchObject({ ok: false, firstBroken: { seq: Number(last.seq), reason: 'content' } });
+    await restoreLast();
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('finds a row rewritten as an unkeyed one after keyed rows', async () => {
+    await rewriteLast(auditHashSql('e', 'e.prev_hash'), false);
+    expect(await verify()).toMatchObject({ ok: false, firstBroken: { seq: Number(last.seq), reason: 'unkeyed' } });
+    await restoreLast();
+  });
+
+  it('finds a row rehashed with a guessed key', async () => {
+    const guess = chainKeyPads(createHash('sha256').update('guess').digest());
+    await rewriteLast(auditHashSql('e', 'e.prev_hash', { inner: '$1', outer: '$2' }), true, [guess.inner, guess.outer]);
+    expect(await verify()).toMatchObject({ ok: false, firstBroken: { seq: Number(last.seq), reason: 'content' } });
+    await restoreLast();
+    expect((await verify()).ok).toBe(true);
   });
 });
 

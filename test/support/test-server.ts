@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   const url = databaseUrl(server.adminUrl, template);
   await migrateDatabase(url, SCHEMA);
 
-  const config = loadConfig({ DATABASE_URL: url, JWT_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent' });
+  // The test apps' JWT secret (TEST_JWT_SECRET): the audit chain key derived from it must agree with the template's rows.
+  const config = loadConfig({ DATABASE_URL: url, JWT_SECRET: 'test-secret-'.padEnd(48, 'x'), LOG_LEVEL: 'silent' });
   const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(config, url), { logger: false });
   await app.get(DemoSeeder).seed();
   await app.close();

@@ -46,6 +46,10 @@ export async function createApi(
   const { applied, access } = await prepareDatabase(database.url, SCHEMA, config.appDatabaseUrl, (m) => logger.warn(m));
   if (applied.length > 0) logger.log(`applied ${applied.length} migration(s), the last ${applied.at(-1)}`);
   logger.debug(`connecting as ${access.role} (${access.mode})`);
+  if (config.auditChainKeySource === 'derived')
+    logger.warn(
+      'AUDIT_CHAIN_KEY is not set: the audit chain is keyed with a key derived from JWT_SECRET, which then cannot change',
+    );
 
   const app = await NestFactory.create(AppModule.forRoot(config, access.url, { worksJobs: options.worksJobs }), {
     bodyParser: false,

@@ -137,14 +137,23 @@ const COMMANDS: Record<string, (config: AppConfig, db: DatabaseServer, args: str
   'audit:verify': (config, db) =>
     withServices(config, db, async (app) => {
       const check = await app.get(AuditService).verifyChain();
+      const plain = check.checked - check.keyed;
+      const keyed =
+        check.keyedFrom === null
+          ? 'none keyed yet'
+          : `${check.keyed} keyed with HMAC-SHA256 from #${check.keyedFrom}` +
+            (plain ? `, ${plain} before it with plain SHA-256` : '');
       if (check.ok) {
-        out(`audit chain intact: ${check.checked} event(s) verified`);
+        out(`audit chain intact: ${check.checked} event(s) verified (${keyed})`);
         return 0;
       }
       const broken = check.firstBroken!;
-      out(
-        `audit chain BROKEN at event #${broken.seq} (${broken.id}): ${broken.reason === 'content' ? 'its content was changed' : 'the event before it was changed or removed'}`,
-      );
+      const why = {
+        content: 'its content was changed',
+        link: 'the event before it was changed or removed',
+        unkeyed: 'it is not keyed, but events before it are (written without the key, or rewritten)',
+      }[broken.reason];
+      out(`audit chain BROKEN at event #${broken.seq} (${broken.id}): ${why}`);
       return 1;
     }),
 };

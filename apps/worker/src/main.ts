@@ -20,6 +20,10 @@ async function main(): Promise<void> {
   const db = await openDatabaseServer(config.databaseUrl, config.dataDir, (m) => logger.debug(m));
   // Migrated as the owner; the jobs run as the application's role (see prepareDatabase).
   const { access } = await prepareDatabase(db.url, SCHEMA, config.appDatabaseUrl, (m) => logger.warn(m));
+  if (config.auditChainKeySource === 'derived')
+    logger.warn(
+      'AUDIT_CHAIN_KEY is not set: the audit chain is keyed with a key derived from JWT_SECRET, which then cannot change',
+    );
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, access.url), {
     logger: nestLogger,
   });

@@ -1,6 +1,7 @@
 export * from './audit/audit-event.entity';
 export * from './audit/audit-event.dto';
 export * from './audit/audit.service';
+export * from './audit/audit-hash.sql';
 export * from './config/app-config';
 export * from './core.module';
 export * from './database/app-role';

@@ -1,9 +1,11 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * Append-only history of every change. Each row carries the SHA-256 of its
+ * Append-only history of every change. Each row carries the HMAC-SHA256 (a
+ * key outside the database; plain SHA-256 for rows older than the key) of its
  * content chained to the previous row's hash, so an edited or deleted row
- * breaks the chain (`npm run audit:verify`). A trigger refuses UPDATE/DELETE.
+ * breaks the chain (`npm run audit:verify`). A trigger refuses UPDATE/DELETE,
+ * and the application's role may only SELECT and INSERT.
  */
 @Entity('audit_event')
 @Index('IDX_audit_event_entity', ['entityType', 'entityId'])
@@ -53,4 +55,8 @@ export class AuditEventEntity {
 
   @Column({ type: 'char', length: 64 })
   hash: string;
+
+  /** Hashed with HMAC-SHA256 under the chain key (false: plain SHA-256, written before the chain was keyed). */
+  @Column({ type: 'boolean', default: false })
+  keyed: boolean;
 }

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { TransactionHost } from '../database/transaction';
 import { subtreeCondition } from '../database/sql';
 import { RequestContext } from '../http/request-context';
 import { Page } from '../http/pagination';
 import { ADVISORY_LOCKS } from '../database/locks';
-import { auditHashSql } from './audit-hash.sql';
+import { auditHashSql, ChainKeyPads, chainKeyPads } from './audit-hash.sql';
 import { AuditView } from './audit-event.dto';
 
 export interface AuditRecord {
@@ -29,12 +30,31 @@ export interface AuditFilter {
 export interface ChainCheck {
   ok: boolean;
   checked: number;
-  firstBroken: { seq: number; id: string; reason: 'content' | 'link' } | null;
+  /** Events hashed with the key (HMAC-SHA256); the others predate it (plain SHA-256). */
+  keyed: number;
+  /** The first keyed event: those before it could only be checked without the key. */
+  keyedFrom: number | null;
+  /**
+   * `content`: the row or its hash changed; `link`: the row before it was
+   * changed or removed; `unkeyed`: an event without the key after keyed ones
+   * (written by a process without the key, or a keyed row rewritten as plain).
+   */
+  firstBroken: { seq: number; id: string; reason: 'content' | 'link' | 'unkeyed' } | null;
 }
+
+/** The keyed hash of a new row, with the key's pads as parameters `$10` and `$11`. */
+const KEYED = { inner: '$10', outer: '$11' };
 
 @Injectable()
 export class AuditService {
-  constructor(private readonly tx: TransactionHost) {}
+  private readonly pads: ChainKeyPads;
+
+  constructor(
+    private readonly tx: TransactionHost,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.pads = chainKeyPads(config.auditChainKey);
+  }
 
   /** Appends an event in the caller's transaction (opening one if needed). */
   async record(ctx: RequestContext, event: AuditRecord): Promise<void> {
@@ -47,9 +67,10 @@ export class AuditService {
                            $5::varchar AS entity_id, $6::text AS unit_path, $7::jsonb AS before,
                            $8::jsonb AS after, $9::varchar AS request_id)
          INSERT INTO audit_event (id, occurred_at, actor_id, actor_name, action, entity_type, entity_id, unit_path,
-                                  before, after, request_id, prev_hash, hash)
+                                  before, after, request_id, prev_hash, hash, keyed)
          SELECT e.id, e.occurred_at, e.actor_id, e.actor_name, e.action, e.entity_type, e.entity_id, e.unit_path,
-                e.before, e.after, e.request_id, (SELECT hash FROM prev), ${auditHashSql('e', '(SELECT hash FROM prev)')}
+                e.before, e.after, e.request_id, (SELECT hash FROM prev),
+                ${auditHashSql('e', '(SELECT hash FROM prev)', KEYED)}, true
          FROM e`,
         [
           ctx.actor?.userId ?? null,
@@ -61,6 +82,8 @@ export class AuditService {
           event.before === undefined ? null : JSON.stringify(event.before),
           event.after === undefined ? null : JSON.stringify(event.after),
           ctx.requestId,
+          this.pads.inner,
+          this.pads.outer,
         ],
       );
     });
@@ -93,7 +116,7 @@ export class AuditService {
                   (SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1)::text AS hash
            UNION ALL
            SELECT e.i, e.id, e.occurred_at, e.action, e.entity_type, e.entity_id, e.unit_path, e.before, e.after, c.hash,
-                  ${auditHashSql('e', 'c.hash')}::text
+                  ${auditHashSql('e', 'c.hash', KEYED)}::text
            FROM chain c CROSS JOIN input x
            CROSS JOIN LATERAL (
              SELECT c.i + 1 AS i, gen_random_uuid() AS id, clock_timestamp() AS occurred_at, $7::uuid AS actor_id,
@@ -104,8 +127,8 @@ export class AuditService {
            WHERE c.i < x.n
          )
          INSERT INTO audit_event (id, occurred_at, actor_id, actor_name, action, entity_type, entity_id, unit_path,
-                                  before, after, request_id, prev_hash, hash)
-         SELECT id, occurred_at, $7, $8, action, entity_type, entity_id, unit_path, before, after, $9, prev_hash, hash
+                                  before, after, request_id, prev_hash, hash, keyed)
+         SELECT id, occurred_at, $7, $8, action, entity_type, entity_id, unit_path, before, after, $9, prev_hash, hash, true
          FROM chain WHERE i > 0 ORDER BY i`,
         [
           events.map((e) => e.action),
@@ -117,6 +140,8 @@ export class AuditService {
           ctx.actor?.userId ?? null,
           ctx.actor?.username ?? (ctx.isSystem ? 'system' : null),
           ctx.requestId,
+          this.pads.inner,
+          this.pads.outer,
         ],
       );
     });
@@ -166,22 +191,37 @@ export class AuditService {
     };
   }
 
-  /** Recomputes every hash in one pass; reports the first row whose content or link is wrong. */
+  /**
+   * Recomputes every hash in one pass, keyed rows with the key; reports the
+   * first row whose content or link is wrong, or a plain row after keyed ones.
+   */
   async verifyChain(): Promise<ChainCheck> {
-    const [{ checked }] = await this.tx.query<{ checked: number }>('SELECT count(*)::int AS checked FROM audit_event');
-    const broken = await this.tx.query<{ seq: string; id: string; reason: 'content' | 'link' }>(
-      `SELECT seq, id, CASE WHEN hash <> recomputed THEN 'content' ELSE 'link' END AS reason
-       FROM (SELECT e.seq, e.id, e.hash, e.prev_hash,
+    const [counts] = await this.tx.query<{ checked: number; keyed: number; keyed_from: string | null }>(
+      `SELECT count(*)::int AS checked, count(*) FILTER (WHERE keyed)::int AS keyed,
+              min(seq) FILTER (WHERE keyed) AS keyed_from
+       FROM audit_event`,
+    );
+    const broken = await this.tx.query<{ seq: string; id: string; reason: 'content' | 'link' | 'unkeyed' }>(
+      `SELECT seq, id,
+              CASE WHEN hash <> recomputed THEN 'content' WHEN prev_hash IS DISTINCT FROM expected_prev THEN 'link'
+                   ELSE 'unkeyed' END AS reason
+       FROM (SELECT e.seq, e.id, e.hash, e.prev_hash, e.keyed,
                     lag(e.hash) OVER (ORDER BY e.seq) AS expected_prev,
-                    ${auditHashSql('e', 'e.prev_hash')} AS recomputed
+                    coalesce(bool_or(e.keyed) OVER (ORDER BY e.seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+                             false) AS keyed_before,
+                    CASE WHEN e.keyed THEN ${auditHashSql('e', 'e.prev_hash', { inner: '$1', outer: '$2' })}
+                         ELSE ${auditHashSql('e', 'e.prev_hash')} END AS recomputed
              FROM audit_event e) chain
-       WHERE hash <> recomputed OR prev_hash IS DISTINCT FROM expected_prev
+       WHERE hash <> recomputed OR prev_hash IS DISTINCT FROM expected_prev OR (keyed_before AND NOT keyed)
        ORDER BY seq LIMIT 1`,
+      [this.pads.inner, this.pads.outer],
     );
     const first = broken[0];
     return {
       ok: !first,
-      checked,
+      checked: counts.checked,
+      keyed: counts.keyed,
+      keyedFrom: counts.keyed_from === null ? null : Number(counts.keyed_from),
       firstBroken: first ? { seq: Number(first.seq), id: first.id, reason: first.reason } : null,
     };
   }

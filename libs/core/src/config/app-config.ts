@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeKey, keyFromEnvOrDataDir } from '../secrets/secret-key';
@@ -21,6 +21,13 @@ export interface AppConfig {
   /** `auto`: readable lines on a terminal, JSON lines otherwise. */
   logFormat: 'auto' | 'pretty' | 'json';
   jwtSecret: string;
+  /**
+   * The HMAC-SHA256 key of the audit chain (32 bytes), kept outside the
+   * database: AUDIT_CHAIN_KEY, else generated into DATA_DIR (embedded), else
+   * derived from JWT_SECRET (`derived`: start-up warns).
+   */
+  auditChainKey: Buffer;
+  auditChainKeySource: 'given' | 'generated' | 'derived';
   jwtExpiresInSeconds: number;
   adminUsername: string | null;
   adminPassword: string | null;
@@ -143,7 +150,11 @@ function trustProxy(raw: string): boolean | number | string {
  * restart; a real deployment must say its secret explicitly.
  */
 function embeddedJwtSecret(dataDir: string): string {
-  const file = join(dataDir, 'jwt-secret');
+  return embeddedSecret(dataDir, 'jwt-secret');
+}
+
+function embeddedSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
@@ -172,6 +183,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const jwtSecret = optional(env, 'JWT_SECRET');
   if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   if (!jwtSecret && databaseUrl) problems.push('JWT_SECRET is required when DATABASE_URL is set');
+  const auditChainSecret = optional(env, 'AUDIT_CHAIN_KEY');
+  if (auditChainSecret && auditChainSecret.length < 32) problems.push('AUDIT_CHAIN_KEY must be at least 32 characters');
 
   const adminUsername = optional(env, 'ADMIN_USERNAME');
   const adminPassword = optional(env, 'ADMIN_PASSWORD');
@@ -207,6 +220,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     logFormat,
     jwtSecret: '',
+    auditChainKey: Buffer.alloc(0),
+    auditChainKeySource: auditChainSecret ? 'given' : databaseUrl ? 'derived' : 'generated',
     jwtExpiresInSeconds: integer(env, 'JWT_EXPIRES_IN_SECONDS', 8 * 3600, 60, 30 * 24 * 3600, problems),
     adminUsername,
     adminPassword,
@@ -260,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (problems.length > 0) throw new ConfigError(problems);
   config.jwtSecret = jwtSecret ?? embeddedJwtSecret(dataDir);
+  config.auditChainKey = auditChainKey(config, auditChainSecret);
   // Generated into DATA_DIR when not given (the embedded setup); processes sharing one database must share the key.
   const current = keyFromEnvOrDataDir({
     envName: 'TOTP_ENCRYPTION_KEY',
@@ -272,6 +288,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!current) throw new ConfigError(problems);
   config.totpKeys = { current, previous: previousTotpKeys as Buffer[] };
   return config;
+}
+
+/**
+ * The audit chain's key: SHA-256 of AUDIT_CHAIN_KEY; in the embedded setup,
+ * of a secret generated into DATA_DIR; with DATABASE_URL but no key, derived
+ * from JWT_SECRET (so every process agrees without new settings, but then
+ * JWT_SECRET cannot change without the chain failing to verify).
+ */
+function auditChainKey(config: AppConfig, given: string | null): Buffer {
+  if (config.auditChainKeySource === 'derived')
+    return createHmac('sha256', config.jwtSecret).update('lms audit chain key').digest();
+  const secret = given ?? embeddedSecret(config.dataDir, 'audit-chain-key');
+  return createHash('sha256').update(secret).digest();
 }
 
 /** Whether `host` accepts connections from this machine only. */
