@@ -35,6 +35,7 @@ interface Row extends Counts {
   unitId: string;
   unitCode: string;
   unitName: string;
+  unitNames?: { kk?: string; ru?: string; en?: string };
   scope: 'subtree' | 'own';
   officersPath: string;
 }
@@ -291,7 +292,15 @@ describe('reports', () => {
         'ALM-BOST-PPS',
         'ALM-BOST-UP',
       ]);
-      const { unitId: _u, unitCode: _c, unitName: _n, scope: _s, officersPath: _p, ...bostCounts } = alm['ALM-BOST'];
+      const {
+        unitId: _u,
+        unitCode: _c,
+        unitName: _n,
+        unitNames: _ns,
+        scope: _s,
+        officersPath: _p,
+        ...bostCounts
+      } = alm['ALM-BOST'];
       expect(district.total).toEqual(bostCounts);
       const sum = (key: keyof Counts) => district.rows.reduce((n, row) => n + (row[key] as number), 0);
       expect(sum('inAudience')).toBe(district.total.inAudience);
@@ -365,7 +374,8 @@ describe('reports', () => {
       expect(lines).toHaveLength(json.rows.length + 2);
       const bost = lines.find((line) => line[0] === 'ALM-BOST')!;
       const row = byCode(json.rows)['ALM-BOST'];
-      expect(bost[1]).toBe(row.unitName);
+      // Units are named in the file's language (Russian by default).
+      expect(bost[1]).toBe(row.unitNames?.ru ?? row.unitName);
       expect(bost.slice(2).map((cell) => Number(cell.replace(',', '.')))).toEqual([
         row.inAudience,
         row.completed,
@@ -406,7 +416,7 @@ describe('reports', () => {
       expect(res.headers['content-disposition']).toMatch(/^inline; /);
       expect(res.text).toMatch(/^<!doctype html>/);
       for (const row of json.rows.filter((r) => r.unitCode !== 'ALM-ZZ-EMPTY'))
-        expect(res.text).toContain(row.unitName);
+        expect(res.text).toContain(row.unitNames?.ru ?? row.unitName);
       expect(res.text).toContain('Zz &lt;b&gt;empty&lt;/b&gt; &amp; &quot;new&quot;');
       expect(res.text).not.toContain('<b>empty</b>');
       expect(res.text).toContain('@page');
@@ -420,8 +430,8 @@ describe('reports', () => {
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       expect(pdf.subarray(-6).toString()).toMatch(/%%EOF/);
       const text = pdfText(pdf, { layout: true });
-      expect(text).toContain('Бостандық');
-      expect(text).toContain('Әуезов');
+      expect(text).toContain('Бостандыкского');
+      expect(text).toContain('Ауэзовского');
     });
   });
 

@@ -105,13 +105,13 @@ counts AS (
   JOIN unit_row ur ON ur.unit_id = o.unit_id
   GROUP BY GROUPING SETS ((ur.row_id), ())
 )
-SELECT r.id AS unit_id, u.code AS unit_code, u.name AS unit_name, r.own, false AS is_total,
+SELECT r.id AS unit_id, u.code AS unit_code, u.name AS unit_name, u.names AS unit_names, r.own, false AS is_total,
        coalesce(c.in_audience, 0) AS in_audience, coalesce(c.completed, 0) AS completed,
        coalesce(c.in_progress, 0) AS in_progress, coalesce(c.not_started, 0) AS not_started,
        coalesce(c.overdue, 0) AS overdue, coalesce(c.exempted, 0) AS exempted
 FROM report_row r JOIN unit u ON u.id = r.id LEFT JOIN counts c ON c.row_id = r.id AND NOT c.is_total
 UNION ALL
-SELECT NULL, NULL, NULL, NULL, true, in_audience, completed, in_progress, not_started, overdue, exempted
+SELECT NULL, NULL, NULL, NULL, NULL, true, in_audience, completed, in_progress, not_started, overdue, exempted
 FROM counts WHERE is_total
 ORDER BY is_total, own DESC, unit_code`;
 }
