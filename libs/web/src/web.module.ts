@@ -11,6 +11,9 @@ import { ReportsModule } from '@lms/reports';
 import { SeminarsModule } from '@lms/seminars';
 import { TrustModule } from '@lms/trust';
 import { AccountController } from './controllers/account.controller';
+import { AdminSecurityController } from './controllers/admin-security.controller';
+import { AdminUnitsController } from './controllers/admin-units.controller';
+import { AdminUsersController } from './controllers/admin-users.controller';
 import { CertificatesController } from './controllers/certificates.controller';
 import { HrDashboardController } from './controllers/hr-dashboard.controller';
 import { FeedbackPagesController } from './controllers/feedback.controller';
@@ -52,6 +55,9 @@ export const WEB_CONTROLLERS = [
   FeedbackPagesController,
   SurveyPagesController,
   TrustDashboardController,
+  AdminUnitsController,
+  AdminUsersController,
+  AdminSecurityController,
 ];
 
 /**

@@ -62,6 +62,13 @@ export class SecondFactorForm {
   @IsString({ message: 'errors.codeFormat' })
   @MaxLength(20, { message: 'errors.codeFormat' })
   code: string;
+
+  /** Asked again on enrolment; passed on as `currentPassword` once the second-factor service takes it. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: 'errors.tooLong|200' })
+  currentPassword?: string;
 }
 
 export class LanguageForm {

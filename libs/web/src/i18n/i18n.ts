@@ -1,5 +1,8 @@
 import i18next, { TFunction } from 'i18next';
 import { Language, LANGUAGES } from '@lms/core';
+import { adminEn } from './locales/admin.en';
+import { adminKk } from './locales/admin.kk';
+import { adminRu } from './locales/admin.ru';
 import { en } from './locales/en';
 import { kk } from './locales/kk';
 import { ru } from './locales/ru';
@@ -20,7 +23,11 @@ function merged(base: object, extra: object): Tree {
 }
 
 /** Every interface text by language. */
-export const TEXTS = { kk: merged(kk, staffKk), ru: merged(ru, staffRu), en: merged(en, staffEn) };
+export const TEXTS = {
+  kk: merged(merged(kk, staffKk), adminKk),
+  ru: merged(merged(ru, staffRu), adminRu),
+  en: merged(merged(en, staffEn), adminEn),
+};
 
 /** A text by key in one language; `count` picks the plural form. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
