@@ -211,7 +211,7 @@ export class AdminUsersController {
     );
     return users.map((u) => ({
       ...u,
-      grants: u.roles.map((g) => ({ ...g, unitName: names.get(g.unitId) ?? '' })),
+      grants: u.roles.map((g) => ({ ...g, unitLabel: names.get(g.unitId) ?? '' })),
     }));
   }
 }

@@ -73,8 +73,8 @@ function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('text', (value: Record<string, string> | null, options: HelperOptions) =>
     pickText(value, page(options).lang),
   );
-  // {{unitName row.unitName row.unitNames}}: a unit's name in the page's language, else its name of record.
-  hbs.registerHelper('unitName', (name: string, names: Record<string, string> | null, options: HelperOptions) =>
+  // {{unitIn row.unitName row.unitNames}}: a unit's name in the page's language, else its name of record.
+  hbs.registerHelper('unitIn', (name: string, names: Record<string, string> | null, options: HelperOptions) =>
     unitNameIn({ name, names }, page(options).lang),
   );
   hbs.registerHelper('date', (value: Date | string | null, options: HelperOptions) => page(options).format.date(value));
