@@ -120,7 +120,10 @@ describe('pages: an administrator at work in the browser', () => {
     await page.fill('#f-password', 'Trainer-bost-2026');
     await page.selectOption('#f-role', 'trainer');
     await page.selectOption('#f-unitId', await unitId('ALM-BOST'));
-    await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/users"] button[type="submit"]')]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('form[method="post"][action="/admin/users"] button[type="submit"]'),
+    ]);
     expect(await page.locator('h1').innerText()).toBe('Сейітова Айгүл');
 
     await page.selectOption('#f-role', 'hr');
