@@ -18,6 +18,8 @@ import { ReportRenderings1795994128001 } from './1795994128001-ReportRenderings'
 import { Trust1795991413858 } from './1795991413858-Trust';
 import { ScenariosDrillsTrainers1795991323492 } from './1795991323492-ScenariosDrillsTrainers';
 import { RecoveryCodeArgon21795995000000 } from './1795995000000-RecoveryCodeArgon2';
+import { SealedTotpSecrets1796002062030 } from './1796002062030-SealedTotpSecrets';
+import { RuleValidityMonths1796002325736 } from './1796002325736-RuleValidityMonths';
 import { UnitNamesDisplayNames1796001928495 } from './1796001928495-UnitNamesDisplayNames';
 
 /** In order of application. */
@@ -41,5 +43,7 @@ export const MIGRATIONS: MigrationClass[] = [
   Trust1795991413858,
   ScenariosDrillsTrainers1795991323492,
   RecoveryCodeArgon21795995000000,
+  SealedTotpSecrets1796002062030,
+  RuleValidityMonths1796002325736,
   UnitNamesDisplayNames1796001928495,
 ];

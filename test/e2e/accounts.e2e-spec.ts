@@ -378,7 +378,7 @@ describe('second factor', () => {
 
       const wrong = await api(limited)
         .post('/me/totp/confirm')
-        .send({ code: otherCode(await generate({ secret })) });
+        .send({ code: otherCode(await generate({ secret })), currentPassword: 'Hr-astana-2026' });
       expect(wrong.status).toBe(422);
       expect(await t.sql(`SELECT totp_enabled FROM user_account WHERE username = 'hr.astana'`)).toEqual([
         { totp_enabled: false },
@@ -386,7 +386,7 @@ describe('second factor', () => {
 
       const confirm = await api(limited)
         .post('/me/totp/confirm')
-        .send({ code: await generate({ secret }) });
+        .send({ code: await generate({ secret }), currentPassword: 'Hr-astana-2026' });
       expect(confirm.status).toBe(200);
       const recoveryCodes = confirm.body.recoveryCodes as string[];
       expect(recoveryCodes).toHaveLength(10);
@@ -411,7 +411,7 @@ describe('second factor', () => {
       secret = (await api(limited).post('/me/totp')).body.secret;
       const confirm = await api(limited)
         .post('/me/totp/confirm')
-        .send({ code: await generate({ secret }) });
+        .send({ code: await generate({ secret }), currentPassword: 'Hr-astana-2026' });
       recoveryCodes = confirm.body.recoveryCodes;
     });
     afterAll(() => t.close());

@@ -399,6 +399,66 @@ describe('orders, assignment rules and enrolments', () => {
     expect(await t.app.get(MaterializerService).openExpiredCycles(new Date())).toBe(0);
   });
 
+  it('keeps a 24-month course valid 24 months under a 12-month rule, certificate too, and reopens only then', async () => {
+    const { courseId, lessonIds } = await createCourse(t, 'A-VALID24', { validityMonths: 24 });
+    const { courseId: ruled, lessonIds: ruledLessons } = await createCourse(t, 'A-VALID36', { validityMonths: 24 });
+    const [me] = await t.sql<{ officer_id: string; unit_id: string }>(
+      `SELECT a.officer_id, o.unit_id FROM user_account a JOIN officer o ON o.id = a.officer_id WHERE a.username = 'officer'`,
+    );
+    const rule = await api(hr)
+      .post('/assignment-rules')
+      .send({ courseId, audience: { unitIds: [me.unit_id] }, dueInDays: 20, recurrenceMonths: 12 });
+    expect(rule.status).toBe(201);
+    expect(rule.body.enrolled).toBeGreaterThan(0);
+    const own = await api(hr)
+      .post('/assignment-rules')
+      .send({ courseId: ruled, audience: { unitIds: [me.unit_id] }, dueInDays: 20, validityMonths: 36 });
+    expect(own.status).toBe(201);
+    expect((await api(hr).get(`/assignment-rules?limit=100`)).body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: own.body.id, validityMonths: 36, recurrenceMonths: null }),
+      ]),
+    );
+
+    const complete = async (course: string, lessons: string[]) => {
+      const item = (await api(officer).get('/me/enrollments')).body.items.find(
+        (e: { courseId: string }) => e.courseId === course,
+      );
+      await api(officer).post(`/enrollments/${item.id}/start`).expect(200);
+      for (const lesson of lessons)
+        await api(officer).post(`/enrollments/${item.id}/lessons/${lesson}/read`).expect(200);
+      const done = (await api(officer).get(`/enrollments/${item.id}`)).body;
+      expect(done.status).toBe('completed');
+      const [{ months }] = await t.sql<{ months: number }>(
+        `SELECT (extract(year FROM age(expires_at, completed_at)) * 12 + extract(month FROM age(expires_at, completed_at)))::int AS months
+         FROM enrollment WHERE id = $1`,
+        [item.id],
+      );
+      return { id: item.id as string, months };
+    };
+    const first = await complete(courseId, lessonIds);
+    expect(first.months).toBe(24);
+    expect((await complete(ruled, ruledLessons)).months).toBe(36);
+    const [certificate] = await t.sql<{ same: boolean }>(
+      `SELECT c.expires_at = e.expires_at AS same FROM certificate c JOIN enrollment e ON e.id = c.enrollment_id WHERE e.id = $1`,
+      [first.id],
+    );
+    if (certificate) expect(certificate.same).toBe(true);
+
+    // The rule's 12 months pass: nothing opens; the certificate's 24 months pass: the next cycle opens.
+    const materializer = t.app.get(MaterializerService);
+    const inMonths = (months: number) => new Date(Date.now() + months * 30.5 * 86_400_000);
+    await materializer.openExpiredCycles(inMonths(13));
+    const cyclesOf = () =>
+      t.sql<{ cycle: number }>('SELECT cycle FROM enrollment WHERE course_id = $1 AND officer_id = $2 ORDER BY cycle', [
+        courseId,
+        me.officer_id,
+      ]);
+    expect(await cyclesOf()).toEqual([{ cycle: 1 }]);
+    await materializer.openExpiredCycles(inMonths(25));
+    expect(await cyclesOf()).toEqual([{ cycle: 1 }, { cycle: 2 }]);
+  });
+
   it('keeps orders to their subtree: HR sees orders issued above and its own, changes only its own', async () => {
     const national = await api(admin)
       .post('/orders')

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Response } from 'supertest';
 import { CertificateService } from '@lms/certificates';
 import { RequestContext } from '@lms/core';
@@ -170,7 +171,13 @@ describe('certificates', () => {
       expect(text).toContain(certificate.serial);
       expect(text).toContain(almatyDate(certificate.issuedAt));
       expect(text).toContain(certificate.verificationCode.match(/.{4}/g)!.join('-'));
-      expect(text).toContain(`/verify/${certificate.verificationCode}`);
+      // The full address under PUBLIC_URL (the test app's own), and its QR code as an image.
+      expect(text).toContain(`${t.config.publicUrl}/verify/${certificate.verificationCode}`);
+      expect(text).toContain('Руководитель');
+      expect(text).toContain('М.П.');
+      expect(pdf.includes(Buffer.from('/Subtype /Image'))).toBe(true);
+      mkdirSync('test/artifacts/certificates', { recursive: true });
+      writeFileSync('test/artifacts/certificates/certificate.pdf', pdf);
     });
 
     it('verifies the certificate publicly, without a token, however the code is typed', async () => {

@@ -48,7 +48,7 @@ describe('logs: no secrets, no forged lines', () => {
     expect(begin.status).toBeLessThan(300);
     const secret = begin.body.secret as string;
     secrets.push(secret);
-    const confirm = await me.post('/me/totp/confirm', { code: await generate({ secret }) });
+    const confirm = await me.post('/me/totp/confirm', { code: await generate({ secret }), currentPassword: password });
     expect(confirm.status).toBeLessThan(300);
     const recoveryCodes = confirm.body.recoveryCodes as string[];
     secrets.push(...recoveryCodes);

@@ -432,6 +432,11 @@ describe('reports', () => {
       const text = pdfText(pdf, { layout: true });
       expect(text).toContain('Бостандыкского');
       expect(text).toContain('Ауэзовского');
+      // Dates as the ministry writes them: the order of 15.01.2026, the moment as 30.11.2026 18:05.
+      expect(text).toContain('15.01.2026');
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      mkdirSync('test/artifacts/ru', { recursive: true });
+      writeFileSync('test/artifacts/ru/compliance.pdf', pdf);
     });
   });
 
@@ -560,6 +565,30 @@ describe('reports', () => {
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(res.headers['content-disposition']).toMatch(/training-record-\d+\.pdf/);
       expect((res.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    });
+
+    it('prints a course due 31 December 2026 in Almaty as 31.12.2026 in the record, its PDF and its JSON', async () => {
+      const { courseId } = await createCourse(t, 'R-YEAREND');
+      const assigned = await api(hr)
+        .post('/enrollments')
+        .send({ courseId, officerIds: [own], dueDate: '2026-12-31' });
+      expect(assigned.status).toBe(201);
+      // Stored as the end of that day in Almaty: the midnight after it, which is 1 January there.
+      const [{ due }] = await t.sql<{ due: Date }>(
+        'SELECT due_at AS due FROM enrollment WHERE officer_id = $1 AND course_id = $2',
+        [own, courseId],
+      );
+      expect(due.toISOString()).toBe('2026-12-31T19:00:00.000Z');
+
+      const json = await get(officer, `/reports/officers/${own}/record`);
+      const entry = json.body.enrollments.find((e: { courseId: string }) => e.courseId === courseId);
+      expect(entry).toMatchObject({ dueAt: '2026-12-31T19:00:00.000Z', dueDate: '2026-12-31' });
+      const pdf = await get(officer, `/reports/officers/${own}/record?format=pdf&lang=ru`).buffer(true).parse(binary);
+      const line = pdfText(pdf.body as Buffer, { layout: true })
+        .split('\n')
+        .find((text) => text.includes('R-YEAREND'));
+      expect(line).toContain('31.12.2026');
+      expect(line).not.toContain('01.01.2027');
     });
 
     it("answers 404 for another officer's record, and for HR outside the subtree; HR and trainers in it read it", async () => {

@@ -4,7 +4,8 @@ import { enrol, officerOf, rightAnswers, wrongAnswers } from '../support/assessm
 import { createCourse } from '../support/catalogue-fixtures';
 import { expectProblem } from '../support/problems';
 import { JobRegistry } from '@lms/jobs';
-import { createTestApp, TestApp } from '../support/test-app';
+import { keyId } from '@lms/core';
+import { createTestApp, createTestAppOn, TEST_TOTP_KEY, TestApp } from '../support/test-app';
 
 /**
  * One test per item of the security review (issue 14, docs/SECURITY.md),
@@ -261,7 +262,7 @@ describe('security review', () => {
       const { secret } = (await apiAs(t, token).post('/me/totp')).body as { secret: string };
       const confirm = await apiAs(t, token)
         .post('/me/totp/confirm')
-        .send({ code: await generate({ secret }) });
+        .send({ code: await generate({ secret }), currentPassword: PASSWORD });
       expect(confirm.status).toBe(200);
       const codes = confirm.body.recoveryCodes as string[];
       for (const code of codes) expect(code.replace(/-/g, '')).toMatch(/^[0-9a-f]{28}$/); // 14 random bytes
@@ -270,6 +271,64 @@ describe('security review', () => {
       for (const { code_hash } of hashes) expect(code_hash).toMatch(/^\$argon2id\$/);
       expect((await login('sec.mfa', PASSWORD, nextAddress(), { recoveryCode: codes[3] })).status).toBe(200);
       expect((await login('sec.mfa', PASSWORD, nextAddress(), { recoveryCode: codes[3] })).status).toBe(401);
+    });
+
+    /** Enrols `username` (password PASSWORD) and returns the base32 secret. */
+    async function enrolTotp(username: string) {
+      const token = await t.login(username, PASSWORD);
+      const { secret } = (await apiAs(t, token).post('/me/totp')).body as { secret: string };
+      const confirm = await apiAs(t, token)
+        .post('/me/totp/confirm')
+        .send({ code: await generate({ secret }), currentPassword: PASSWORD });
+      expect(confirm.status).toBe(200);
+      return secret;
+    }
+    /** Signs in with the current code (the enrolment or an earlier sign-in spent its time step: forgotten here). */
+    async function signInWithTotp(id: string, username: string, secret: string) {
+      await t.sql('UPDATE user_account SET totp_last_step = NULL WHERE id = $1', [id]);
+      return login(username, PASSWORD, nextAddress(), { totp: await generate({ secret }) });
+    }
+    const storedSecret = async (id: string) =>
+      (await t.sql<{ totp_secret: string }>('SELECT totp_secret FROM user_account WHERE id = $1', [id]))[0].totp_secret;
+
+    it('stores the TOTP secret sealed with AES-256-GCM, never the base32 secret, and signs in with it', async () => {
+      const id = await createUser('sec.sealed', [{ role: 'hr', unitId: almId }]);
+      const secret = await enrolTotp('sec.sealed');
+      const stored = await storedSecret(id);
+      expect(stored).not.toContain(secret);
+      expect(stored).toMatch(/^v1:[0-9a-f]{8}:[A-Za-z0-9_-]{16}:[A-Za-z0-9_-]+$/);
+      expect((await signInWithTotp(id, 'sec.sealed', secret)).status).toBe(200);
+      // The same sealed value copied onto another account does not open there (bound to the user's id).
+      const other = await createUser('sec.sealed.copy', [{ role: 'hr', unitId: almId }]);
+      await t.sql('UPDATE user_account SET totp_secret = $2, totp_enabled = true WHERE id = $1', [other, stored]);
+      expectProblem(await signInWithTotp(other, 'sec.sealed.copy', secret), 401, 'invalid-credentials');
+    });
+
+    it('asks for the current password to enrol: a wrong one is 403 and counts as a failed sign-in', async () => {
+      const id = await createUser('sec.reauth', [{ role: 'hr', unitId: almId }]);
+      const token = await t.login('sec.reauth', PASSWORD);
+      const { secret } = (await apiAs(t, token).post('/me/totp')).body as { secret: string };
+      const without = await apiAs(t, token)
+        .post('/me/totp/confirm')
+        .send({ code: await generate({ secret }) });
+      expectProblem(without, 422, 'validation-failed');
+      const wrong = await apiAs(t, token)
+        .post('/me/totp/confirm')
+        .send({ code: await generate({ secret }), currentPassword: 'not-the-password' });
+      expectProblem(wrong, 403, 'wrong-current-password');
+      const [{ enabled }] = await t.sql<{ enabled: boolean }>(
+        'SELECT totp_enabled AS enabled FROM user_account WHERE id = $1',
+        [id],
+      );
+      expect(enabled).toBe(false);
+      const [{ failures }] = await t.sql<{ failures: number }>(
+        `SELECT count(*)::int AS failures FROM login_attempt WHERE username = 'sec.reauth' AND NOT succeeded`,
+      );
+      expect(failures).toBe(1);
+      const right = await apiAs(t, token)
+        .post('/me/totp/confirm')
+        .send({ code: await generate({ secret }), currentPassword: PASSWORD });
+      expect(right.status).toBe(200);
     });
   });
 
@@ -471,4 +530,52 @@ describe('security review', () => {
   });
 
   // Item 9 (demo exposure) starts APIs of its own: demo-exposure.e2e-spec.ts.
+});
+
+/** Start-ups of the application on one database (a closed application's connections are not reused). */
+describe('security review: 7. TOTP keys at start-up', () => {
+  it('seals plain-text secrets at start-up, refuses to start with a wrong key, re-seals on rotation', async () => {
+    const base = await createTestApp();
+    const started: TestApp[] = [base];
+    try {
+      const [{ id }] = await base.sql<{ id: string }>(`SELECT id FROM user_account WHERE username = 'hr.astana'`);
+      const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+      await base.sql('UPDATE user_account SET totp_secret = $2, totp_enabled = true WHERE id = $1', [id, secret]);
+      const stored = async () =>
+        (await base.sql<{ totp_secret: string }>('SELECT totp_secret FROM user_account WHERE id = $1', [id]))[0]
+          .totp_secret;
+      const signIn = async (app: TestApp) => {
+        await base.sql('UPDATE user_account SET totp_last_step = NULL WHERE id = $1', [id]);
+        return app
+          .http()
+          .post('/api/v1/auth/login')
+          .send({ username: 'hr.astana', password: 'Hr-astana-2026', totp: await generate({ secret }) });
+      };
+
+      const restarted = await createTestAppOn(base.url);
+      started.push(restarted);
+      const sealed = await stored();
+      expect(sealed).toMatch(/^v1:[0-9a-f]{8}:/);
+      expect(sealed).not.toContain(secret);
+      expect(sealed.split(':')[1]).toBe(keyId(Buffer.from(TEST_TOTP_KEY, 'base64')));
+      expect((await signIn(restarted)).status).toBe(200);
+
+      const otherKey = Buffer.alloc(32, 9).toString('base64');
+      await expect(createTestAppOn(base.url, { TOTP_ENCRYPTION_KEY: otherKey })).rejects.toThrow(
+        /TOTP_ENCRYPTION_KEY \(key id [0-9a-f]{8}\) is not the key that sealed the stored second-factor secrets/,
+      );
+      expect(await stored()).toBe(sealed);
+
+      const rotated = await createTestAppOn(base.url, {
+        TOTP_ENCRYPTION_KEY: otherKey,
+        TOTP_ENCRYPTION_PREVIOUS_KEYS: TEST_TOTP_KEY,
+      });
+      started.push(rotated);
+      expect((await stored()).split(':')[1]).toBe(keyId(Buffer.from(otherKey, 'base64')));
+      expect((await signIn(rotated)).status).toBe(200);
+    } finally {
+      for (const app of started.reverse()) await app.close().catch(() => undefined);
+    }
+    // Four start-ups of the application, each migrating and checking its keys.
+  }, 180_000);
 });

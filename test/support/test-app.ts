@@ -3,12 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
-import { AppConfig, loadConfig } from '@lms/core';
+import { AppConfig, appRoleName, loadConfig } from '@lms/core';
 import { DEMO_ACCOUNTS } from '@lms/demo';
 import { createApi } from '../../apps/api/src/bootstrap';
 import { databaseUrl, onServer } from './test-database';
 
 export const TEST_JWT_SECRET = 'test-secret-'.padEnd(48, 'x');
+/** The key sealing second-factor secrets in test applications (32 bytes, base64). */
+export const TEST_TOTP_KEY = Buffer.alloc(32, 7).toString('base64');
 
 /** Tests fire many requests from one address and user; the limits themselves are tested with small ones. */
 export const GENEROUS_LIMITS = { RATE_LIMIT_PER_ADDRESS: '100000000', RATE_LIMIT_PER_USER: '100000000' };
@@ -16,7 +18,10 @@ export const GENEROUS_LIMITS = { RATE_LIMIT_PER_ADDRESS: '100000000', RATE_LIMIT
 export interface TestApp {
   app: INestApplication;
   config: AppConfig;
+  /** The database's owner (migrations, the test's own SQL). */
   url: string;
+  /** What the application connects with: its own role, which owns nothing. */
+  appUrl: string;
   http(): ReturnType<typeof request>;
   /** Runs SQL directly against this file's database (for checking what was written). */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -49,7 +54,11 @@ export async function createTestApp(
   return createTestAppOn(
     url,
     env,
-    () => onServer(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    () =>
+      onServer(server, async (c) => {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.query(`DROP ROLE IF EXISTS ${appRoleName(name)}`);
+      }),
     url,
     options.listen ?? false,
   );
@@ -74,6 +83,7 @@ export async function createTestAppOn(
   const config = loadConfig({
     DATABASE_URL: url,
     JWT_SECRET: TEST_JWT_SECRET,
+    TOTP_ENCRYPTION_KEY: TEST_TOTP_KEY,
     LOG_LEVEL: logDir ? 'debug' : 'silent',
     ...GENEROUS_LIMITS,
     ...(typeof env === 'function' ? env(url) : env),
@@ -92,6 +102,7 @@ export async function createTestAppOn(
     app: api.app,
     config,
     url,
+    appUrl: api.access.url,
     http,
     logFile,
     sql: async (text, params) => {

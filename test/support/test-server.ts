@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig, migrateDatabase } from '@lms/core';
+import { Client, escapeIdentifier } from 'pg';
+import { appRoleName, loadConfig, migrateDatabase } from '@lms/core';
 import { DemoSeeder } from '@lms/demo';
 import { PlatformModule, SCHEMA } from '@lms/platform';
 import { databaseUrl, onServer, openTestServer } from './test-database';
@@ -32,9 +33,10 @@ async function main(): Promise<void> {
   const stop = async () => {
     if (stopping) return; // stdin's 'end' and 'close' both arrive
     stopping = true;
-    await onServer(server.adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`)).catch(
-      () => undefined,
-    );
+    await onServer(server.adminUrl, async (client) => {
+      await client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+      await dropOrphanAppRoles(client);
+    }).catch(() => undefined);
     await server.stop();
     process.exit(0);
   };
@@ -43,6 +45,22 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop());
   process.stdin.resume();
   process.stdout.write(JSON.stringify({ serverUrl: server.adminUrl, template }) + '\n');
+}
+
+/**
+ * Application roles (one per database, `appRoleName`) of test databases that
+ * are gone: those test files dropped their databases but left the role,
+ * which belongs to the whole server. Another run's roles still have theirs.
+ */
+async function dropOrphanAppRoles(client: Client): Promise<void> {
+  const databases = (await client.query<{ datname: string }>('SELECT datname FROM pg_database')).rows;
+  const live = new Set(databases.map((row) => appRoleName(row.datname)));
+  const roles = await client.query<{ rolname: string }>(
+    `SELECT rolname FROM pg_roles WHERE rolname LIKE 'lms\\_app\\_lms\\_test\\_%'`,
+  );
+  for (const { rolname } of roles.rows)
+    if (!live.has(rolname))
+      await client.query(`DROP ROLE IF EXISTS ${escapeIdentifier(rolname)}`).catch(() => undefined);
 }
 
 main().catch((error: unknown) => {

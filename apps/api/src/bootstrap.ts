@@ -1,16 +1,17 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
+  AppAccess,
   AppConfig,
   createLogger,
   isLoopbackHost,
   DatabaseServer,
-  migrateDatabase,
   openDatabaseServer,
+  prepareDatabase,
   PinoLoggerService,
 } from '@lms/core';
 import { DEMO_ACCOUNTS, DemoSeeder } from '@lms/demo';
-import { AdminBootstrapService } from '@lms/identity';
+import { AdminBootstrapService, TotpSecrets } from '@lms/identity';
 import { SCHEMA } from '@lms/platform';
 import { notFoundPages } from '@lms/web';
 import { AppModule } from './app.module';
@@ -19,6 +20,8 @@ import { configureApp } from './http-setup';
 export interface RunningApi {
   app: INestApplication;
   database: DatabaseServer;
+  /** Who the application connects as (not the owner that migrated, unless a warning said so). */
+  access: AppAccess;
   close(): Promise<void>;
 }
 
@@ -39,17 +42,27 @@ export async function createApi(
   const database =
     options.database ?? (await openDatabaseServer(config.databaseUrl, config.dataDir, (m) => logger.debug(m)));
   if (database.embedded) logger.log(`embedded PostgreSQL ready (data in ${config.dataDir})`);
-  // The database is brought up to date before the app starts serving.
-  const applied = await migrateDatabase(database.url, SCHEMA);
+  // The database is brought up to date (as its owner) before the app starts serving, as a role that owns nothing.
+  const { applied, access } = await prepareDatabase(database.url, SCHEMA, config.appDatabaseUrl, (m) => logger.warn(m));
   if (applied.length > 0) logger.log(`applied ${applied.length} migration(s), the last ${applied.at(-1)}`);
+  logger.debug(`connecting as ${access.role} (${access.mode})`);
 
-  const app = await NestFactory.create(AppModule.forRoot(config, database.url, { worksJobs: options.worksJobs }), {
+  const app = await NestFactory.create(AppModule.forRoot(config, access.url, { worksJobs: options.worksJobs }), {
     bodyParser: false,
     logger: nestLogger,
   });
   configureApp(app, config, pino);
   await app.init();
   notFoundPages(app);
+  // A wrong TOTP key stops start-up here, not as a 500 at the first sign-in; plain-text secrets get sealed.
+  await app
+    .get(TotpSecrets)
+    .prepare()
+    .catch(async (error: unknown) => {
+      await app.close();
+      await database.stop();
+      throw error;
+    });
 
   const demo = database.embedded && config.demoData;
   if (demo) await app.get(DemoSeeder).seedIfEmpty();
@@ -73,6 +86,7 @@ export async function createApi(
   return {
     app,
     database,
+    access,
     close: async () => {
       await app.close();
       await database.stop();

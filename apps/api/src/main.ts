@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
-import { loadConfigOrExit } from '@lms/core';
+import { ConfigError, loadConfigOrExit } from '@lms/core';
 import { createApi, ExposedDemoError } from './bootstrap';
 
 /**
@@ -64,7 +64,7 @@ function main(): void {
   if (processes > 1 && cluster.isPrimary) return supervise(processes);
   const index = Number(process.env.LMS_PROCESS_INDEX ?? 0);
   serve(withWorker && index === 0).catch((error: unknown) => {
-    if (error instanceof ExposedDemoError) {
+    if (error instanceof ExposedDemoError || error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(2); // a setting to change: the supervisor does not retry it
     }

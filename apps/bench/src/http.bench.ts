@@ -14,6 +14,8 @@ export interface HttpBenchOptions {
   connections: number[];
   /** API processes (`--processes 1,2`: WEB_CONCURRENCY of each API run). */
   processes: number[];
+  /** Only the listing side by side, or only the morning mix (`--only listing|mix`); both unless given. */
+  only?: 'listing' | 'mix';
 }
 
 const DATA: Record<string, (db: BenchDatabase) => Promise<void>> = { national: nationalData, demo: demoData };
@@ -83,31 +85,37 @@ async function measure(
         const officerTokens = fixture.officers.map((o) => tokens.get(o.username)!);
         await listingLoad(api.base, officerTokens, 20, warmUp);
         await listingLoad(reference.base, officerTokens, 20, warmUp);
-        await mixLoad(api.base, fixture, tokens, 20, warmUp);
+        if (options.only !== 'listing') await mixLoad(api.base, fixture, tokens, 20, warmUp);
         const tag = `${name}, ${processes} process${processes > 1 ? 'es' : ''}`;
         for (const connections of options.connections) {
-          const ours = await measured(api, () => listingLoad(api.base, officerTokens, connections, options.duration));
-          say(line(`${tag}: GET /me/enrollments, ${connections} conn`, ours));
-          const theirs = await measured(reference, () =>
-            listingLoad(reference.base, officerTokens, connections, options.duration),
-          );
-          say(line(`${tag}: reference server, ${connections} conn`, theirs));
-          const ratio = +(ours.rps / theirs.rps).toFixed(2);
-          const cpuRatio = +(theirs.cpuPerRequest! / ours.cpuPerRequest!).toFixed(2);
-          say(`${tag}: ratio API / reference, ${connections} conn: ${ratio} by req/s, ${cpuRatio} by CPU per request`);
-          const mix = await measured(api, () => mixLoad(api.base, fixture, tokens, connections, options.duration));
-          say(line(`${tag}: morning mix, ${connections} conn`, mix));
           const key = `${name} ${processes}p ${connections}c`;
-          figures[`${key} listing req/s`] = ours.rps;
-          figures[`${key} listing p99 ms`] = ours.p99;
-          figures[`${key} reference req/s`] = theirs.rps;
-          figures[`${key} ratio`] = ratio;
-          figures[`${key} CPU ratio`] = cpuRatio;
-          figures[`${key} listing CPU ms/req`] = +ours.cpuPerRequest!.toFixed(2);
-          figures[`${key} reference CPU ms/req`] = +theirs.cpuPerRequest!.toFixed(2);
-          figures[`${key} mix req/s`] = mix.rps;
-          figures[`${key} mix p99 ms`] = mix.p99;
-          figures[`${key} mix errors`] = mix.errors;
+          if (options.only !== 'mix') {
+            const ours = await measured(api, () => listingLoad(api.base, officerTokens, connections, options.duration));
+            say(line(`${tag}: GET /me/enrollments, ${connections} conn`, ours));
+            const theirs = await measured(reference, () =>
+              listingLoad(reference.base, officerTokens, connections, options.duration),
+            );
+            say(line(`${tag}: reference server, ${connections} conn`, theirs));
+            const ratio = +(ours.rps / theirs.rps).toFixed(2);
+            const cpuRatio = +(theirs.cpuPerRequest! / ours.cpuPerRequest!).toFixed(2);
+            say(
+              `${tag}: ratio API / reference, ${connections} conn: ${ratio} by req/s, ${cpuRatio} by CPU per request`,
+            );
+            figures[`${key} listing req/s`] = ours.rps;
+            figures[`${key} listing p99 ms`] = ours.p99;
+            figures[`${key} reference req/s`] = theirs.rps;
+            figures[`${key} ratio`] = ratio;
+            figures[`${key} CPU ratio`] = cpuRatio;
+            figures[`${key} listing CPU ms/req`] = +ours.cpuPerRequest!.toFixed(2);
+            figures[`${key} reference CPU ms/req`] = +theirs.cpuPerRequest!.toFixed(2);
+          }
+          if (options.only !== 'listing') {
+            const mix = await measured(api, () => mixLoad(api.base, fixture, tokens, connections, options.duration));
+            say(line(`${tag}: morning mix, ${connections} conn`, mix));
+            figures[`${key} mix req/s`] = mix.rps;
+            figures[`${key} mix p99 ms`] = mix.p99;
+            figures[`${key} mix errors`] = mix.errors;
+          }
         }
       } finally {
         await api.stop();

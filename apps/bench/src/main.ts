@@ -22,6 +22,8 @@ async function main(): Promise<void> {
   const { names, options } = parseArguments(process.argv.slice(2));
   const duration = Number(options.get('duration') ?? 30);
   if (!Number.isInteger(duration) || duration < 1) throw new Error('--duration takes whole seconds');
+  const only = options.get('only');
+  if (only !== undefined && only !== 'listing' && only !== 'mix') throw new Error('--only takes listing or mix');
   const benches: Record<string, () => Promise<Record<string, number | string>>> = {
     import: importBench,
     assign: assignBench,
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
         data: list(options.get('data'), 'national,demo'),
         connections: list(options.get('connections'), '20,100').map(Number),
         processes: list(options.get('processes'), '1,2').map(Number),
+        only,
       }),
   };
   const selected = names.length ? names : Object.keys(benches);

@@ -11,9 +11,9 @@ import {
   DatabaseServer,
   DomainError,
   loadConfigOrExit,
-  migrateDatabase,
   openDatabaseServer,
   PinoLoggerService,
+  prepareDatabase,
   RequestContext,
 } from '@lms/core';
 import { ProgrammeSeeder } from '@lms/catalogue';
@@ -28,13 +28,19 @@ const out = (text: string) => process.stdout.write(text + '\n');
 
 const logger = new Logger('CLI');
 
-/** Applies pending migrations; says what it did on `report` (the migrate command), else in the log. */
+/**
+ * Applies pending migrations and the application role's grants; says what it
+ * did on `report` (the migrate command), else in the log. The CLI itself is
+ * the operator's tool and keeps the owner's connection.
+ */
 async function migrateAndSay(
+  config: AppConfig,
   url: string,
   report: (text: string) => void = (text) => logger.debug(text),
 ): Promise<void> {
-  const applied = await migrateDatabase(url, SCHEMA);
+  const { applied, access } = await prepareDatabase(url, SCHEMA, config.appDatabaseUrl, (m) => logger.warn(m));
   report(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
+  report(`the application connects as ${access.role}`);
 }
 
 async function withServices<T>(
@@ -42,7 +48,7 @@ async function withServices<T>(
   db: DatabaseServer,
   work: (app: INestApplicationContext) => Promise<T>,
 ): Promise<T> {
-  await migrateAndSay(db.url);
+  await migrateAndSay(config, db.url);
   const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(config, db.url), {
     logger: new PinoLoggerService(createLogger(config, 2)),
   });
@@ -62,8 +68,8 @@ async function readPassword(): Promise<string> {
 }
 
 const COMMANDS: Record<string, (config: AppConfig, db: DatabaseServer, args: string[]) => Promise<number>> = {
-  migrate: async (_config, db) => {
-    await migrateAndSay(db.url, out);
+  migrate: async (config, db) => {
+    await migrateAndSay(config, db.url, out);
     return 0;
   },
   'schema:check': (_config, db) => checkSchema(db.url),

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createLogger, loadConfigOrExit, migrateDatabase, openDatabaseServer, PinoLoggerService } from '@lms/core';
+import { createLogger, loadConfigOrExit, openDatabaseServer, PinoLoggerService, prepareDatabase } from '@lms/core';
 import { SCHEMA } from '@lms/platform';
 import { WorkerModule } from './worker.module';
 
@@ -18,8 +18,11 @@ async function main(): Promise<void> {
   Logger.overrideLogger(nestLogger);
   const logger = new Logger('Worker');
   const db = await openDatabaseServer(config.databaseUrl, config.dataDir, (m) => logger.debug(m));
-  await migrateDatabase(db.url, SCHEMA);
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, db.url), { logger: nestLogger });
+  // Migrated as the owner; the jobs run as the application's role (see prepareDatabase).
+  const { access } = await prepareDatabase(db.url, SCHEMA, config.appDatabaseUrl, (m) => logger.warn(m));
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, access.url), {
+    logger: nestLogger,
+  });
   logger.log(`worker ${process.pid} started`);
   let stopping = false;
   const stop = (signal: string) => {

@@ -90,3 +90,12 @@ export class WrongPassword extends DomainError {
     });
   }
 }
+
+/** Re-authentication before binding a second factor: a refusal of the request, not a form field (403). */
+export class WrongPasswordToEnrol extends DomainError {
+  constructor() {
+    super('forbidden', IdentityProblem.WrongCurrentPassword, 'The current password is wrong', {
+      errors: [{ field: 'currentPassword', message: 'is wrong' }],
+    });
+  }
+}

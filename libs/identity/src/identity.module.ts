@@ -12,7 +12,7 @@ import { UserController } from './controllers/user.controller';
 import { RateLimitGuard } from './guards/rate-limit.guard';
 import { AccessGuard } from './guards/access.guard';
 import { DeniedWriteInterceptor } from './guards/denied-write.interceptor';
-import { JwtStrategy } from './guards/jwt.strategy';
+import { TokenVerifier } from './guards/token-verifier';
 import { LocalStrategy } from './guards/local.strategy';
 import { ActorCache } from './services/actor-cache.service';
 import { AdminBootstrapService } from './services/admin-bootstrap.service';
@@ -25,6 +25,7 @@ import { PasswordService } from './services/password.service';
 import { RolePolicyService } from './services/role-policy.service';
 import { SecondFactorService } from './services/second-factor.service';
 import { TokenService } from './services/token.service';
+import { TotpSecrets } from './services/totp-secrets.service';
 import { UserService } from './services/user.service';
 
 /**
@@ -49,6 +50,7 @@ import { UserService } from './services/user.service';
     TokenService,
     LoginThrottleService,
     SecondFactorService,
+    TotpSecrets,
     UserService,
     AuthService,
     OfficerAccountService,
@@ -56,7 +58,7 @@ import { UserService } from './services/user.service';
     AdminBootstrapService,
     RolePolicyService,
     IdentityJobs,
-    JwtStrategy,
+    TokenVerifier,
     LocalStrategy,
     // Rate limits first, so that refused and anonymous requests are counted too.
     { provide: APP_GUARD, useClass: RateLimitGuard },
@@ -70,6 +72,7 @@ import { UserService } from './services/user.service';
     RolePolicyService,
     AuthService,
     SecondFactorService,
+    TotpSecrets,
     ContactService,
   ],
 })

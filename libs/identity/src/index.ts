@@ -13,6 +13,7 @@ export * from './services/auth.service';
 export * from './services/actor.sql';
 export * from './services/actor-cache.service';
 export * from './services/second-factor.service';
+export * from './services/totp-secrets.service';
 export * from './services/identity-jobs';
 export type { TokenLimit } from './services/token.service';
 export * from './services/password.service';

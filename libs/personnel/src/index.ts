@@ -16,3 +16,4 @@ export { unitNameIn, unitNameSql } from './services/unit.mapper';
 import { OfficerEntity } from './entities/officer.entity';
 import { UnitEntity } from './entities/unit.entity';
 export const PERSONNEL_ENTITIES = [UnitEntity, OfficerEntity];
+export * from './services/csv-decoding';

@@ -41,6 +41,12 @@ export class RuleView {
   @ApiProperty({ type: 'integer', nullable: true }) dueInDays: number | null;
   @ApiProperty({ type: 'integer', nullable: true, description: 'Recertify every N months' })
   recurrenceMonths: number | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Months a completion stays valid under this rule, instead of the course version’s validityMonths',
+  })
+  validityMonths: number | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdBy: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ type: Date, nullable: true, description: 'Retired rules enrol no one new' }) retiredAt: Date | null;

@@ -38,12 +38,24 @@ export class CreateRuleDto {
   @Max(3650)
   dueInDays?: number;
 
-  @ApiPropertyOptional({ description: 'Recertify every N months after completion' })
+  @ApiPropertyOptional({
+    description:
+      'Enrol again for a new cycle when a completion stops being valid; how long that is: the version’s validityMonths, or validityMonths here, or else these N months',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(240)
   recurrenceMonths?: number;
+
+  @ApiPropertyOptional({
+    description: 'How long a completion under this rule stays valid, instead of the course version’s validityMonths',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(240)
+  validityMonths?: number;
 }
 
 export class ListRulesQuery extends PageQuery {

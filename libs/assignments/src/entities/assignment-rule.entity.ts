@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { UuidPrimaryColumn } from '@lms/core';
 import { MinistryOrderEntity } from './ministry-order.entity';
 
@@ -7,6 +7,7 @@ import { MinistryOrderEntity } from './ministry-order.entity';
  * enrolling officers who come to match it until it is retired.
  */
 @Entity('assignment_rule')
+@Check('CHK_assignment_rule_validity_months', `"validity_months" BETWEEN 1 AND 240`)
 @Index('UQ_assignment_rule_active_fingerprint', ['fingerprint'], { unique: true, where: '"retired_at" IS NULL' })
 export class AssignmentRuleEntity {
   @UuidPrimaryColumn()
@@ -48,6 +49,10 @@ export class AssignmentRuleEntity {
 
   @Column({ name: 'recurrence_months', type: 'integer', nullable: true })
   recurrenceMonths: number | null;
+
+  /** How long a completion under this rule stays valid, instead of the course version's `validityMonths`. */
+  @Column({ name: 'validity_months', type: 'integer', nullable: true })
+  validityMonths: number | null;
 
   /** SHA-256 of the definition: the same active rule cannot exist twice. */
   @Column({ type: 'char', length: 64 })

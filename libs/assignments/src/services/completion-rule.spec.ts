@@ -51,17 +51,28 @@ describe('meetsCompletionRule', () => {
 });
 
 describe('completionValidityMonths', () => {
+  const rule = (recurrenceMonths: number | null, validityMonths: number | null = null) => ({
+    recurrenceMonths,
+    validityMonths,
+  });
+
   it('is unlimited when neither the version nor the rule limits it', () => {
     expect(completionValidityMonths(null, null)).toBeNull();
+    expect(completionValidityMonths(null, rule(null))).toBeNull();
   });
 
-  it('takes whichever limit is given', () => {
+  it('keeps a 24-month course valid 24 months under a rule that recurs every 12', () => {
+    expect(completionValidityMonths(24, rule(12))).toBe(24);
+    expect(completionValidityMonths(6, rule(12))).toBe(6);
     expect(completionValidityMonths(24, null)).toBe(24);
-    expect(completionValidityMonths(null, 12)).toBe(12);
   });
 
-  it('takes the sooner of the two', () => {
-    expect(completionValidityMonths(24, 12)).toBe(12);
-    expect(completionValidityMonths(6, 12)).toBe(6);
+  it('takes the rule’s own validity over the version’s', () => {
+    expect(completionValidityMonths(24, rule(12, 36))).toBe(36);
+    expect(completionValidityMonths(null, rule(null, 6))).toBe(6);
+  });
+
+  it('falls back to the recurrence when the version sets no validity', () => {
+    expect(completionValidityMonths(null, rule(12))).toBe(12);
   });
 });

@@ -11,12 +11,19 @@ export function meetsCompletionRule(rule: CompletionRule, progress: EnrollmentPr
   );
 }
 
+/** What an enrolment's rule says about validity and recurrence (nothing for a course assigned by hand). */
+export interface RuleValidity {
+  validityMonths: number | null;
+  recurrenceMonths: number | null;
+}
+
 /**
- * How many months a completion stays valid: the version's validity, shortened
- * by the assignment rule's recurrence when that comes sooner (the officer is
- * enrolled again then anyway); null when neither limits it.
+ * How many months a completion (and its certificate) stays valid: what the
+ * rule says if it sets a validity, else the course version's `validityMonths`;
+ * only when neither does, the rule's recurrence (the officer is enrolled again
+ * then). A recurrence never cuts a version's validity short: the next cycle
+ * opens when the completion stops being valid. Null: valid without end.
  */
-export function completionValidityMonths(versionMonths: number | null, recurrenceMonths: number | null): number | null {
-  const limits = [versionMonths, recurrenceMonths].filter((months): months is number => months !== null);
-  return limits.length > 0 ? Math.min(...limits) : null;
+export function completionValidityMonths(versionMonths: number | null, rule: RuleValidity | null): number | null {
+  return rule?.validityMonths ?? versionMonths ?? rule?.recurrenceMonths ?? null;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, FieldProblem, RequestContext, TransactionHost, ValidationFailed } from '@lms/core';
 import { CourseService, CourseVersionService, VersionContent } from '@lms/catalogue';
 import { EnrollmentProgress } from '../entities/enrollment.entity';
-import { completionValidityMonths, meetsCompletionRule } from './completion-rule';
+import { completionValidityMonths, meetsCompletionRule, RuleValidity } from './completion-rule';
 import { EnrollmentHooks } from './enrollment-hooks';
 
 /** One enrolment as it went, for loading an organisation's past (the demo). */
@@ -48,7 +48,7 @@ export class EnrollmentHistoryService {
   async load(ctx: RequestContext, entries: PastEnrollment[]): Promise<LoadedEnrollment[]> {
     return this.tx.withTransaction(async () => {
       const versions = await this.publishedVersions([...new Set(entries.map((e) => e.courseId))]);
-      const recurrence = await this.recurrence([...new Set(entries.flatMap((e) => (e.ruleId ? [e.ruleId] : [])))]);
+      const rules = await this.ruleValidity([...new Set(entries.flatMap((e) => (e.ruleId ? [e.ruleId] : [])))]);
       const problems = entries.flatMap((entry, index) =>
         pastProblems(entry, index, versions.get(entry.courseId)!.content),
       );
@@ -63,10 +63,7 @@ export class EnrollmentHistoryService {
             : e.startedAt
               ? 'in_progress'
               : 'assigned';
-        const months = completionValidityMonths(
-          version.content.validityMonths,
-          e.ruleId ? recurrence.get(e.ruleId)! : null,
-        );
+        const months = completionValidityMonths(version.content.validityMonths, e.ruleId ? rules.get(e.ruleId)! : null);
         return {
           officer_id: e.officerId,
           course_id: e.courseId,
@@ -102,7 +99,7 @@ export class EnrollmentHistoryService {
         `UPDATE assignment_rule r SET created_at = first.assigned_at
          FROM (SELECT rule_id, min(assigned_at) AS assigned_at FROM enrollment WHERE rule_id = ANY($1::uuid[]) GROUP BY rule_id) first
          WHERE r.id = first.rule_id AND first.assigned_at < r.created_at`,
-        [[...recurrence.keys()]],
+        [[...rules.keys()]],
       );
       await this.audit.record(ctx, {
         action: 'enrollment.load-history',
@@ -153,12 +150,13 @@ export class EnrollmentHistoryService {
     return versions;
   }
 
-  private async recurrence(ruleIds: string[]): Promise<Map<string, number | null>> {
-    const rows = await this.tx.query<{ id: string; recurrence_months: number | null }>(
-      'SELECT id, recurrence_months FROM assignment_rule WHERE id = ANY($1::uuid[])',
+  private async ruleValidity(ruleIds: string[]): Promise<Map<string, RuleValidity>> {
+    const rows = await this.tx.query<RuleValidity & { id: string }>(
+      `SELECT id, validity_months AS "validityMonths", recurrence_months AS "recurrenceMonths"
+       FROM assignment_rule WHERE id = ANY($1::uuid[])`,
       [ruleIds],
     );
-    return new Map(rows.map((row) => [row.id, row.recurrence_months]));
+    return new Map(rows.map(({ id, ...validity }) => [id, validity]));
   }
 }
 

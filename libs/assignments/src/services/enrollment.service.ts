@@ -18,7 +18,7 @@ import { EnrollmentView } from '../dto/enrollment.response';
 import { EnrollmentProgress } from '../entities/enrollment.entity';
 import { EnrollmentClosed } from '../assignments.errors';
 import { EFFECTIVE_STATUS, INSERT_NEW_ENROLMENTS } from './audience.sql';
-import { completionValidityMonths, meetsCompletionRule } from './completion-rule';
+import { completionValidityMonths, meetsCompletionRule, RuleValidity } from './completion-rule';
 import { checkDuePolicy } from './due-policy';
 import { EnrollmentHooks } from './enrollment-hooks';
 import { ENROLLMENT_SELECT, EnrollmentRow, mapEnrollment } from './enrollment.mapper';
@@ -252,11 +252,11 @@ export class EnrollmentService {
     );
     const version = (await this.versions.byId(row.course_version_id))!;
     if (!meetsCompletionRule(version.content.completionRule, row.progress)) return;
-    const [rule] = await this.tx.query<{ recurrence_months: number | null }>(
-      'SELECT recurrence_months FROM assignment_rule WHERE id = $1',
+    const [rule] = await this.tx.query<RuleValidity>(
+      'SELECT validity_months AS "validityMonths", recurrence_months AS "recurrenceMonths" FROM assignment_rule WHERE id = $1',
       [row.rule_id],
     );
-    const months = completionValidityMonths(version.content.validityMonths, rule?.recurrence_months ?? null);
+    const months = completionValidityMonths(version.content.validityMonths, rule ?? null);
     await this.tx.query(
       `UPDATE enrollment SET status = 'completed', completed_at = now(),
               expires_at = CASE WHEN $2::int IS NULL THEN NULL ELSE now() + make_interval(months => $2::int) END, updated_at = now()

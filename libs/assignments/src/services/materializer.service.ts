@@ -62,17 +62,18 @@ export class MaterializerService {
    * enrolments of those who left every audience for that course (or were
    * dismissed), then enrol them under every active rule they now match.
    */
-  async officersChanged(ctx: RequestContext, officerIds: string[]): Promise<void> {
-    await this.tx.query(
+  async officersChanged(ctx: RequestContext, officerIds: string[]): Promise<{ enrolled: number; withdrawn: number }> {
+    const withdrawn = await this.tx.query<{ id: string }>(
       `UPDATE enrollment e SET status = 'withdrawn', closed_at = now(), closed_by = $2::uuid, updated_at = now(),
               closed_reason = CASE WHEN o.status = 'dismissed' THEN 'officer dismissed' ELSE 'officer left the audience of the rule' END
        FROM officer o JOIN unit u ON u.id = o.unit_id
        WHERE e.officer_id = o.id AND o.id = ANY($1::uuid[]) AND e.status IN ('assigned', 'in_progress') AND e.rule_id IS NOT NULL
          AND (o.status = 'dismissed' OR NOT EXISTS (
-               SELECT 1 FROM assignment_rule r WHERE r.retired_at IS NULL AND e.course_id = ANY(r.course_ids) AND ${AUDIENCE_MATCH}))`,
+               SELECT 1 FROM assignment_rule r WHERE r.retired_at IS NULL AND e.course_id = ANY(r.course_ids) AND ${AUDIENCE_MATCH}))
+       RETURNING e.id`,
       [officerIds, ctx.userId],
     );
-    await this.materialize(ctx, null, officerIds);
+    return { withdrawn: withdrawn.length, enrolled: await this.materialize(ctx, null, officerIds) };
   }
 
   /**

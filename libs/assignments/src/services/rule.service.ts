@@ -22,6 +22,7 @@ interface RuleRow {
   due_date: string | null;
   due_in_days: number | null;
   recurrence_months: number | null;
+  validity_months: number | null;
   created_by: string | null;
   created_at: Date;
   retired_at: Date | null;
@@ -41,6 +42,7 @@ const mapRule = (row: RuleRow): RuleView => ({
   dueDate: row.due_date,
   dueInDays: row.due_in_days,
   recurrenceMonths: row.recurrence_months,
+  validityMonths: row.validity_months,
   createdBy: row.created_by,
   createdAt: row.created_at,
   retiredAt: row.retired_at,
@@ -131,13 +133,15 @@ export class RuleService {
         dueDate: dto.dueDate ?? null,
         dueInDays: dto.dueInDays ?? null,
         recurrenceMonths: dto.recurrenceMonths ?? null,
+        // Only when set, so that rules made before the field keep their fingerprints.
+        ...(dto.validityMonths ? { validityMonths: dto.validityMonths } : {}),
       };
       const fingerprint = createHash('sha256').update(JSON.stringify(definition)).digest('hex');
       // Two identical rules at once: the partial unique index lets one in; the other finds it.
       const [inserted] = await this.tx.query<{ id: string }>(
         `INSERT INTO assignment_rule (course_ids, programme_id, order_id, unit_ids, service_types, ranks, positions, due_date,
-                                      due_in_days, recurrence_months, fingerprint, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                      due_in_days, recurrence_months, fingerprint, created_by, validity_months)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          ON CONFLICT (fingerprint) WHERE retired_at IS NULL DO NOTHING RETURNING id`,
         [
           courseIds,
@@ -152,6 +156,7 @@ export class RuleService {
           dto.recurrenceMonths ?? null,
           fingerprint,
           ctx.userId,
+          dto.validityMonths ?? null,
         ],
       );
       if (!inserted) {

@@ -1,7 +1,18 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiDownload, ApiProblems, contentDisposition, Ctx, PageOf, Public, RequestContext, Roles } from '@lms/core';
+import {
+  ApiDownload,
+  APP_CONFIG,
+  AppConfig,
+  ApiProblems,
+  contentDisposition,
+  Ctx,
+  PageOf,
+  Public,
+  RequestContext,
+  Roles,
+} from '@lms/core';
 import { ListCertificatesQuery } from '../dto/certificate.dto';
 import { CertificateView, Verification } from '../dto/certificate.response';
 import { renderCertificatePdf } from '../services/certificate-pdf';
@@ -11,7 +22,10 @@ import { CertificateService } from '../services/certificate.service';
 @ApiProblems('Certificates', [])
 @Controller('certificates')
 export class CertificateController {
-  constructor(private readonly certificates: CertificateService) {}
+  constructor(
+    private readonly certificates: CertificateService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get('verify/:code')
   @Public()
@@ -49,12 +63,13 @@ export class CertificateController {
   @Roles('officer', 'hr', 'trainer')
   @ApiOperation({
     summary: 'Download a certificate',
-    description: 'The one-page certificate in Kazakh and Russian, with serial, dates and verification code.',
+    description:
+      'The one-page certificate in Kazakh and Russian, with serial, dates, verification code, the full verification address (under `PUBLIC_URL`) and its QR code, and a signature block.',
   })
   @ApiDownload({ description: 'The certificate', mediaTypes: ['application/pdf'] })
   async pdf(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res() response: Response) {
     const certificate = await this.certificates.get(ctx, id);
-    const pdf = await renderCertificatePdf(certificate);
+    const pdf = await renderCertificatePdf(certificate, this.config.publicUrl);
     response
       .type('application/pdf')
       .set('Content-Disposition', contentDisposition(`certificate-${certificate.serial}.pdf`))

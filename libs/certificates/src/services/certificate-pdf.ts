@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { toBuffer as qrPng } from 'qrcode';
 import type { CertificateView } from '../dto/certificate.response';
 import { groupVerificationCode } from '@lms/core';
 
@@ -14,8 +15,19 @@ const DATE = new Intl.DateTimeFormat('ru-RU', {
   year: 'numeric',
 });
 
-/** The certificate as a one-page A4 landscape PDF, in Kazakh and Russian. */
-export function renderCertificatePdf(certificate: CertificateView): Promise<Buffer> {
+/** Where anyone checks a certificate: the public page the QR code opens, under the configured PUBLIC_URL. */
+export function certificateVerifyUrl(publicUrl: string, certificate: Pick<CertificateView, 'verifyPath'>): string {
+  return `${publicUrl.replace(/\/+$/, '')}${certificate.verifyPath}`;
+}
+
+/**
+ * The certificate as a one-page A4 landscape PDF, in Kazakh and Russian: the
+ * full verification address (`publicUrl` + the public page) and its QR code,
+ * and a signature block for the head of the issuing service and the seal.
+ */
+export async function renderCertificatePdf(certificate: CertificateView, publicUrl: string): Promise<Buffer> {
+  const verifyUrl = certificateVerifyUrl(publicUrl, certificate);
+  const qr = await qrPng(verifyUrl, { type: 'png', margin: 1, errorCorrectionLevel: 'M', scale: 6 });
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
@@ -60,14 +72,33 @@ export function renderCertificatePdf(certificate: CertificateView): Promise<Buff
     ['Жарамды / Действителен до', certificate.expiresAt ? DATE.format(certificate.expiresAt) : 'мерзімсіз / бессрочно'],
     ['Тексеру коды / Код проверки', groupVerificationCode(certificate.verificationCode)],
   ];
-  let y = height - 190;
+  let y = height - 200;
   doc.fontSize(11);
   for (const [label, value] of lines) {
     doc.font('regular').text(`${label}:`, 70, y, { continued: true }).font('bold').text(` ${value}`);
     y += 18;
   }
-  doc.font('regular').fontSize(10).fillColor('#1f3b6e');
-  doc.text(`Тексеру / Проверка: ${certificate.verifyPath}`, 70, y + 6);
+  doc.font('regular').fontSize(9).fillColor('#1f3b6e');
+  doc.text('Тексеру / Проверка:', 70, y + 4).text(verifyUrl, 70, y + 16, { width: width / 2 - 40, link: verifyUrl });
+
+  // The QR code of the verification address, bottom right, above the signature block.
+  const qrSize = 96;
+  const qrX = width - 70 - qrSize;
+  const qrY = height - 200 - 6;
+  doc.image(qr, qrX, qrY, { width: qrSize, height: qrSize });
+
+  // Signature block: who signs, a line to sign on, and where the seal goes.
+  const signX = width / 2 + 10;
+  const signWidth = qrX - signX - 20;
+  doc.fillColor('black').font('regular').fontSize(10);
+  doc.text('Басшы / Руководитель', signX, height - 200, { width: signWidth });
+  doc
+    .moveTo(signX, height - 150)
+    .lineTo(signX + signWidth, height - 150)
+    .lineWidth(0.7)
+    .stroke('black');
+  doc.fontSize(8).text('(қолы / подпись)          (Т.А.Ә. / Ф.И.О.)', signX, height - 146, { width: signWidth });
+  doc.fontSize(10).text('М.О. / М.П.', signX, height - 122, { width: signWidth });
   doc.end();
   return done;
 }

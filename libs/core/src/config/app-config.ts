@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { decodeKey, keyFromEnvOrDataDir } from '../secrets/secret-key';
 
 /** Validated, typed configuration: read once at start-up, never from process.env elsewhere. */
 export interface AppConfig {
@@ -9,6 +10,12 @@ export interface AppConfig {
   host: string;
   /** Null means: start the embedded PostgreSQL under `dataDir`. */
   databaseUrl: string | null;
+  /**
+   * The application's own login role (API and workers), beside DATABASE_URL's
+   * owner that migrates; null: a role is created per database when the owner
+   * may (embedded: always), else the owner is used with a warning.
+   */
+  appDatabaseUrl: string | null;
   dataDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `auto`: readable lines on a terminal, JSON lines otherwise. */
@@ -60,6 +67,11 @@ export interface AppConfig {
    * data is anonymised only this long after their record last changed.
    */
   retentionYears: number;
+  /**
+   * AES-256 keys for second-factor secrets at rest: `current` seals, `previous`
+   * (being rotated out) still open what they sealed until start-up re-seals it.
+   */
+  totpKeys: { current: Buffer; previous: Buffer[] };
 }
 
 /** How failing jobs are retried before they are dead-lettered (state `failed`). */
@@ -146,6 +158,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
+  const appDatabaseUrl = optional(env, 'APP_DATABASE_URL');
+  if (appDatabaseUrl && !/^postgres(ql)?:\/\//.test(appDatabaseUrl)) {
+    problems.push('APP_DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  if (appDatabaseUrl && !databaseUrl) problems.push('APP_DATABASE_URL needs DATABASE_URL (the owner that migrates)');
   const dataDir = resolve(optional(env, 'DATA_DIR') ?? './data');
   const logLevel = (optional(env, 'LOG_LEVEL') ?? 'info') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -185,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // The embedded setup (demo data, published passwords) answers only this machine unless HOST says otherwise.
     host: optional(env, 'HOST') ?? (databaseUrl === null ? '127.0.0.1' : '0.0.0.0'),
     databaseUrl,
+    appDatabaseUrl,
     dataDir,
     logLevel,
     logFormat,
@@ -224,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webConcurrency: integer(env, 'WEB_CONCURRENCY', 1, 1, 64, problems),
     reportsDatabaseUrl: optional(env, 'REPORTS_DATABASE_URL'),
     retentionYears: integer(env, 'RETENTION_YEARS', 5, 1, 100, problems),
+    totpKeys: { current: Buffer.alloc(0), previous: [] },
   };
   if (config.reportsDatabaseUrl && !/^postgres(ql)?:\/\//.test(config.reportsDatabaseUrl)) {
     problems.push('REPORTS_DATABASE_URL must be a postgres:// or postgresql:// URL');
@@ -231,8 +250,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.webConcurrency > 1 && !databaseUrl) {
     problems.push('WEB_CONCURRENCY above 1 needs DATABASE_URL (the embedded database serves one process)');
   }
+  const previousTotpKeys = (optional(env, 'TOTP_ENCRYPTION_PREVIOUS_KEYS') ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((text) => decodeKey(text, 32));
+  if (previousTotpKeys.some((key) => key === null)) {
+    problems.push('TOTP_ENCRYPTION_PREVIOUS_KEYS must be comma-separated keys of 32 bytes in base64');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   config.jwtSecret = jwtSecret ?? embeddedJwtSecret(dataDir);
+  // Generated into DATA_DIR when not given (the embedded setup); processes sharing one database must share the key.
+  const current = keyFromEnvOrDataDir({
+    envName: 'TOTP_ENCRYPTION_KEY',
+    value: optional(env, 'TOTP_ENCRYPTION_KEY'),
+    dataDir,
+    fileName: 'totp-key',
+    bytes: 32,
+    problems,
+  });
+  if (!current) throw new ConfigError(problems);
+  config.totpKeys = { current, previous: previousTotpKeys as Buffer[] };
   return config;
 }
 

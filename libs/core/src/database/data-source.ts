@@ -1,5 +1,6 @@
 import { Client, ClientConfig } from 'pg';
 import { DataSource, DataSourceOptions, EntitySchema, MigrationInterface } from 'typeorm';
+import { AppAccess, prepareAppAccess } from './app-role';
 import { ADVISORY_LOCKS } from './locks';
 
 export type EntityClass = Function | EntitySchema;
@@ -55,18 +56,30 @@ export async function openDataSource(url: string, schema: SchemaDefinition, pool
   return new DataSource(dataSourceOptions(url, schema, poolSize)).initialize();
 }
 
+/** A step run on the migrated database, still under the migration lock (the application role's grants). */
+export type AfterMigrations = (
+  query: (sql: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>,
+) => Promise<void>;
+
 /**
  * Applies pending migrations, then installs or upgrades the library-managed
- * schemas; returns the names of the migrations applied. A session advisory
- * lock makes API and worker processes starting together take turns.
+ * schemas, then runs `after`; returns the names of the migrations applied. A
+ * session advisory lock makes API and worker processes starting together take
+ * turns.
  */
-export async function migrate(dataSource: DataSource, url: string, managed: ManagedSchema[] = []): Promise<string[]> {
+export async function migrate(
+  dataSource: DataSource,
+  url: string,
+  managed: ManagedSchema[] = [],
+  after?: AfterMigrations,
+): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCKS.migrations]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     for (const schema of managed) await schema.install(url);
+    if (after) await after((sql, params) => runner.query(sql, params));
     return applied.map((migration) => migration.name);
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCKS.migrations]).catch(() => undefined);
@@ -83,10 +96,11 @@ export async function withMigratedDatabase<T>(
   url: string,
   schema: SchemaDefinition,
   work: (dataSource: DataSource, applied: string[]) => Promise<T>,
+  after?: AfterMigrations,
 ): Promise<T> {
   const dataSource = await openDataSource(url, schema, 2);
   try {
-    return await work(dataSource, await migrate(dataSource, url, schema.managed));
+    return await work(dataSource, await migrate(dataSource, url, schema.managed, after));
   } finally {
     await dataSource.destroy();
   }
@@ -95,6 +109,30 @@ export async function withMigratedDatabase<T>(
 /** Brings the database at `url` up to date; returns the names of the migrations applied. */
 export function migrateDatabase(url: string, schema: SchemaDefinition): Promise<string[]> {
   return withMigratedDatabase(url, schema, async (_dataSource, applied) => applied);
+}
+
+/**
+ * What the API and the workers do at start: with the owner's connection
+ * (`ownerUrl`, DATABASE_URL or the embedded superuser) bring the database up
+ * to date, then prepare the application's own role (see `prepareAppAccess`);
+ * the application then connects as that role.
+ */
+export async function prepareDatabase(
+  ownerUrl: string,
+  schema: SchemaDefinition,
+  appUrl: string | null,
+  warn: (message: string) => void,
+): Promise<{ applied: string[]; access: AppAccess }> {
+  let access: AppAccess | undefined;
+  const applied = await withMigratedDatabase(
+    ownerUrl,
+    schema,
+    async (_dataSource, names) => names,
+    async (query) => {
+      access = await prepareAppAccess(query, ownerUrl, appUrl, warn);
+    },
+  );
+  return { applied, access: access! };
 }
 
 /** SQL the entities would need beyond the migrated schema (empty when in sync). */

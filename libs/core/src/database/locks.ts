@@ -12,6 +12,8 @@ export const ADVISORY_LOCKS = {
   auditChain: 7_301_001,
   /** Transaction try-lock of a recurrence round: with several workers, one does the round and the others skip it. */
   recurrenceRound: 7_301_002,
+  /** Transaction lock while start-up seals (or re-seals) second-factor secrets: processes starting together take turns. */
+  totpSealing: 7_301_003,
   /** First key of the two-key lock on one trainer's calendar; the second is `hashtext(<trainer user id>)`. */
   trainerCalendar: 7_301_101,
   /** First key of the two-key lock on one username's sign-in count; the second is `hashtext(<normalised username>)`. */

@@ -83,10 +83,11 @@ export class MeController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Confirm second-factor enrolment',
-    description: 'A code from the app activates the factor; the ten recovery codes are shown this once.',
+    description:
+      'A code from the app and your current password activate the factor; the ten recovery codes are shown this once. A wrong password: 403 `wrong-current-password`, counted as a failed sign-in (lockout applies).',
   })
   @ApiOkResponse({ type: RecoveryCodes })
   confirmTotp(@Ctx() ctx: RequestContext, @Body() dto: TotpConfirmDto) {
-    return this.secondFactor.confirm(ctx, ctx.actor!.userId, dto.code);
+    return this.secondFactor.confirm(ctx, ctx.actor!, dto.code, dto.currentPassword);
   }
 }

@@ -30,4 +30,9 @@ export class TotpConfirmDto {
   @IsString()
   @Matches(/^\d{6}$/, { message: 'code must be six digits' })
   code: string;
+
+  @ApiProperty({ description: 'Your password again: a token alone does not bind a second factor (wrong: 403)' })
+  @IsString()
+  @MaxLength(200)
+  currentPassword: string;
 }

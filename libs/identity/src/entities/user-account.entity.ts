@@ -39,7 +39,8 @@ export class UserAccountEntity {
   @Column({ name: 'token_version', type: 'integer', default: 0 })
   tokenVersion: number;
 
-  @Column({ name: 'totp_secret', type: 'varchar', length: 100, nullable: true })
+  /** Sealed with AES-256-GCM (TotpSecrets), never the base32 secret itself. */
+  @Column({ name: 'totp_secret', type: 'text', nullable: true })
   totpSecret: string | null;
 
   @Column({ name: 'totp_enabled', type: 'boolean', default: false })

@@ -1,6 +1,5 @@
-import { ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard } from '@nestjs/passport';
 import {
   ACCESS_KEY,
   AccessRule,
@@ -11,9 +10,10 @@ import {
   routePath,
 } from '@lms/core';
 import { AccessDenied, LimitedToken, Unauthenticated } from '../identity.errors';
-import { AuthenticatedActor } from '../services/auth.service';
+import { AuthenticatedActor, AuthService } from '../services/auth.service';
 import { TokenLimit } from '../services/token.service';
-import { CREDENTIALS_KEY, RequestWithCredentials } from './session-cookie';
+import { CREDENTIALS_KEY, RequestWithCredentials, tokenFrom } from './session-cookie';
+import { TokenVerifier } from './token-verifier';
 
 const ALLOW_LIMITED = 'lms:allow-limited';
 /**
@@ -24,28 +24,31 @@ export const AllowLimited = (...limits: TokenLimit[]) => SetMetadata(ALLOW_LIMIT
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+type GuardedRequest = RequestWithContext & RequestWithCredentials & { user?: AuthenticatedActor };
+
 /**
  * The global guard: deny by default. A route must declare `@Public()` or
- * `@Roles(...)`; anything else is refused, even for a valid token.
+ * `@Roles(...)`; anything else is refused, even for a valid token. The token
+ * (bearer, or the session cookie on pages) is checked here without passport:
+ * its signature once per request (shared with the rate limit), then the
+ * account behind it (AuthService, cached for a moment per token).
  */
 @Injectable()
-export class AccessGuard extends AuthGuard('jwt') {
+export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly audit: AuditService,
-  ) {
-    super();
-  }
+    private readonly tokens: TokenVerifier,
+    private readonly auth: AuthService,
+  ) {}
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [
       context.getHandler(),
       context.getClass(),
     ]);
     if (!rule) throw new AccessDenied('This route declares no access and is closed');
-    const request = context
-      .switchToHttp()
-      .getRequest<RequestWithContext & RequestWithCredentials & { user: AuthenticatedActor }>();
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
     const credentials = this.reflector.getAllAndOverride<'cookie' | undefined>(CREDENTIALS_KEY, [
       context.getHandler(),
       context.getClass(),
@@ -56,8 +59,7 @@ export class AccessGuard extends AuthGuard('jwt') {
       if (credentials === 'cookie') await this.authenticateOptionally(context, request);
       return true;
     }
-    await (super.canActivate(context) as Promise<boolean>);
-    const actor = request.user;
+    const actor = await this.authenticate(request);
     const ctx = new RequestContext(actor, requestIdOf(request), request.ip ?? null);
     request.lmsContext = ctx;
     const allowLimited = this.reflector.getAllAndOverride<true | TokenLimit[] | undefined>(ALLOW_LIMITED, [
@@ -82,24 +84,22 @@ export class AccessGuard extends AuthGuard('jwt') {
     return true;
   }
 
-  private async authenticateOptionally(
-    context: ExecutionContext,
-    request: RequestWithContext & { user?: AuthenticatedActor },
-  ): Promise<void> {
+  private async authenticateOptionally(context: ExecutionContext, request: GuardedRequest): Promise<void> {
     try {
-      await (super.canActivate(context) as Promise<boolean>);
+      await this.authenticate(request);
     } catch {
       return;
     }
     if (request.user) request.lmsContext = new RequestContext(request.user, requestIdOf(request), request.ip ?? null);
   }
 
-  override handleRequest<T>(error: unknown, user: T | false, info: unknown): T {
-    if (error instanceof Error) throw error;
-    if (!user) {
-      const reason = info instanceof Error && info.name === 'TokenExpiredError' ? 'The token has expired' : undefined;
-      throw new Unauthenticated(reason);
-    }
-    return user;
+  /** The actor behind the request's token (set as `request.user`), or Unauthenticated. */
+  private async authenticate(request: GuardedRequest): Promise<AuthenticatedActor> {
+    const token = tokenFrom(request);
+    if (!token) throw new Unauthenticated();
+    const verified = this.tokens.verify(request, token);
+    if (!('claims' in verified)) throw new Unauthenticated(verified.expired ? 'The token has expired' : undefined);
+    request.user = await this.auth.authenticate(verified.claims);
+    return request.user;
   }
 }

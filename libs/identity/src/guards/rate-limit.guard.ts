@@ -1,6 +1,5 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import {
   ThrottlerGuard,
   ThrottlerLimitDetail,
@@ -11,6 +10,7 @@ import type { Request } from 'express';
 import { APP_CONFIG, AppConfig, DomainError } from '@lms/core';
 import { IdentityProblem } from '../identity.errors';
 import { SESSION_COOKIE } from './session-cookie';
+import { TokenVerifier } from './token-verifier';
 
 /** The throttler names: one budget per address, one per signed-in user, across all routes. */
 export const RATE_LIMITS = { address: 'address', user: 'user' } as const;
@@ -41,7 +41,7 @@ class Limiter extends ThrottlerGuard {
     options: ThrottlerModuleOptions,
     storage: ThrottlerStorageService,
     reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly tokens: TokenVerifier,
   ) {
     super(options, storage, reflector);
   }
@@ -63,24 +63,20 @@ class Limiter extends ThrottlerGuard {
   ): Promise<boolean> {
     if (requestProps.throttler.name !== RATE_LIMITS.user) return super.handleRequest(requestProps);
     const { req } = this.getRequestResponse(requestProps.context);
-    const userId = await this.signedUser(req as Request);
+    const userId = this.signedUser(req as Request);
     if (!userId) return true;
     return super.handleRequest({ ...requestProps, getTracker: () => userId });
   }
 
   /** The `sub` of a bearer token or session cookie whose signature holds; null otherwise. */
-  private async signedUser(req: Request): Promise<string | null> {
+  private signedUser(req: Request): string | null {
     const header = req.headers.authorization;
     const bearer = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
     const cookie = (req as { cookies?: Record<string, unknown> }).cookies?.[SESSION_COOKIE];
     const token = bearer ?? (typeof cookie === 'string' ? cookie : undefined);
     if (!token) return null;
-    try {
-      const claims = await this.jwt.verifyAsync<{ sub?: unknown }>(token, { algorithms: ['HS256'] });
-      return typeof claims.sub === 'string' ? claims.sub : null;
-    } catch {
-      return null;
-    }
+    const verified = this.tokens.verify(req, token);
+    return 'claims' in verified && typeof verified.claims.sub === 'string' ? verified.claims.sub : null;
   }
 
   protected override async throwThrottlingException(
@@ -104,8 +100,8 @@ export class RateLimitGuard implements CanActivate, OnModuleInit, OnApplicationS
   private readonly storage = new ThrottlerStorageService();
   private readonly limiter: Limiter;
 
-  constructor(reflector: Reflector, jwt: JwtService, @Inject(APP_CONFIG) config: AppConfig) {
-    this.limiter = new Limiter(rateLimitOptions(config), this.storage, reflector, jwt);
+  constructor(reflector: Reflector, tokens: TokenVerifier, @Inject(APP_CONFIG) config: AppConfig) {
+    this.limiter = new Limiter(rateLimitOptions(config), this.storage, reflector, tokens);
   }
 
   onModuleInit(): Promise<void> {

@@ -4,9 +4,11 @@ import { generateSecret, generateURI, verify } from 'otplib';
 import { toDataURL } from 'qrcode';
 import { AuditService, Conflict, RequestContext, TransactionHost, ValidationFailed } from '@lms/core';
 import { RecoveryCodes, TotpEnrolment } from '../dto/auth.response';
-import { IdentityProblem } from '../identity.errors';
+import { IdentityProblem, WrongPasswordToEnrol } from '../identity.errors';
 import { ActorCache } from './actor-cache.service';
+import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
+import { TotpSecrets } from './totp-secrets.service';
 
 const ISSUER = 'Officer Training';
 const RECOVERY_CODES = 10;
@@ -22,6 +24,8 @@ export class SecondFactorService {
     private readonly audit: AuditService,
     private readonly actors: ActorCache,
     private readonly passwords: PasswordService,
+    private readonly secrets: TotpSecrets,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
   /** Starts (or restarts) enrolment: a new secret, not active until confirmed with a code. */
@@ -36,7 +40,10 @@ export class SecondFactorService {
         'A second factor is already active; an admin can reset it',
       );
     const secret = generateSecret();
-    await this.tx.query('UPDATE user_account SET totp_secret = $2, updated_at = now() WHERE id = $1', [userId, secret]);
+    await this.tx.query('UPDATE user_account SET totp_secret = $2, updated_at = now() WHERE id = $1', [
+      userId,
+      this.secrets.seal(userId, secret),
+    ]);
     const otpauthUrl = generateURI({ issuer: ISSUER, label: username, secret });
     return { secret, otpauthUrl, qrCode: await toDataURL(otpauthUrl) };
   }
@@ -48,12 +55,40 @@ export class SecondFactorService {
       [userId],
     );
     if (!user?.totp_secret || user.totp_enabled) return null;
-    const otpauthUrl = generateURI({ issuer: ISSUER, label: username, secret: user.totp_secret });
-    return { secret: user.totp_secret, otpauthUrl, qrCode: await toDataURL(otpauthUrl) };
+    const secret = this.secrets.open(userId, user.totp_secret);
+    const otpauthUrl = generateURI({ issuer: ISSUER, label: username, secret });
+    return { secret, otpauthUrl, qrCode: await toDataURL(otpauthUrl) };
   }
 
-  /** Activates the factor and returns the recovery codes, shown this once only. */
-  async confirm(ctx: RequestContext, userId: string, code: string): Promise<RecoveryCodes> {
+  /**
+   * Activates the factor and returns the recovery codes, shown this once only.
+   * The current password is asked again (a token alone, stolen or left on an
+   * open screen, does not bind a second factor to the account); a wrong one
+   * is a failed sign-in attempt: counted before it is verified, under the
+   * same lockout.
+   */
+  async confirm(
+    ctx: RequestContext,
+    actor: { userId: string; username: string },
+    code: string,
+    currentPassword: string,
+  ): Promise<RecoveryCodes> {
+    const { userId } = actor;
+    const attempt = await this.throttle.begin(actor.username, ctx.ip ?? 'unknown');
+    const [account] = await this.tx.query<{ password_hash: string | null }>(
+      'SELECT password_hash FROM user_account WHERE id = $1',
+      [userId],
+    );
+    if (!(await this.passwords.verify(account?.password_hash ?? null, currentPassword))) {
+      await this.audit.record(ctx, {
+        action: 'auth.login-failed',
+        entityType: 'user',
+        entityId: userId,
+        after: { username: actor.username, ip: ctx.ip, reason: 'bad-password-to-enrol' },
+      });
+      throw new WrongPasswordToEnrol();
+    }
+    await this.throttle.withdrawn(attempt);
     const confirmed = await this.tx.withTransaction(async () => {
       const [user] = await this.tx.query<{ totp_secret: string | null; totp_enabled: boolean }>(
         'SELECT totp_secret, totp_enabled FROM user_account WHERE id = $1 FOR UPDATE',
@@ -84,11 +119,13 @@ export class SecondFactorService {
   }
 
   /**
-   * Accepts a code once: its time step must be later than the last one used
+   * Accepts a code once (`storedSecret`: the sealed column): its time step must be later than the last one used
    * by this user, recorded atomically, so a code seen over a shoulder or
    * replayed within its 30 seconds is refused.
    */
-  async consume(userId: string, secret: string, code: string): Promise<boolean> {
+  async consume(userId: string, storedSecret: string, code: string): Promise<boolean> {
+    const secret = this.secrets.openOrNull(userId, storedSecret);
+    if (secret === null) return false;
     const result = await verify({ secret, token: code, epochTolerance: 30 }).catch(() => ({ valid: false as const }));
     if (!result.valid || !('timeStep' in result)) return false;
     const rows = await this.tx.query(

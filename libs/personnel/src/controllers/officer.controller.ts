@@ -5,6 +5,7 @@ import { ApiProblems, Ctx, PageOf, RequestContext, Roles } from '@lms/core';
 import { CreateOfficerDto, ListOfficersQuery, UpdateOfficerDto } from '../dto/officer.dto';
 import { ImportResult, OfficerView } from '../dto/officer.response';
 import { PersonnelProblem, UnsupportedImportType } from '../personnel.errors';
+import { importEncodingOf } from '../services/csv-decoding';
 import { OfficerImportService } from '../services/officer-import.service';
 import { OfficerService } from '../services/officer.service';
 
@@ -48,7 +49,7 @@ export class OfficerController {
   @ApiOperation({
     summary: 'Import the personnel list',
     description:
-      "HR's CSV export, streamed (comma- or semicolon-separated): `personnel_number,full_name,rank,position,service_type,unit_code,status,language`, upserted by personnel number. Any bad line: 422 listing every error, nothing written.",
+      "HR's CSV export, streamed (comma- or semicolon-separated): `personnel_number,full_name,rank,position,service_type,unit_code,status,language`, upserted by personnel number. In UTF-8 (with or without BOM), Windows-1251 or KZ-1048: the Content-Type's charset (`utf-8`, `windows-1251`, `kz-1048`), or detected from the bytes when absent. Any bad line, or bytes that are no text in that encoding: 422 listing every error, nothing written.",
   })
   @ApiOkResponse({ type: ImportResult })
   @ApiConsumes('text/csv')
@@ -59,9 +60,13 @@ export class OfficerController {
     },
   })
   import(@Ctx() ctx: RequestContext, @Req() request: Request) {
-    const type = request.headers['content-type']?.split(';')[0].trim().toLowerCase();
+    const header = request.headers['content-type'];
+    const type = header?.split(';')[0].trim().toLowerCase();
     if (!type || !CSV_TYPES.includes(type)) throw new UnsupportedImportType(type);
-    return this.importer.import(ctx, request);
+    const charset = /;\s*charset\s*=\s*([^;]+)/i.exec(header ?? '')?.[1];
+    const encoding = importEncodingOf(charset);
+    if (!encoding) throw new UnsupportedImportType(header);
+    return this.importer.import(ctx, request, encoding);
   }
 
   @Get(':id')

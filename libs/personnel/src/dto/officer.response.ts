@@ -35,5 +35,12 @@ export class ImportResult {
   @ApiProperty({ type: 'integer' }) created: number;
   @ApiProperty({ type: 'integer' }) updated: number;
   @ApiProperty({ type: 'integer' }) unchanged: number;
+  @ApiProperty({ type: 'integer', description: 'Existing officers whose unit changed' }) transferred: number;
+  @ApiProperty({ type: 'integer', description: 'Enrolments opened by assignment rules for those created or changed' })
+  enrolled: number;
+  @ApiProperty({ type: 'integer', description: 'Rule-made enrolments closed for those who left an audience' })
+  withdrawn: number;
+  @ApiProperty({ enum: ['utf-8', 'windows-1251', 'kz-1048'], description: 'The encoding the file was read in' })
+  encoding: string;
   @ApiProperty({ type: [ImportLineError] }) errors: ImportLineError[];
 }

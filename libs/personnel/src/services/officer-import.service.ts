@@ -11,6 +11,7 @@ import {
   ValidationFailed,
 } from '@lms/core';
 import { ImportLineError, ImportResult } from '../dto/officer.response';
+import { CsvDecoder, ImportEncodingChoice, UndecodableImport } from './csv-decoding';
 import { OfficerChangeHooks } from './officer-change.hooks';
 import { MAX_LISTED_ERRORS, OfficerColumns, parseOfficerCsv, UnitLookup } from './officer-csv';
 import { PERSONNEL_WRITERS } from './officer.service';
@@ -21,7 +22,10 @@ const UPSERT_SQL = `
 WITH input AS (
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[])
     AS t(personnel_number, full_name, rank, position, service_type, unit_id, status, language)
-)
+),
+-- The statement's snapshot: units before the upsert, to count transfers.
+before AS (SELECT o.personnel_number, o.unit_id FROM officer o WHERE o.personnel_number = ANY($1::text[])),
+upserted AS (
 INSERT INTO officer AS o (personnel_number, full_name, rank, position, service_type, unit_id, status, language)
 SELECT * FROM input
 ON CONFLICT (personnel_number) DO UPDATE SET
@@ -31,12 +35,15 @@ ON CONFLICT (personnel_number) DO UPDATE SET
 WHERE (o.full_name, o.rank, o.position, o.service_type, o.unit_id, o.status, o.language)
   IS DISTINCT FROM (EXCLUDED.full_name, EXCLUDED.rank, EXCLUDED.position, EXCLUDED.service_type,
                     EXCLUDED.unit_id, EXCLUDED.status, EXCLUDED.language)
-RETURNING o.id, (xmax = 0) AS created`;
+RETURNING o.id, o.personnel_number, o.unit_id, (xmax = 0) AS created)
+SELECT u.id, u.created, (b.unit_id IS DISTINCT FROM u.unit_id AND NOT u.created) AS transferred
+FROM upserted u LEFT JOIN before b USING (personnel_number)`;
 
 /** Counts and failures of one import while it streams. */
 class ImportRun {
   created = 0;
   updated = 0;
+  transferred = 0;
   total = 0;
   readonly scopeErrors: ImportLineError[] = [];
   scopeErrorCount = 0;
@@ -60,9 +67,10 @@ export class OfficerImportService {
   /**
    * Streams the file into the database in batches inside one transaction,
    * writing one batch while parsing the next. Any invalid line (or a row the
-   * caller may not change) rolls everything back: 422 and nothing written.
+   * caller may not change) rolls everything back: 422 and nothing written;
+   * so do bytes that are no text in the chosen (or detected) encoding.
    */
-  async import(ctx: RequestContext, csv: Readable): Promise<ImportResult> {
+  async import(ctx: RequestContext, csv: Readable, encoding: ImportEncodingChoice = 'auto'): Promise<ImportResult> {
     const maxBytes = this.config.csvMaxBytes;
     const lookup = await this.unitLookup(ctx);
     const digest = createHash('sha256');
@@ -79,6 +87,14 @@ export class OfficerImportService {
       }),
     );
     csv.on('error', (error) => hashed.destroy(error));
+    // Windows-1251 or KZ-1048 (what Excel saves in the ru and kk locales) or UTF-8 in; UTF-8 out, or 422.
+    const decoded = hashed.pipe(new CsvDecoder(encoding));
+    hashed.on('error', (error) => decoded.destroy(error));
+    // The decoder can fail before the parser listens (a binary file's first chunk): keep it as the answer.
+    let undecodable: UndecodableImport | null = null;
+    decoded.on('error', (error) => {
+      if (error instanceof UndecodableImport) undecodable = error;
+    });
     // The cap may be passed before the parser listens: remember it, so that it is the answer whenever it happened.
     let overflow: BodyTooLarge | null = null;
     hashed.on('error', (error) => {
@@ -88,7 +104,7 @@ export class OfficerImportService {
     return this.tx
       .withTransaction(async () => {
         const run = new ImportRun();
-        const parsed = await parseOfficerCsv(hashed, lookup, async (rows, lines) => {
+        const parsed = await parseOfficerCsv(decoded, lookup, async (rows, lines) => {
           await run.inFlight;
           if (run.failure || run.scopeErrorCount > 0) return;
           run.inFlight = this.writeBatch(ctx, run, rows, lines).catch((error: unknown) => {
@@ -97,6 +113,7 @@ export class OfficerImportService {
         });
         await run.inFlight;
         if (overflow) throw overflow;
+        if (undecodable) throw undecodable;
         if (run.failure) throw run.failure;
         const errorCount = parsed.errorCount + run.scopeErrorCount;
         if (errorCount > 0) {
@@ -104,11 +121,14 @@ export class OfficerImportService {
           throw this.rejected(errors.slice(0, MAX_LISTED_ERRORS), errorCount);
         }
         // Once, for the whole file, and only for a file that is imported: rules enrol in one statement.
-        await this.hooks.changed(run.changedIds);
+        const effects = await this.hooks.changed(run.changedIds);
         const result: ImportResult = {
           created: run.created,
           updated: run.updated,
           unchanged: run.total - run.created - run.updated,
+          transferred: run.transferred,
+          ...effects,
+          encoding: decoded.encoding,
           errors: [],
         };
         await this.audit.record(ctx, {
@@ -120,7 +140,7 @@ export class OfficerImportService {
         return result;
       })
       .catch((error: unknown) => {
-        throw overflow ?? error;
+        throw overflow ?? undecodable ?? error;
       });
   }
 
@@ -140,7 +160,7 @@ export class OfficerImportService {
       });
       return;
     }
-    const changed = await this.tx.query<{ id: string; created: boolean }>(UPSERT_SQL, [
+    const changed = await this.tx.query<{ id: string; created: boolean; transferred: boolean }>(UPSERT_SQL, [
       rows.personnelNumber,
       rows.fullName,
       rows.rank,
@@ -153,6 +173,7 @@ export class OfficerImportService {
     const created = changed.filter((row) => row.created).length;
     run.created += created;
     run.updated += changed.length - created;
+    run.transferred += changed.filter((row) => row.transferred).length;
     run.total += rows.personnelNumber.length;
     run.changedIds.push(...changed.map((row) => row.id));
   }

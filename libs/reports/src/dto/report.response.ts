@@ -122,7 +122,15 @@ export class RecordEnrollmentView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) orderId: string | null;
   @ApiProperty({ type: String, nullable: true }) orderNumber: string | null;
   @ApiProperty() assignedAt: Date;
-  @ApiProperty({ type: Date, nullable: true }) dueAt: Date | null;
+  @ApiProperty({ type: Date, nullable: true, description: 'The end of the due day in the unit’s time zone' })
+  dueAt: Date | null;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'The due day in the unit’s time zone, as printed: a rule due 31 December says 2026-12-31 here',
+  })
+  dueDate: string | null;
   @ApiProperty({ type: Date, nullable: true }) startedAt: Date | null;
   @ApiProperty({ type: Date, nullable: true }) completedAt: Date | null;
   @ApiProperty({ type: Date, nullable: true }) expiresAt: Date | null;

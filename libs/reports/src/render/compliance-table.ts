@@ -2,7 +2,15 @@ import { Language, pickText } from '@lms/core';
 import { unitNameIn } from '@lms/personnel';
 import { ComplianceCounts, ComplianceReport, ComplianceRow } from '../services/compliance.model';
 import { labelsFor } from './labels';
-import { Cell, formatDay, formatInstant, orderNumber, ReportTable, TableColumn } from './report-table';
+import {
+  Cell,
+  formatCalendarDay,
+  formatDay,
+  formatMoment,
+  orderNumber,
+  ReportTable,
+  TableColumn,
+} from './report-table';
 
 /** A row's unit named in the report's language (reports frozen before units had names by language: their name). */
 const rowName = (row: ComplianceRow, language: Language) =>
@@ -44,16 +52,17 @@ export function complianceTable(report: ComplianceReport, language: Language, sn
   const { course, order } = report.filters;
   const meta = [
     { label: l.unit, value: `${unitNameIn(report.unit, language)} (${report.unit.code})` },
-    { label: l.asOf, value: `${formatInstant(report.asOf, tz)} (${tz})` },
+    { label: l.asOf, value: `${formatMoment(report.asOf, tz)} (${tz})` },
   ];
   if (order) {
-    const deadline = order.deadline ? `; ${l.deadline} ${order.deadline}` : '';
-    meta.push({ label: l.order, value: `${orderNumber(order.number)} ${order.date}: ${order.title}${deadline}` });
+    const deadline = order.deadline ? `; ${l.deadline} ${formatCalendarDay(order.deadline)}` : '';
+    const date = formatCalendarDay(order.date);
+    meta.push({ label: l.order, value: `${orderNumber(order.number)} ${date}: ${order.title}${deadline}` });
   }
   meta.push({ label: l.course, value: course ? `${course.code}: ${pickText(course.title, language)}` : l.allCourses });
   if (snapshot) {
     meta.push({ label: l.snapshot, value: snapshot.id });
-    meta.push({ label: l.producedAt, value: `${formatInstant(snapshot.producedAt, tz)} (${tz})` });
+    meta.push({ label: l.producedAt, value: `${formatMoment(snapshot.producedAt, tz)} (${tz})` });
     if (snapshot.producedBy) meta.push({ label: l.producedBy, value: snapshot.producedBy });
   }
   const notes = [l.definitions];

@@ -4,7 +4,7 @@ import { unitNameIn } from '@lms/personnel';
 import { complianceTable } from './compliance-table';
 import { labelsFor } from './labels';
 import { officerSections } from './outcome-tables';
-import { formatDate, formatMoment, orderNumber, ReportTable } from './report-table';
+import { formatCalendarDay, formatMoment, orderNumber, ReportTable } from './report-table';
 
 /**
  * A frozen execution report as the document HR files with the ministry: the
@@ -29,11 +29,11 @@ export function executionDocument(snapshot: FrozenSnapshot, language: Language, 
     .map((course) => `${course.code}: ${pickText(course.title, language)}`)
     .join('; ');
   const meta = [
-    { label: l.order, value: `${orderNumber(order.number)} ${formatDate(`${order.date}T12:00:00Z`, tz)}` },
+    { label: l.order, value: `${orderNumber(order.number)} ${formatCalendarDay(order.date)}` },
     { label: l.title, value: order.title },
     ...(order.issuingAuthority ? [{ label: l.issuingAuthority, value: order.issuingAuthority }] : []),
     ...(requirement ? [{ label: l.requirement, value: requirement }] : []),
-    ...(order.deadline ? [{ label: l.deadlineDate, value: formatDate(`${order.deadline}T12:00:00Z`, tz) }] : []),
+    ...(order.deadline ? [{ label: l.deadlineDate, value: formatCalendarDay(order.deadline) }] : []),
     { label: l.subtree, value: `${unitNameIn(report.unit, language)} (${report.unit.code})` },
     { label: l.producedAt, value: `${formatMoment(content.producedAt, tz)} (${tz})` },
     { label: l.producedBy, value: content.producedBy.username ?? '' },

@@ -1,4 +1,4 @@
-import { cellText, formatDate, formatDueDate, formatMoment } from './report-table';
+import { cellText, formatCalendarDay, formatDate, formatDueDate, formatMoment } from './report-table';
 
 describe('document dates and numbers', () => {
   it('prints a rule due 31 December as 31.12, though the end of that day in Almaty is stored', () => {
@@ -7,6 +7,10 @@ describe('document dates and numbers', () => {
     expect(formatDueDate(dueAt, 'Asia/Almaty')).toBe('31.12.2026');
     expect(formatDate(dueAt, 'Asia/Almaty')).toBe('01.01.2027');
     expect(formatDueDate(null, 'Asia/Almaty')).toBe('');
+  });
+
+  it('writes an order’s date and deadline as 31.12.2026', () => {
+    expect(formatCalendarDay('2026-12-31')).toBe('31.12.2026');
   });
 
   it('writes moments as 31.12.2026 18:05 in the unit’s time zone', () => {

@@ -1,4 +1,4 @@
-import { Language } from '@lms/core';
+import { dueDayInstant, Language, localDay } from '@lms/core';
 
 export type Cell = string | number | null;
 
@@ -61,14 +61,16 @@ export function formatDate(instant: string | Date | null, timeZone: string): str
   );
 }
 
-/**
- * A due date: stored as the end of its day (midnight after it) in the unit's
- * time zone, so the day is the one of the last moment before it — a rule due
- * 31 December prints 31.12, never 01.01.
- */
+/** A calendar day stored as `YYYY-MM-DD` (an order's date, its deadline) as documents write it: 31.12.2026. */
+export function formatCalendarDay(day: string): string {
+  const [year, month, date] = day.split('-');
+  return `${date}.${month}.${year}`;
+}
+
+/** A due date (stored as the end of its day, see `dueDayInstant`): a rule due 31 December prints 31.12, never 01.01. */
 export function formatDueDate(instant: string | Date | null, timeZone: string): string {
   if (instant === null) return '';
-  return formatDate(new Date(new Date(instant).getTime() - 1), timeZone);
+  return formatDate(dueDayInstant(instant), timeZone);
 }
 
 /** An instant as documents write it: 31.12.2026 18:05. */
@@ -78,22 +80,10 @@ export function formatMoment(instant: string | Date, timeZone: string): string {
   return `${formatDate(date, timeZone)} ${time}`;
 }
 
-/** An instant in a time zone, as `YYYY-MM-DD HH:mm`. */
-export function formatInstant(instant: string | Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(instant));
-}
-
 /** An instant's calendar day in a time zone, as `YYYY-MM-DD`. */
 export function formatDay(instant: string | Date | null, timeZone: string): string {
   if (instant === null) return '';
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(instant));
+  return localDay(instant, timeZone);
 }
 
 /** An order's number as written on documents: `№ 345`, whether or not HR typed the sign. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LocalizedText, RequestContext, TransactionHost } from '@lms/core';
+import { dueDay, LocalizedText, RequestContext, TransactionHost } from '@lms/core';
 import { OfficerService } from '@lms/personnel';
 
 export type RecordStatus = 'assigned' | 'in_progress' | 'completed' | 'overdue' | 'exempted' | 'withdrawn';
@@ -15,6 +15,8 @@ export interface RecordEnrollment {
   orderNumber: string | null;
   assignedAt: Date;
   dueAt: Date | null;
+  /** The due day in the officer's unit's time zone (`YYYY-MM-DD`): `dueAt` is the end of that day. */
+  dueDate: string | null;
   startedAt: Date | null;
   completedAt: Date | null;
   expiresAt: Date | null;
@@ -97,7 +99,7 @@ export class OfficerRecordService {
       officer.unit_id,
     ]);
     const rows = await this.tx.query<RecordRow>(RECORD_SQL, [officerId]);
-    const enrollments = rows.map(mapRecordRow);
+    const enrollments = rows.map((row) => mapRecordRow(row, timezone));
     const count = (status: RecordStatus) => enrollments.filter((e) => e.status === status).length;
     return {
       generatedAt: new Date(),
@@ -125,7 +127,7 @@ export class OfficerRecordService {
   }
 }
 
-function mapRecordRow(row: RecordRow): RecordEnrollment {
+function mapRecordRow(row: RecordRow, timeZone: string): RecordEnrollment {
   return {
     id: row.id,
     courseId: row.course_id,
@@ -137,6 +139,7 @@ function mapRecordRow(row: RecordRow): RecordEnrollment {
     orderNumber: row.order_number,
     assignedAt: row.assigned_at,
     dueAt: row.due_at,
+    dueDate: dueDay(row.due_at, timeZone),
     startedAt: row.started_at,
     completedAt: row.completed_at,
     expiresAt: row.expires_at,

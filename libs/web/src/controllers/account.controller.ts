@@ -70,12 +70,16 @@ export class AccountController {
   async confirmSecondFactor(@Body() form: SecondFactorForm, @Ctx() ctx: RequestContext) {
     const actor = ctx.actor!;
     try {
-      const { recoveryCodes } = await this.secondFactor.confirm(ctx, actor.userId, form.code);
+      const { recoveryCodes } = await this.secondFactor.confirm(ctx, actor, form.code, form.currentPassword);
       return { recoveryCodes, home: homeOf(actor) };
     } catch (error) {
-      if (!(error instanceof ValidationFailed)) throw error;
+      const wrongPassword = (error as { code?: string }).code === 'wrong-current-password';
+      if (!(error instanceof ValidationFailed) && !wrongPassword) throw error;
       const enrolment = await this.secondFactor.pending(actor.userId, actor.username);
-      const rejected = FormRejected.of({}, { code: 'errors.codeMismatch' }, undefined, {
+      const fields: Record<string, string> = wrongPassword
+        ? { currentPassword: 'errors.wrongCurrentPassword' }
+        : { code: 'errors.codeMismatch' };
+      const rejected = FormRejected.of({}, fields, undefined, {
         qrCode: enrolment?.qrCode,
         secret: enrolment?.secret,
       });

@@ -1,15 +1,18 @@
-import { Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import { Get, Inject, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { toString as qrSvg } from 'qrcode';
 import { CertificateService, renderCertificatePdf } from '@lms/certificates';
-import { contentDisposition, Ctx, RequestContext, Roles } from '@lms/core';
+import { APP_CONFIG, AppConfig, contentDisposition, Ctx, RequestContext, Roles } from '@lms/core';
 import { Page, WebController } from '../http/page.decorators';
 import { verificationUrl } from './verify.controller';
 
 /** The officer's certificates: each with its PDF, its verification link and that link's QR code. */
 @WebController()
 export class CertificatesController {
-  constructor(private readonly certificates: CertificateService) {}
+  constructor(
+    private readonly certificates: CertificateService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get('me/certificates')
   @Roles('officer')
@@ -33,7 +36,7 @@ export class CertificatesController {
   @Roles('officer')
   async pdf(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res() response: Response) {
     const certificate = await this.certificates.get(ctx, id);
-    const pdf = await renderCertificatePdf(certificate);
+    const pdf = await renderCertificatePdf(certificate, this.config.publicUrl);
     response
       .type('application/pdf')
       .set('Content-Disposition', contentDisposition(`certificate-${certificate.serial}.pdf`))

@@ -63,12 +63,11 @@ export class SecondFactorForm {
   @MaxLength(20, { message: 'errors.codeFormat' })
   code: string;
 
-  /** Asked again on enrolment; passed on as `currentPassword` once the second-factor service takes it. */
-  @Transform(blankToUndefined)
-  @IsOptional()
-  @IsString()
+  /** Asked again before a second factor is bound to the account. */
+  @IsString({ message: 'errors.required' })
+  @IsNotEmpty({ message: 'errors.required' })
   @MaxLength(200, { message: 'errors.tooLong|200' })
-  currentPassword?: string;
+  currentPassword: string;
 }
 
 export class LanguageForm {

@@ -1,4 +1,4 @@
-import { Language } from '@lms/core';
+import { dueDayInstant, Language } from '@lms/core';
 
 /** The Intl locale of each interface language: Kazakhstan's forms (31.12.2026, 12 345,5); English as in Britain. */
 export const LOCALES: Record<Language, string> = { kk: 'kk-KZ', ru: 'ru-KZ', en: 'en-GB' };
@@ -7,6 +7,8 @@ export const DEFAULT_TIME_ZONE = 'Asia/Almaty';
 
 export interface Formats {
   date(value: Date | string | null | undefined): string;
+  /** A stored due instant (the end of its day) as the day it closes: a rule due 31 December shows 31.12. */
+  dueDate(value: Date | string | null | undefined): string;
   dateTime(value: Date | string | null | undefined): string;
   time(value: Date | string | null | undefined): string;
   /** A day with its weekday and month in words, for session times: "пн, 30 ноября". */
@@ -35,6 +37,10 @@ export function formats(language: Language, timeZone: string): Formats {
     date: (value) => {
       const d = asDate(value);
       return d ? date.format(d) : '';
+    },
+    dueDate: (value) => {
+      const d = asDate(value);
+      return d ? date.format(dueDayInstant(d)) : '';
     },
     time: (value) => {
       const d = asDate(value);

@@ -83,6 +83,15 @@ describe('formats', () => {
     expect(formats('en', 'Asia/Almaty').number(12345.5, 1)).toBe('12,345.5');
   });
 
+  it('shows a rule due 31 December as 31.12, though the end of that day in Almaty is stored', () => {
+    // Due 2026-12-31 in Almaty is stored as the midnight after it: 2026-12-31T19:00Z.
+    const dueAt = new Date('2026-12-31T19:00:00Z');
+    expect(formats('ru', 'Asia/Almaty').date(dueAt)).toBe('01.01.2027');
+    expect(formats('ru', 'Asia/Almaty').dueDate(dueAt)).toBe('31.12.2026');
+    expect(formats('kk', 'Asia/Almaty').dueDate(dueAt)).toBe('31.12.2026');
+    expect(formats('ru', 'Asia/Almaty').dueDate(null)).toBe('');
+  });
+
   it('shows nothing for a missing date', () => {
     expect(formats('ru', 'Asia/Almaty').date(null)).toBe('');
   });

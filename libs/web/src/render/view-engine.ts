@@ -78,6 +78,9 @@ function registerHelpers(hbs: typeof Handlebars): void {
     unitNameIn({ name, names }, page(options).lang),
   );
   hbs.registerHelper('date', (value: Date | string | null, options: HelperOptions) => page(options).format.date(value));
+  hbs.registerHelper('dueDate', (value: Date | string | null, options: HelperOptions) =>
+    page(options).format.dueDate(value),
+  );
   hbs.registerHelper('dateTime', (value: Date | string | null, options: HelperOptions) =>
     page(options).format.dateTime(value),
   );

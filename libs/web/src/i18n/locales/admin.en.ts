@@ -1,6 +1,5 @@
 /** The administrator's pages (units, accounts, second-factor policy, audit trail); see admin.kk.ts and admin.ru.ts. */
 export const adminEn = {
-  secondFactor: { currentPassword: 'Your current password' },
   nav: { admin: 'Administration' },
   errors: {
     username: '3-64 Latin lower-case letters, digits, dot, dash or underscore.',

@@ -1,6 +1,5 @@
 /** Әкімші беттерінің мәтіндері (admin.en.ts қараңыз). */
 export const adminKk = {
-  secondFactor: { currentPassword: 'Қазіргі құпиясөзіңіз' },
   nav: { admin: 'Әкімшілік' },
   errors: {
     username: '3-64 кіші латын әрпі, сан, нүкте, сызықша немесе астын сызу.',

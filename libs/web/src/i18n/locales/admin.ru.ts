@@ -1,6 +1,5 @@
 /** Тексты страниц администратора (см. admin.en.ts). */
 export const adminRu = {
-  secondFactor: { currentPassword: 'Ваш текущий пароль' },
   nav: { admin: 'Администрирование' },
   errors: {
     username: '3-64 строчные латинские буквы, цифры, точка, дефис или подчёркивание.',

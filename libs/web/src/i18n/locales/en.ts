@@ -80,7 +80,7 @@ export const en = {
   secondFactor: {
     title: 'Set up the second factor',
     intro:
-      'Your role requires a one-time code at every sign-in. Scan the QR code with an authenticator app, then enter the code it shows.',
+      'Your role requires a one-time code at every sign-in. Scan the QR code with an authenticator app, then enter the code it shows and your current password.',
     qrAlt: 'QR code for the authenticator app',
     secret: 'Or type this key into the app:',
     code: 'Code from the app',

@@ -1,0 +1,24 @@
+/**
+ * Due dates are stored as the end of their day: the midnight after it in the
+ * unit's time zone (a rule due 31 December 2026 in Almaty is stored as
+ * 2026-12-31T19:00Z, which is 1 January in Almaty). Printing that instant as a
+ * date gives the next day; every page, report and file therefore prints a due
+ * date through these helpers, which step back to the last moment of the day.
+ */
+
+/** The last moment of the day a stored due instant closes, to be formatted as a date in the same time zone. */
+export function dueDayInstant(dueAt: Date | string): Date {
+  return new Date(new Date(dueAt).getTime() - 1);
+}
+
+/** An instant's calendar day in a time zone, as `YYYY-MM-DD`. */
+export function localDay(instant: Date | string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(instant),
+  );
+}
+
+/** The calendar day (`YYYY-MM-DD`, in the unit's time zone) a stored due instant stands for; null stays null. */
+export function dueDay(dueAt: Date | string | null, timeZone: string): string | null {
+  return dueAt === null ? null : localDay(dueDayInstant(dueAt), timeZone);
+}
