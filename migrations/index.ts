@@ -24,6 +24,7 @@ import { ProgrammeAuthors1796003177581 } from './1796003177581-ProgrammeAuthors'
 import { EnrollmentReason1796006619737 } from './1796006619737-EnrollmentReason';
 import { TrustSurveyClosed1796006619738 } from './1796006619738-TrustSurveyClosed';
 import { AuditChainKeyed1796002851208 } from './1796002851208-AuditChainKeyed';
+import { UnitNamesDisplayNames1796001928495 } from './1796001928495-UnitNamesDisplayNames';
 
 /** In order of application. */
 export const MIGRATIONS: MigrationClass[] = [
@@ -48,6 +49,7 @@ export const MIGRATIONS: MigrationClass[] = [
   RecoveryCodeArgon21795995000000,
   SealedTotpSecrets1796002062030,
   RuleValidityMonths1796002325736,
+  UnitNamesDisplayNames1796001928495,
   AuditChainKeyed1796002851208,
   ProgrammeAuthors1796003177581,
   EnrollmentReason1796006619737,

@@ -35,6 +35,7 @@ interface Row extends Counts {
   unitId: string;
   unitCode: string;
   unitName: string;
+  unitNames?: { kk?: string; ru?: string; en?: string };
   scope: 'subtree' | 'own';
   officersPath: string;
   refresher: Counts;
@@ -298,6 +299,7 @@ describe('reports', () => {
         unitId: _u,
         unitCode: _c,
         unitName: _n,
+        unitNames: _ns,
         scope: _s,
         officersPath: _p,
         refresher,
@@ -380,7 +382,8 @@ describe('reports', () => {
       expect(lines).toHaveLength(json.rows.length + 2);
       const bost = lines.find((line) => line[0] === 'ALM-BOST')!;
       const row = byCode(json.rows)['ALM-BOST'];
-      expect(bost[1]).toBe(row.unitName);
+      // Units are named in the file's language (Russian by default).
+      expect(bost[1]).toBe(row.unitNames?.ru ?? row.unitName);
       expect(bost.slice(2).map((cell) => Number(cell.replace(',', '.')))).toEqual([
         row.inAudience,
         row.completed,
@@ -423,7 +426,7 @@ describe('reports', () => {
       expect(res.headers['content-disposition']).toMatch(/^inline; /);
       expect(res.text).toMatch(/^<!doctype html>/);
       for (const row of json.rows.filter((r) => r.unitCode !== 'ALM-ZZ-EMPTY'))
-        expect(res.text).toContain(row.unitName);
+        expect(res.text).toContain(row.unitNames?.ru ?? row.unitName);
       expect(res.text).toContain('Zz &lt;b&gt;empty&lt;/b&gt; &amp; &quot;new&quot;');
       expect(res.text).not.toContain('<b>empty</b>');
       expect(res.text).toContain('@page');
@@ -437,8 +440,8 @@ describe('reports', () => {
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       expect(pdf.subarray(-6).toString()).toMatch(/%%EOF/);
       const text = pdfText(pdf, { layout: true });
-      expect(text).toContain('Бостандық');
-      expect(text).toContain('Әуезов');
+      expect(text).toContain('Бостандыкского');
+      expect(text).toContain('Ауэзовского');
       // Dates as the ministry writes them: the order of 15.01.2026, the moment as 30.11.2026 18:05.
       expect(text).toContain('15.01.2026');
       expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);

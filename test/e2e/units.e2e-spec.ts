@@ -533,4 +533,68 @@ describe('units', () => {
       expect(await snapshot()).toEqual(before);
     });
   });
+  describe('names by language', () => {
+    it('carries the demo units’ Kazakh and Russian names', async () => {
+      const res = await api(hrAlmaty).get(`/units/${await id('ALM-BOST')}`);
+      expect(res.body.names).toEqual({
+        kk: 'Бостандық ауданының полиция басқармасы',
+        ru: 'Управление полиции Бостандыкского района',
+      });
+      const found = await api(hrAlmaty).get('/units?q=Бостандыкского');
+      expect(found.body.items.map((u: { code: string }) => u.code)).toContain('ALM-BOST');
+    });
+
+    it('creates a unit from its names alone, the Russian one becoming the name of record', async () => {
+      const res = await api(admin).post('/units', {
+        code: 'ALM-MEDEU-NEW',
+        names: { kk: 'Медеу ПБ жаңа бөлімше', ru: 'Новое отделение УП Медеуского района' },
+        parentId: await id('ALM-MEDEU'),
+      });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({
+        name: 'Новое отделение УП Медеуского района',
+        names: { kk: 'Медеу ПБ жаңа бөлімше', ru: 'Новое отделение УП Медеуского района' },
+      });
+    });
+
+    it('renames in Kazakh and Russian, refuses a missing language or neither name, writing nothing', async () => {
+      const target = await id('SHY-ENBEK');
+      const names = { kk: 'Еңбекші аудандық ПБ', ru: 'Енбекшинское районное УП', en: 'Enbekshi district police' };
+      const res = await api(admin).patch(`/units/${target}`, { names });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ name: names.ru, names });
+      const before = await snapshot();
+      expectProblem(
+        await api(admin).patch(`/units/${target}`, { names: { kk: 'Тек қазақша' } }),
+        422,
+        'validation-failed',
+      );
+      expectProblem(await api(admin).patch(`/units/${target}`, { names: 'Енбекши' }), 422, 'validation-failed');
+      const parentId = await id('SHY-ENBEK');
+      expectProblem(await api(admin).post('/units', { code: 'SHY-X', parentId }), 422, 'validation-failed');
+      expectProblem(
+        await api(admin).post('/units', { code: 'SHY-X', names: { ru: 'Только русский' }, parentId }),
+        422,
+        'validation-failed',
+      );
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('names units in the compliance report’s language', async () => {
+      const ast = await id('AST');
+      const json = await api(hrAstana).get(`/reports/compliance?unitId=${ast}`);
+      const esil = json.body.rows.find((row: { unitCode: string }) => row.unitCode === 'AST-ESIL');
+      expect(esil.unitNames).toEqual({
+        kk: 'Есіл ауданының полиция басқармасы',
+        ru: 'Управление полиции Есильского района',
+      });
+      expect(json.body.unit.names.ru).toBe('Департамент полиции города Астаны');
+      const csv = async (lang: string) =>
+        (await api(hrAstana).get(`/reports/compliance?unitId=${ast}&format=csv&lang=${lang}`)).text;
+      const ru = await csv('ru');
+      expect(ru).toContain('Управление полиции Есильского района');
+      expect(ru).not.toContain('Есіл ауданының полиция басқармасы');
+      expect(await csv('kk')).toContain('Есіл ауданының полиция басқармасы');
+    });
+  });
 });

@@ -1,9 +1,11 @@
+import { LocalizedText } from '@lms/core';
 import { OfficerLanguage, ServiceType } from '@lms/personnel';
 
 /** The demo organisation: real-looking Kazakh units and people, generated deterministically. */
 export interface DemoUnit {
   code: string;
   name: string;
+  names: LocalizedText;
   parent: string | null;
   serviceType?: ServiceType;
 }
@@ -19,69 +21,77 @@ export interface DemoOfficer {
   language: OfficerLanguage;
 }
 
-const REGIONS: { code: string; name: string; districts: [string, string][] }[] = [
+const REGIONS: { code: string; name: string; ru: string; districts: [string, string, string][] }[] = [
   {
     code: 'ALM',
+    ru: 'Департамент полиции города Алматы',
     name: 'Алматы қаласының Полиция департаменті',
     districts: [
-      ['ALMALY', 'Алмалы'],
-      ['BOST', 'Бостандық'],
-      ['AUEZ', 'Әуезов'],
-      ['MEDEU', 'Медеу'],
-      ['TURK', 'Түрксіб'],
+      ['ALMALY', 'Алмалы', 'Алмалинского'],
+      ['BOST', 'Бостандық', 'Бостандыкского'],
+      ['AUEZ', 'Әуезов', 'Ауэзовского'],
+      ['MEDEU', 'Медеу', 'Медеуского'],
+      ['TURK', 'Түрксіб', 'Турксибского'],
     ],
   },
   {
     code: 'AST',
+    ru: 'Департамент полиции города Астаны',
     name: 'Астана қаласының Полиция департаменті',
     districts: [
-      ['ESIL', 'Есіл'],
-      ['SARY', 'Сарыарқа'],
-      ['BAIK', 'Байқоңыр'],
-      ['NURA', 'Нұра'],
+      ['ESIL', 'Есіл', 'Есильского'],
+      ['SARY', 'Сарыарқа', 'Сарыаркинского'],
+      ['BAIK', 'Байқоңыр', 'Байконурского'],
+      ['NURA', 'Нұра', 'Нуринского'],
     ],
   },
   {
     code: 'SHY',
+    ru: 'Департамент полиции города Шымкента',
     name: 'Шымкент қаласының Полиция департаменті',
     districts: [
-      ['ABAI', 'Абай'],
-      ['FARABI', 'Әл-Фараби'],
-      ['ENBEK', 'Еңбекші'],
+      ['ABAI', 'Абай', 'Абайского'],
+      ['FARABI', 'Әл-Фараби', 'Аль-Фарабийского'],
+      ['ENBEK', 'Еңбекші', 'Енбекшинского'],
     ],
   },
   {
     code: 'KRG',
+    ru: 'Департамент полиции Карагандинской области',
     name: 'Қарағанды облысының Полиция департаменті',
     districts: [
-      ['KRGCITY', 'Қарағанды қалалық'],
-      ['TEMIR', 'Теміртау қалалық'],
-      ['BALKH', 'Балқаш қалалық'],
+      ['KRGCITY', 'Қарағанды қалалық', 'Карагандинского городского'],
+      ['TEMIR', 'Теміртау қалалық', 'Темиртауского городского'],
+      ['BALKH', 'Балқаш қалалық', 'Балхашского городского'],
     ],
   },
 ];
 
-const SECTIONS: { suffix: string; name: string; serviceType: ServiceType; positions: string[] }[] = [
+const SECTIONS: { suffix: string; name: string; ru: string; serviceType: ServiceType; positions: string[] }[] = [
   {
     suffix: 'PPS',
+    ru: 'батальон патрульной полиции',
     name: 'патрульдік полиция батальоны',
     serviceType: 'patrol',
     positions: ['патрульный полицейский', 'старший патрульный полицейский', 'командир взвода'],
   },
   {
     suffix: 'UP',
+    ru: 'отделение участковых инспекторов полиции',
     name: 'учаскелік полиция инспекторлары бөлімшесі',
     serviceType: 'district_inspector',
     positions: ['участковый инспектор полиции', 'старший участковый инспектор полиции'],
   },
   {
     suffix: 'JP',
+    ru: 'отделение дорожной полиции',
     name: 'жол полициясы бөлімшесі',
     serviceType: 'traffic',
     positions: ['инспектор дорожной полиции', 'старший инспектор дорожной полиции'],
   },
   {
     suffix: 'IDN',
+    ru: 'инспекция по делам несовершеннолетних',
     name: 'кәмелетке толмағандар ісі жөніндегі инспекция',
     serviceType: 'juvenile',
     positions: ['инспектор по делам несовершеннолетних', 'старший инспектор по делам несовершеннолетних'],
@@ -159,24 +169,45 @@ function prng(seed: number): () => number {
 }
 
 export function demoUnits(): DemoUnit[] {
-  const units: DemoUnit[] = [{ code: 'MVD', name: 'Қазақстан Республикасы Ішкі істер министрлігі', parent: null }];
+  const unit = (code: string, kk: string, ru: string, parent: string | null, serviceType?: ServiceType): DemoUnit => ({
+    code,
+    name: kk,
+    names: { kk, ru },
+    parent,
+    ...(serviceType ? { serviceType } : {}),
+  });
+  const units: DemoUnit[] = [
+    unit(
+      'MVD',
+      'Қазақстан Республикасы Ішкі істер министрлігі',
+      'Министерство внутренних дел Республики Казахстан',
+      null,
+    ),
+  ];
   for (const region of REGIONS) {
-    units.push({ code: region.code, name: region.name, parent: 'MVD' });
-    for (const [code, name] of region.districts) {
+    units.push(unit(region.code, region.name, region.ru, 'MVD'));
+    for (const [code, name, ru] of region.districts) {
       const district = `${region.code}-${code}`;
-      units.push({ code: district, name: `${name} ауданының полиция басқармасы`, parent: region.code });
+      units.push(
+        unit(district, `${name} ауданының полиция басқармасы`, `Управление полиции ${ru} района`, region.code),
+      );
       for (const section of SECTIONS) {
-        units.push({
-          code: `${district}-${section.suffix}`,
-          name: `${name} ПБ ${section.name}`,
-          parent: district,
-          serviceType: section.serviceType,
-        });
+        units.push(
+          unit(
+            `${district}-${section.suffix}`,
+            `${name} ПБ ${section.name}`,
+            `${capitalised(section.ru)} УП ${ru} района`,
+            district,
+            section.serviceType,
+          ),
+        );
       }
     }
   }
   return units;
 }
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function demoOfficers(perSection = 6): DemoOfficer[] {
   const random = prng(20260101);

@@ -84,6 +84,7 @@ export class DemoSeeder {
             await this.units.create(ctx, {
               code: unit.code,
               name: unit.name,
+              names: unit.names,
               parentId: unit.parent ? ids.get(unit.parent)! : null,
             })
           ).id;

@@ -11,6 +11,7 @@ export * from './services/officer-import.service';
 export * from './services/officer.service';
 export * from './services/unit.service';
 export { CSV_COLUMNS } from './services/officer-csv';
+export { unitNameIn, unitNameSql } from './services/unit.mapper';
 
 import { OfficerEntity } from './entities/officer.entity';
 import { UnitEntity } from './entities/unit.entity';

@@ -12,6 +12,9 @@ import { ReportsModule } from '@lms/reports';
 import { SeminarsModule } from '@lms/seminars';
 import { TrustModule } from '@lms/trust';
 import { AccountController } from './controllers/account.controller';
+import { AdminSecurityController } from './controllers/admin-security.controller';
+import { AdminUnitsController } from './controllers/admin-units.controller';
+import { AdminUsersController } from './controllers/admin-users.controller';
 import { CertificatesController } from './controllers/certificates.controller';
 import { HrDashboardController } from './controllers/hr-dashboard.controller';
 import { HrImportController } from './controllers/hr-import.controller';
@@ -59,6 +62,9 @@ export const WEB_CONTROLLERS = [
   SurveyPagesController,
   TrustDashboardController,
   TrustFormsController,
+  AdminUnitsController,
+  AdminUsersController,
+  AdminSecurityController,
 ];
 
 /**

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { TransactionHost } from '../database/transaction';
-import { subtreeCondition } from '../database/sql';
+import { likeEscape, subtreeCondition } from '../database/sql';
 import { RequestContext } from '../http/request-context';
 import { Page } from '../http/pagination';
 import { ADVISORY_LOCKS } from '../database/locks';
@@ -21,6 +21,8 @@ export interface AuditFilter {
   entityType?: string;
   entityId?: string;
   actorId?: string;
+  /** An action (`unit.create`) or its family (`unit`: every `unit.*`). */
+  action?: string;
   from?: Date;
   to?: Date;
   limit: number;
@@ -159,6 +161,10 @@ export class AuditService {
     if (filter.entityType) add('e.entity_type = ?', filter.entityType);
     if (filter.entityId) add('e.entity_id = ?', filter.entityId);
     if (filter.actorId) add('e.actor_id = ?', filter.actorId);
+    if (filter.action) {
+      params.push(filter.action, `${likeEscape(filter.action)}.%`);
+      where.push(`(e.action = $${params.length - 1} OR e.action LIKE $${params.length})`);
+    }
     if (filter.from) add('e.occurred_at >= ?', filter.from);
     if (filter.to) add('e.occurred_at < ?', filter.to);
     const condition = where.join(' AND ');

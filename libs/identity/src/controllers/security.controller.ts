@@ -23,6 +23,11 @@ export class AuditQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) entityType?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) entityId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() actorId?: string;
+  @ApiPropertyOptional({ description: 'An action (`unit.create`) or its family (`unit`)', example: 'unit' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  action?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Date) @IsDate() from?: Date;
   @ApiPropertyOptional() @IsOptional() @Type(() => Date) @IsDate() to?: Date;
 }

@@ -33,7 +33,7 @@ export class UserController {
   @Roles('admin')
   @ApiOperation({
     summary: 'List users',
-    description: 'Users holding a role within your subtrees, by part of the username or by role.',
+    description: 'Users holding a role within your subtrees, by part of the username or the name shown, or by role.',
   })
   @ApiOkResponse({ type: PageOf(UserView) })
   list(@Ctx() ctx: RequestContext, @Query() query: ListUsersQuery) {

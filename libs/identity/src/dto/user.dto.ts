@@ -47,6 +47,15 @@ export class CreateUserDto extends PasswordField {
   @Matches(USERNAME, { message: 'username must be 3-64 Latin letters, digits, dot, dash or underscore' })
   username: string;
 
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description: 'The name shown for staff without a personnel record (an officer’s comes from that record)',
+  })
+  @IsOptional()
+  @CleanText()
+  @IsString()
+  @MaxLength(200)
+  displayName?: string;
   @ApiPropertyOptional({ description: 'Links the account to a personnel record' })
   @IsOptional()
   @IsUUID()
@@ -66,6 +75,17 @@ export class CreateUserDto extends PasswordField {
 }
 
 export class UpdateUserDto {
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description:
+      'The name shown for staff without a personnel record (an officer’s comes from that record); "" clears it',
+  })
+  @IsOptional()
+  @CleanText()
+  @IsString()
+  @MaxLength(200)
+  displayName?: string;
+
   @ApiPropertyOptional({ type: [RoleGrantDto], description: 'Replaces the grants within your units; others stay' })
   @IsOptional()
   @IsArray()

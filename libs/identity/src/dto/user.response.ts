@@ -6,6 +6,12 @@ import { RoleGrantDto } from './user.dto';
 export class UserView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'a.nurlanov' }) username: string;
+  @ApiProperty({
+    example: 'Нұрланов Ерлан Асқарұлы',
+    description:
+      'The name shown to people: an officer’s from the personnel record, else the account’s display name, else the username',
+  })
+  displayName: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The personnel record of an officer' })
   officerId: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Where notifications are e-mailed' })

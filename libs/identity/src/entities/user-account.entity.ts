@@ -50,6 +50,10 @@ export class UserAccountEntity {
   @Column({ name: 'totp_last_step', type: 'bigint', nullable: true })
   totpLastStep: string | null;
 
+  /** The name shown for staff without a personnel record (an officer's name comes from that record). */
+  @Column({ name: 'display_name', type: 'varchar', length: 200, nullable: true })
+  displayName: string | null;
+
   /** The language the user chose (pages, notifications); null: the officer's language, else the browser's (Russian in e-mails). */
   @Column({ type: 'varchar', length: 2, nullable: true })
   language: string | null;

@@ -97,6 +97,22 @@ export class UserService {
     return new Map(rows.map((row) => [row.id, row.username]));
   }
 
+  /**
+   * Names to show people (calendars, rosters, who published): an officer's
+   * full name from the personnel record, else the account's display name,
+   * else the username.
+   */
+  async displayNames(ids: (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return new Map();
+    const rows = await this.tx.query<{ id: string; name: string }>(
+      `SELECT a.id, coalesce(o.full_name, a.display_name, a.username) AS name
+       FROM user_account a LEFT JOIN officer o ON o.id = a.officer_id WHERE a.id = ANY($1::uuid[])`,
+      [wanted],
+    );
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
   async get(ctx: RequestContext, id: string): Promise<UserView> {
     return mapUser(await this.findInScope(ctx, id));
   }
@@ -106,7 +122,10 @@ export class UserService {
     const where = [this.scopeCondition(ctx.subtrees(), params)];
     if (query.q) {
       params.push('%' + likeEscape(query.q.toLowerCase()) + '%');
-      where.push(`a.username LIKE $${params.length}`);
+      where.push(
+        `(a.username LIKE $${params.length} OR lower(a.display_name) LIKE $${params.length}
+          OR EXISTS (SELECT 1 FROM officer o WHERE o.id = a.officer_id AND lower(o.full_name) LIKE $${params.length}))`,
+      );
     }
     if (query.role) {
       params.push(query.role);
@@ -130,6 +149,9 @@ export class UserService {
       await this.checkGrants(ctx, dto.roles);
       const hash = await this.passwords.hash(dto.password);
       const id = await this.insert(dto.username, hash, dto.officerId ?? null, dto.mustChangePassword ?? false);
+      if (dto.displayName) {
+        await this.tx.query('UPDATE user_account SET display_name = $2 WHERE id = $1', [id, dto.displayName]);
+      }
       await this.writeGrants(id, dto.roles);
       const view = mapUser((await this.byId(id))!);
       await this.audit.record(ctx, {
@@ -206,9 +228,10 @@ export class UserService {
            totp_secret = CASE WHEN $4 THEN NULL ELSE totp_secret END,
            totp_last_step = CASE WHEN $4 THEN NULL ELSE totp_last_step END,
            token_version = token_version + CASE WHEN $5 THEN 1 ELSE 0 END,
+           display_name = CASE WHEN $6::text IS NULL THEN display_name ELSE nullif($6, '') END,
            updated_at = now()
          WHERE id = $1`,
-        [id, dto.disabled ?? null, newHash, dto.resetSecondFactor === true, revoke],
+        [id, dto.disabled ?? null, newHash, dto.resetSecondFactor === true, revoke, dto.displayName ?? null],
       );
       if (dto.resetSecondFactor) await this.tx.query('DELETE FROM recovery_code WHERE user_id = $1', [id]);
       const after = mapUser((await this.byId(id))!);

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsTimeZone, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { CleanText, PageQuery } from '@lms/core';
+import { Type } from 'class-transformer';
+import {
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { CleanText, LocalizedTitleDto, PageQuery } from '@lms/core';
 
 export class CreateUnitDto {
   @ApiProperty({ example: 'ALM-BOST' })
@@ -11,12 +22,22 @@ export class CreateUnitDto {
   })
   code: string;
 
-  @ApiProperty({ example: 'Бостандық ауданының полиция басқармасы' })
+  @ApiProperty({
+    example: 'Бостандық ауданының полиция басқармасы',
+    description: 'The name of record; may be left out when `names` is given (then its Russian name)',
+  })
+  @ValidateIf((o: CreateUnitDto) => o.names === undefined || o.name !== undefined)
   @CleanText()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
   name: string;
+
+  @ApiPropertyOptional({ type: LocalizedTitleDto, description: 'The name in Kazakh and Russian (English optional)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedTitleDto)
+  names?: LocalizedTitleDto;
 
   @ApiProperty({
     type: String,
@@ -53,6 +74,12 @@ export class UpdateUnitDto {
   @MaxLength(300)
   name?: string;
 
+  @ApiPropertyOptional({ type: LocalizedTitleDto, description: 'Renames in Kazakh and Russian (English optional)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedTitleDto)
+  names?: LocalizedTitleDto;
+
   @ApiPropertyOptional({ description: 'New parent: moves the unit with its whole subtree' })
   @ValidateIf((_o, value) => value !== undefined) // null is not "no change": refuse it
   @IsUUID()
@@ -75,7 +102,7 @@ export class ListUnitsQuery extends PageQuery {
   @IsUUID()
   rootId?: string;
 
-  @ApiPropertyOptional({ description: 'Search in code and name' })
+  @ApiPropertyOptional({ description: 'Search in code and the names' })
   @IsOptional()
   @CleanText()
   @IsString()

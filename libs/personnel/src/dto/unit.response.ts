@@ -1,9 +1,16 @@
+import { LocalizedText } from '@lms/core';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class UnitView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'ALM-BOST' }) code: string;
   @ApiProperty({ example: 'Бостандық ауданының полиция басқармасы' }) name: string;
+  @ApiProperty({
+    type: 'object',
+    properties: { kk: { type: 'string' }, ru: { type: 'string' }, en: { type: 'string' } },
+    description: 'The name by language, where given (`{}` otherwise: then `name`)',
+  })
+  names: Partial<LocalizedText>;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for the root (the ministry)' })
   parentId: string | null;
   @ApiProperty({ type: 'integer', description: 'The root is 1, its children 2, ...' }) depth: number;

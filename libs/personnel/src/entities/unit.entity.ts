@@ -1,11 +1,12 @@
-import { UuidPrimaryColumn } from '@lms/core';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
+import { LocalizedText, UuidPrimaryColumn } from '@lms/core';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
 
 /**
  * A node of the organisation tree. `path` is the materialised path of ids
  * ("/<root>/<child>/.../<self>/"), so a subtree is one indexed prefix match.
  */
 @Entity('unit')
+@Check('CHK_unit_names', `jsonb_typeof("names") = 'object'`)
 export class UnitEntity {
   @UuidPrimaryColumn()
   id: string;
@@ -17,6 +18,10 @@ export class UnitEntity {
 
   @Column({ type: 'varchar', length: 300 })
   name: string;
+
+  /** The name in each language (`{}` until someone gives them); `name` is the fallback. */
+  @Column({ type: 'jsonb', default: {} })
+  names: Partial<LocalizedText>;
 
   @Index('IDX_unit_parent')
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })

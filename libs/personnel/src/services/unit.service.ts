@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AuditService,
   isUniqueViolation,
+  Language,
   likeEscape,
   NotFound,
   Page,
@@ -14,7 +15,7 @@ import {
 import { CreateUnitDto, ListUnitsQuery, UpdateUnitDto } from '../dto/unit.dto';
 import { UnitDetail, UnitTreeNode, UnitView } from '../dto/unit.response';
 import { RootUnitForbidden, UnitCodeTaken, UnitCycle } from '../personnel.errors';
-import { mapUnit, UnitRow } from './unit.mapper';
+import { mapUnit, unitNameIn, UnitRow } from './unit.mapper';
 
 /** Roles that may read the organisation tree within their subtree. */
 const READERS: Role[] = ['hr', 'trainer'];
@@ -97,7 +98,9 @@ export class UnitService {
     }
     if (query.q) {
       params.push('%' + likeEscape(query.q) + '%');
-      where.push(`(u.name ILIKE $${params.length} OR u.code ILIKE $${params.length})`);
+      where.push(
+        `(u.name ILIKE $${params.length} OR u.code ILIKE $${params.length} OR u.names::text ILIKE $${params.length})`,
+      );
     }
     const condition = where.join(' AND ');
     const { rows, total } = await this.tx.page<UnitRow>({
@@ -137,8 +140,16 @@ export class UnitService {
   private async insert(id: string, dto: CreateUnitDto, path: string): Promise<UnitRow[]> {
     try {
       return await this.tx.query<UnitRow>(
-        `INSERT INTO unit (id, code, name, parent_id, path, timezone) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-        [id, dto.code, dto.name, dto.parentId, path, dto.timezone ?? 'Asia/Almaty'],
+        `INSERT INTO unit (id, code, name, names, parent_id, path, timezone) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+        [
+          id,
+          dto.code,
+          dto.name ?? dto.names!.ru,
+          JSON.stringify(dto.names ?? {}),
+          dto.parentId,
+          path,
+          dto.timezone ?? 'Asia/Almaty',
+        ],
       );
     } catch (error) {
       if (isUniqueViolation(error, 'UQ_unit_code') || isUniqueViolation(error, 'UQ_unit_code_ci'))
@@ -156,8 +167,15 @@ export class UnitService {
       try {
         await this.tx.query(
           `UPDATE unit SET code = coalesce($2, code), name = coalesce($3, name), timezone = coalesce($4, timezone),
-                  updated_at = now() WHERE id = $1`,
-          [id, dto.code ?? null, dto.name ?? null, dto.timezone ?? null],
+                  names = coalesce($5::jsonb, names), updated_at = now() WHERE id = $1`,
+          [
+            id,
+            dto.code ?? null,
+            // Renamed by language alone: the name of record follows the Russian one, so older clients see the rename.
+            dto.name ?? dto.names?.ru ?? null,
+            dto.timezone ?? null,
+            dto.names ? JSON.stringify(dto.names) : null,
+          ],
         );
       } catch (error) {
         if (isUniqueViolation(error, 'UQ_unit_code') || isUniqueViolation(error, 'UQ_unit_code_ci'))
@@ -187,6 +205,14 @@ export class UnitService {
       [unit.path, newPath],
     );
     await this.tx.query('UPDATE unit SET parent_id = $2 WHERE id = $1', [unit.id, parentId]);
+  }
+
+  /** The names of these units in a language (its name there, else the name of record), by id; unknown ids are left out. */
+  async namesIn(ids: string[], language: Language): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Map();
+    const rows = await this.tx.query<UnitRow>('SELECT * FROM unit WHERE id = ANY($1::uuid[])', [wanted]);
+    return new Map(rows.map((row) => [row.id, unitNameIn(row, language)]));
   }
 
   /** Map of lower-cased unit code to id and path for every unit (a few thousand at most). */

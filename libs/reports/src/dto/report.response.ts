@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Language, LANGUAGES, LocalizedTitleDto } from '@lms/core';
 import type { ComplianceCounts, ComplianceReport, ComplianceRow } from '../services/compliance.model';
 import type {
@@ -31,6 +31,8 @@ export class ComplianceRowView extends ComplianceCountsView implements Complianc
   @ApiProperty({ format: 'uuid' }) unitId: string;
   @ApiProperty() unitCode: string;
   @ApiProperty() unitName: string;
+  @ApiPropertyOptional({ type: LocalizedTitleDto, description: 'The unit’s name by language where given' })
+  unitNames?: LocalizedTitleDto;
   @ApiProperty({
     enum: ['subtree', 'own'],
     description:
@@ -56,6 +58,8 @@ export class ReportUnitView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() code: string;
   @ApiProperty() name: string;
+  @ApiPropertyOptional({ type: LocalizedTitleDto, description: 'The unit’s name by language where given' })
+  names?: LocalizedTitleDto;
   @ApiProperty({ example: 'Asia/Almaty' }) timezone: string;
 }
 
@@ -286,6 +290,8 @@ export class OutcomeUnitView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() code: string;
   @ApiProperty() name: string;
+  @ApiPropertyOptional({ type: LocalizedTitleDto, description: 'The unit’s name by language where given' })
+  names?: LocalizedTitleDto;
 }
 
 export class CourseOutcomeView implements CourseOutcome {

@@ -1,5 +1,6 @@
 import { Language, pickText } from '@lms/core';
-import { ComplianceCounts, ComplianceReport } from '../services/compliance.model';
+import { unitNameIn } from '@lms/personnel';
+import { ComplianceCounts, ComplianceReport, ComplianceRow } from '../services/compliance.model';
 import { labelsFor } from './labels';
 import {
   Cell,
@@ -10,6 +11,10 @@ import {
   ReportTable,
   TableColumn,
 } from './report-table';
+
+/** A row's unit named in the report's language (reports frozen before units had names by language: their name). */
+const rowName = (row: ComplianceRow, language: Language) =>
+  unitNameIn({ name: row.unitName, names: row.unitNames }, language);
 
 /** Snapshot facts printed with a frozen report. */
 export interface SnapshotFacts {
@@ -51,7 +56,7 @@ export function complianceTable(report: ComplianceReport, language: Language, sn
   ];
   const { course, order } = report.filters;
   const meta = [
-    { label: l.unit, value: `${report.unit.name} (${report.unit.code})` },
+    { label: l.unit, value: `${unitNameIn(report.unit, language)} (${report.unit.code})` },
     { label: l.asOf, value: `${formatMoment(report.asOf, tz)} (${tz})` },
   ];
   if (order) {
@@ -75,7 +80,7 @@ export function complianceTable(report: ComplianceReport, language: Language, sn
     columns,
     rows: report.rows.map((row) => [
       row.unitCode,
-      row.scope === 'own' ? `${row.unitName} (${l.ownStaff})` : row.unitName,
+      row.scope === 'own' ? `${rowName(row, language)} (${l.ownStaff})` : rowName(row, language),
       ...counts(row, row.refresher),
     ]),
     total: ['', l.total, ...counts(report.total, report.refresherTotal)],

@@ -1,5 +1,6 @@
 import { groupVerificationCode, Language, pickText } from '@lms/core';
 import type { FrozenSnapshot } from '../services/execution-report.service';
+import { unitNameIn } from '@lms/personnel';
 import { complianceTable } from './compliance-table';
 import { labelsFor } from './labels';
 import { officerSections } from './outcome-tables';
@@ -38,7 +39,7 @@ export function executionDocument(snapshot: FrozenSnapshot, language: Language, 
     ...(programmeLine ? [{ label: l.programme, value: programmeLine }] : []),
     ...(requirement ? [{ label: l.requirement, value: requirement }] : []),
     ...(order.deadline ? [{ label: l.deadlineDate, value: formatCalendarDay(order.deadline) }] : []),
-    { label: l.subtree, value: `${report.unit.name} (${report.unit.code})` },
+    { label: l.subtree, value: `${unitNameIn(report.unit, language)} (${report.unit.code})` },
     { label: l.producedAt, value: `${formatMoment(content.producedAt, tz)} (${tz})` },
     { label: l.producedBy, value: content.producedBy.username ?? '' },
   ];

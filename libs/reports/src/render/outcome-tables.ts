@@ -1,4 +1,5 @@
-import { Language, Page, pickText } from '@lms/core';
+import { Language, LocalizedText, Page, pickText } from '@lms/core';
+import { unitNameIn } from '@lms/personnel';
 import type { CourseOutcome, OfficerOutcome } from '../services/officer-outcomes.service';
 import { Labels, labelsFor } from './labels';
 import { Cell, formatDate, formatDueDate, formatMoment, ReportSection, ReportTable, TableColumn } from './report-table';
@@ -21,7 +22,12 @@ const courseName = (course: CourseOutcome, language: Language) =>
 export function outcomesTable(
   page: Page<OfficerOutcome>,
   language: Language,
-  context: { unit: { code: string; name: string }; timezone: string; asOf: string; state: string | null },
+  context: {
+    unit: { code: string; name: string; names?: Partial<LocalizedText> };
+    timezone: string;
+    asOf: string;
+    state: string | null;
+  },
 ): ReportTable {
   const l = labelsFor(language);
   const tz = context.timezone;
@@ -43,7 +49,7 @@ export function outcomesTable(
     language,
     title: l.officersTitle,
     meta: [
-      { label: l.unit, value: `${context.unit.name} (${context.unit.code})` },
+      { label: l.unit, value: `${unitNameIn(context.unit, language)} (${context.unit.code})` },
       { label: l.asOf, value: `${formatMoment(context.asOf, tz)} (${tz})` },
     ],
     columns,
@@ -53,7 +59,7 @@ export function outcomesTable(
       officer.rank,
       officer.position,
       officer.unit.code,
-      officer.unit.name,
+      unitNameIn(officer.unit, language),
       l.states[officer.state],
       courseName(course, language),
       formatDueDate(course.dueAt, tz),
@@ -92,7 +98,7 @@ export function officerSections(
     officer.fullName,
     officer.rank,
     officer.personnelNumber,
-    officer.unit.name,
+    unitNameIn(officer.unit, language),
     courseName(course, language),
   ];
   const sections: ReportSection[] = [

@@ -17,6 +17,8 @@ export interface ComplianceRow extends ComplianceCounts {
   unitId: string;
   unitCode: string;
   unitName: string;
+  /** The unit's name by language where given (reports name units in their language, else `unitName`). */
+  unitNames?: Partial<LocalizedText>;
   /** `subtree`: the unit and everything under it; `own`: officers placed directly in the report's unit. */
   scope: 'subtree' | 'own';
   /** The drill-down to this row's officers (under `/api/v1`; add `status=` for one column). */
@@ -29,7 +31,7 @@ export interface ComplianceRow extends ComplianceCounts {
 
 export interface ComplianceReport {
   asOf: string;
-  unit: { id: string; code: string; name: string; timezone: string };
+  unit: { id: string; code: string; name: string; names?: Partial<LocalizedText>; timezone: string };
   filters: {
     courseId: string | null;
     orderId: string | null;
@@ -54,6 +56,7 @@ export interface ComplianceSqlRow {
   unit_id: string | null;
   unit_code: string | null;
   unit_name: string | null;
+  unit_names?: Partial<LocalizedText> | null;
   own: boolean | null;
   is_total: boolean;
   in_audience: number;
@@ -108,6 +111,7 @@ export function mapRows(
         unitId: row.unit_id!,
         unitCode: row.unit_code!,
         unitName: row.unit_name!,
+        unitNames: row.unit_names ?? {},
         scope: row.own ? ('own' as const) : ('subtree' as const),
         officersPath: officersPath(row.unit_id!, row.own ?? false),
         ...mapCounts(row),

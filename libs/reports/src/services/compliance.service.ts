@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ReportReads, RequestContext } from '@lms/core';
+import { LocalizedText, ReportReads, RequestContext } from '@lms/core';
 import { CourseService, CourseView, ProgrammeService } from '@lms/catalogue';
 import { OrderService, OrderView } from '@lms/assignments';
 import { UnitService } from '@lms/personnel';
@@ -13,6 +13,7 @@ export interface ReportUnit {
   id: string;
   code: string;
   name: string;
+  names?: Partial<LocalizedText>;
   path: string;
   timezone: string;
 }
@@ -59,7 +60,13 @@ export class ComplianceService {
     const order = spec.order;
     return {
       asOf: spec.asOf.toISOString(),
-      unit: { id: spec.unit.id, code: spec.unit.code, name: spec.unit.name, timezone: spec.unit.timezone },
+      unit: {
+        id: spec.unit.id,
+        code: spec.unit.code,
+        name: spec.unit.name,
+        names: spec.unit.names ?? {},
+        timezone: spec.unit.timezone,
+      },
       filters: {
         courseId: course?.id ?? null,
         orderId: order?.id ?? null,

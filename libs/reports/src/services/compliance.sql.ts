@@ -115,11 +115,11 @@ counts AS (
   JOIN unit_row ur ON ur.unit_id = o.unit_id
   GROUP BY GROUPING SETS ((ur.row_id), ())
 )
-SELECT r.id AS unit_id, u.code AS unit_code, u.name AS unit_name, r.own, false AS is_total,
+SELECT r.id AS unit_id, u.code AS unit_code, u.name AS unit_name, u.names AS unit_names, r.own, false AS is_total,
        ${ALL_COLUMNS.map((column) => `coalesce(c.${column}, 0) AS ${column}`).join(', ')}
 FROM report_row r JOIN unit u ON u.id = r.id LEFT JOIN counts c ON c.row_id = r.id AND NOT c.is_total
 UNION ALL
-SELECT NULL, NULL, NULL, NULL, true, ${ALL_COLUMNS.join(', ')}
+SELECT NULL, NULL, NULL, NULL, NULL, true, ${ALL_COLUMNS.join(', ')}
 FROM counts WHERE is_total
 ORDER BY is_total, own DESC, unit_code`;
 }

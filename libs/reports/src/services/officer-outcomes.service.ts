@@ -36,7 +36,7 @@ export interface OfficerOutcome {
   fullName: string;
   rank: string;
   position: string;
-  unit: { id: string; code: string; name: string };
+  unit: { id: string; code: string; name: string; names?: Partial<LocalizedText> };
   state: OutcomeState;
   courses: CourseOutcome[];
 }
@@ -51,6 +51,7 @@ interface OutcomeRow {
   unit_id: string;
   unit_code: string;
   unit_name: string;
+  unit_names: Partial<LocalizedText> | null;
   total: number;
   courses: (Omit<CourseOutcome, 'state'> & { rank: number })[] | null;
 }
@@ -64,7 +65,7 @@ function mapOutcome(row: OutcomeRow): OfficerOutcome {
     fullName: row.full_name,
     rank: row.officer_rank,
     position: row.position,
-    unit: { id: row.unit_id, code: row.unit_code, name: row.unit_name },
+    unit: { id: row.unit_id, code: row.unit_code, name: row.unit_name, names: row.unit_names ?? {} },
     state: stateOfRank(row.rank),
     courses: (row.courses ?? []).map(({ rank, ...course }) => ({
       courseId: course.courseId,

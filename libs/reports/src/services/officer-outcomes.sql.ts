@@ -51,7 +51,7 @@ officer_state AS (
 ),
 picked AS (
   SELECT s.officer_id, s.rank, o.personnel_number, o.full_name, o.rank AS officer_rank, o.position,
-         u.id AS unit_id, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path
+         u.id AS unit_id, u.code AS unit_code, u.name AS unit_name, u.names AS unit_names, u.path AS unit_path
   FROM officer_state s
   JOIN officer o ON o.id = s.officer_id
   JOIN unit u ON u.id = o.unit_id
@@ -63,7 +63,7 @@ page AS (
   ${options.page}
 )
 SELECT p.officer_id, p.rank, p.personnel_number, p.full_name, p.officer_rank, p.position,
-       p.unit_id, p.unit_code, p.unit_name, p.total,
+       p.unit_id, p.unit_code, p.unit_name, p.unit_names, p.total,
        (SELECT jsonb_agg(jsonb_build_object(
                  'courseId', c.id, 'courseCode', c.code, 'courseTitle', c.title, 'rank', pc.rank,
                  'dueAt', pc.due_at, 'completedAt', CASE WHEN pc.rank = ${RANK.completed} THEN pc.completed_at END,

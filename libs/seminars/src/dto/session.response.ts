@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LocalizedTitleDto } from '@lms/core';
+import { LocalizedText, LocalizedTitleDto } from '@lms/core';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../entities/seminar-attendance.entity';
 import { BOOKING_STATUSES, type BookingStatus } from '../entities/seminar-booking.entity';
 import {
@@ -23,6 +23,8 @@ export class SeminarSessionView {
   @ApiProperty({ format: 'uuid', description: 'The published version the session teaches' }) courseVersionId: string;
   @ApiProperty({ format: 'uuid', description: 'The unit holding it' }) unitId: string;
   @ApiProperty() unitName: string;
+  @ApiPropertyOptional({ type: LocalizedTitleDto, description: 'The unit’s name by language where given' })
+  unitNames?: Partial<LocalizedText>;
   @ApiProperty() startsAt: Date;
   @ApiProperty() endsAt: Date;
   @ApiProperty({ type: LocationView }) location: LocationView;
@@ -56,6 +58,8 @@ export class RosterEntryView {
   @ApiProperty() position: string;
   @ApiProperty({ format: 'uuid' }) unitId: string;
   @ApiProperty() unitName: string;
+  @ApiPropertyOptional({ type: LocalizedTitleDto, description: 'The unit’s name by language where given' })
+  unitNames?: Partial<LocalizedText>;
   @ApiProperty({ enum: BOOKING_STATUSES, enumName: 'BookingStatus' }) status: BookingStatus;
   @ApiProperty({ type: 'integer', nullable: true, description: 'Place in the waitlist (1 is next)' })
   waitlistPosition: number | null;

@@ -42,7 +42,7 @@ export class CalendarService {
   }
 
   private async describe(rows: SessionRow[]): Promise<CalendarSession[]> {
-    const names = await this.users.usernames(rows.map((row) => row.trainer_user_id));
+    const names = await this.users.displayNames(rows.map((row) => row.trainer_user_id));
     return rows.map((row) => ({
       id: row.id,
       courseTitle: row.course_title,

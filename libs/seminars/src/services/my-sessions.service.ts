@@ -37,7 +37,7 @@ export class MySessionsService {
       bookings.map((b) => b.session_id),
     ]);
     const sessions = new Map(rows.map((row) => [row.id, row]));
-    const names = await this.users.usernames(rows.map((row) => row.trainer_user_id));
+    const names = await this.users.displayNames(rows.map((row) => row.trainer_user_id));
     const items = bookings.map((booking) => {
       const session = sessions.get(booking.session_id)!;
       const trainer = names.get(session.trainer_user_id) ?? null;

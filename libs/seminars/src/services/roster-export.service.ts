@@ -32,7 +32,7 @@ export class RosterExportService {
     const row = await this.sessions.find(ctx, id);
     const entries = await this.roster.entries(id, canManage(ctx, row) ? null : ctx.subtrees(...SESSION_STAFF));
     const version = await this.versions.byId(row.course_version_id);
-    const names = await this.users.usernames([row.trainer_user_id]);
+    const names = await this.users.displayNames([row.trainer_user_id]);
     return {
       entries,
       session: {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { subtreeCondition, TransactionHost } from '@lms/core';
+import { LocalizedText, subtreeCondition, TransactionHost } from '@lms/core';
 import { AttendanceStatus } from '../entities/seminar-attendance.entity';
 import { BookingStatus } from '../entities/seminar-booking.entity';
 import { OwnBookingView, RosterEntryView } from '../dto/session.response';
@@ -13,6 +13,7 @@ interface RosterRow {
   position: string;
   unit_id: string;
   unit_name: string;
+  unit_names: Partial<LocalizedText>;
   status: BookingStatus;
   queue_position: number | null;
   booked_at: Date;
@@ -25,7 +26,7 @@ interface RosterRow {
 const ROSTER_SELECT = `
   SELECT * FROM (
     SELECT b.id AS booking_id, b.officer_id, o.personnel_number, o.full_name, o.rank, o.position, o.unit_id,
-           ou.name AS unit_name, ou.path AS unit_path, b.status, b.seq, b.created_at AS booked_at,
+           ou.name AS unit_name, ou.names AS unit_names, ou.path AS unit_path, b.status, b.seq, b.created_at AS booked_at,
            CASE WHEN b.status = 'waitlisted'
                 THEN row_number() OVER (PARTITION BY b.status = 'waitlisted' ORDER BY b.seq) END AS queue_position,
            a.status AS attendance, a.hours, a.marked_at
@@ -42,6 +43,7 @@ const mapEntry = (row: RosterRow): RosterEntryView => ({
   position: row.position,
   unitId: row.unit_id,
   unitName: row.unit_name,
+  unitNames: row.unit_names,
   status: row.status,
   waitlistPosition: row.queue_position === null ? null : Number(row.queue_position),
   bookedAt: row.booked_at,

@@ -9,6 +9,7 @@ export interface SessionRow {
   course_version_id: string;
   unit_id: string;
   unit_name: string;
+  unit_names: Partial<LocalizedText>;
   unit_path: string;
   unit_timezone: string;
   trainer_user_id: string;
@@ -38,7 +39,7 @@ export interface SessionRow {
  * (see SeatLedger), never on these.
  */
 export const SESSION_SELECT = `
-  SELECT s.*, c.code AS course_code, c.title AS course_title, u.name AS unit_name, u.path AS unit_path,
+  SELECT s.*, c.code AS course_code, c.title AS course_title, u.name AS unit_name, u.names AS unit_names, u.path AS unit_path,
          u.timezone AS unit_timezone,
          (SELECT count(*)::int FROM seminar_booking b WHERE b.session_id = s.id AND b.status IN ('booked', 'closed')) AS booked,
          (SELECT count(*)::int FROM seminar_booking b WHERE b.session_id = s.id AND b.status = 'waitlisted') AS waitlisted
@@ -71,6 +72,7 @@ export function mapSession(row: SessionRow, trainerName: string | null) {
     courseVersionId: row.course_version_id,
     unitId: row.unit_id,
     unitName: row.unit_name,
+    unitNames: row.unit_names,
     startsAt: row.starts_at,
     endsAt: row.ends_at,
     location: locationOf(row),

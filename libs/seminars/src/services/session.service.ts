@@ -30,7 +30,7 @@ export class SessionService {
 
   async get(ctx: RequestContext, id: string): Promise<SessionDetail> {
     const row = await this.find(ctx, id);
-    const names = await this.users.usernames([row.trainer_user_id]);
+    const names = await this.users.displayNames([row.trainer_user_id]);
     const view: SessionDetail = mapSession(row, names.get(row.trainer_user_id) ?? null);
     if (isStaff(ctx) || row.trainer_user_id === ctx.userId) {
       // Staff who only see a session held above their units see their own officers on it.
@@ -75,7 +75,7 @@ export class SessionService {
       params,
       page: query,
     });
-    const names = await this.users.usernames(rows.map((row) => row.trainer_user_id));
+    const names = await this.users.displayNames(rows.map((row) => row.trainer_user_id));
     const mine = officerId
       ? await this.roster.bookingsOf(
           officerId,

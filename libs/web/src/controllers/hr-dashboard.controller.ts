@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { EnrollmentService } from '@lms/assignments';
 import { CourseService } from '@lms/catalogue';
 import { Ctx, pickText, RequestContext, Roles, ValidationFailed } from '@lms/core';
+import { unitNameIn } from '@lms/personnel';
 import { TrustReportService } from '@lms/trust';
 import { complianceTable, ComplianceService, ComplianceTrendService, sendTable } from '@lms/reports';
 import { percentBars, percentLine } from '../hr/charts';
@@ -103,7 +104,7 @@ export class HrDashboardController {
         .map((row) => ({ ...row, href: reportHref({ unitId: unit.id, courseId: row.courseId }) })),
       byUnit: percentBars(
         children.map((row) => ({
-          label: row.unitName,
+          label: unitNameIn({ name: row.unitName, names: row.unitNames }, page.lang),
           value: row.completionPercent,
           href: reportHref({ unitId: row.unitId }),
         })),

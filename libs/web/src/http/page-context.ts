@@ -117,7 +117,7 @@ export class PageContextService {
     const unit = unitId ? await this.units.findInScope(RequestContext.system(), unitId).catch(() => null) : null;
     const user: PageUser = {
       username: actor.username,
-      name: officer?.full_name ?? actor.username,
+      name: officer?.full_name ?? account?.display_name ?? actor.username,
       officerId: actor.officerId,
       isOfficer: actor.officerId !== null && actor.roles.some((grant) => grant.role === 'officer'),
       isStaff: actor.roles.some((grant) => STAFF_ROLES.has(grant.role)),
@@ -159,6 +159,7 @@ function navigation(user: PageUser | null, path: string, t: Translate): NavItem[
     items.push({ href: '/trainer/courses', key: 'nav.courses' }, { href: '/trainer/sessions', key: 'nav.sessions' });
   }
   if (user.isHr) items.push({ href: '/staff/trust', key: 'trust.dashboard.nav' });
+  if (user.roles.includes('admin')) items.push({ href: '/admin', key: 'nav.admin' });
   if (user.isOfficer) {
     items.push(
       { href: '/me/training', key: 'nav.training' },

@@ -1,5 +1,8 @@
 import i18next, { TFunction } from 'i18next';
 import { Language, LANGUAGES } from '@lms/core';
+import { adminEn } from './locales/admin.en';
+import { adminKk } from './locales/admin.kk';
+import { adminRu } from './locales/admin.ru';
 import { en } from './locales/en';
 import { kk } from './locales/kk';
 import { ru } from './locales/ru';
@@ -24,9 +27,9 @@ function merged(base: object, extra: object): Tree {
 
 /** Every interface text by language. */
 export const TEXTS = {
-  kk: merged(merged(kk, staffKk), hrWorkKk),
-  ru: merged(merged(ru, staffRu), hrWorkRu),
-  en: merged(merged(en, staffEn), hrWorkEn),
+  kk: merged(merged(merged(kk, staffKk), hrWorkKk), adminKk),
+  ru: merged(merged(merged(ru, staffRu), hrWorkRu), adminRu),
+  en: merged(merged(merged(en, staffEn), hrWorkEn), adminEn),
 };
 
 /** A text by key in one language; `count` picks the plural form. */

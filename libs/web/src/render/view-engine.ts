@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import { pickText } from '@lms/core';
+import { unitNameIn } from '@lms/personnel';
 import type { PageContext } from '../http/page-context';
 
 /** The templates sit in src/views (the build copies them with `swc --copy-files`). */
@@ -71,6 +72,10 @@ function registerHelpers(hbs: typeof Handlebars): void {
   // {{text course.title}}: a localised text object in the page's language.
   hbs.registerHelper('text', (value: Record<string, string> | null, options: HelperOptions) =>
     pickText(value, page(options).lang),
+  );
+  // {{unitIn row.unitName row.unitNames}}: a unit's name in the page's language, else its name of record.
+  hbs.registerHelper('unitIn', (name: string, names: Record<string, string> | null, options: HelperOptions) =>
+    unitNameIn({ name, names }, page(options).lang),
   );
   hbs.registerHelper('date', (value: Date | string | null, options: HelperOptions) => page(options).format.date(value));
   hbs.registerHelper('dueDate', (value: Date | string | null, options: HelperOptions) =>
