@@ -3,7 +3,8 @@ export * from './reports.errors';
 export * from './reports.module';
 export { complianceTable } from './render/compliance-table';
 export { recordTable } from './render/record-table';
-export { sendTable } from './render/send-report';
+export { executionDocument } from './render/execution-document';
+export { renderTable, sendBytes, sendTable } from './render/send-report';
 export type { Cell, ReportTable, TableColumn } from './render/report-table';
 export * from './services/canonical-json';
 export * from './services/compliance.model';
@@ -13,6 +14,7 @@ export * from './services/execution-report.service';
 export * from './services/officer-outcomes.service';
 export * from './services/officer-outcomes.sql';
 export * from './services/officer-record.service';
+export { ReportRenderingService } from './services/report-rendering.service';
 
 import { ComplianceTrendEntity } from './entities/compliance-trend.entity';
 import { ReportRenderingEntity } from './entities/report-rendering.entity';

@@ -44,6 +44,7 @@ import { SubjectAccessService } from './services/subject-access.service';
     OfficerOutcomeService,
     OfficerRecordService,
     ExecutionReportService,
+    ReportRenderingService,
   ],
 })
 export class ReportsModule implements OnModuleInit {

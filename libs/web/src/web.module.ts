@@ -17,6 +17,7 @@ import { AdminUnitsController } from './controllers/admin-units.controller';
 import { AdminUsersController } from './controllers/admin-users.controller';
 import { CertificatesController } from './controllers/certificates.controller';
 import { HrDashboardController } from './controllers/hr-dashboard.controller';
+import { HrExecutionController } from './controllers/hr-execution.controller';
 import { HrImportController } from './controllers/hr-import.controller';
 import { HrOfficersController } from './controllers/hr-officers.controller';
 import { FeedbackPagesController } from './controllers/feedback.controller';
@@ -56,6 +57,7 @@ export const WEB_CONTROLLERS = [
   TrainerVersionsController,
   TrainerSessionsController,
   HrDashboardController,
+  HrExecutionController,
   HrImportController,
   HrOfficersController,
   FeedbackPagesController,

@@ -1,7 +1,8 @@
 /** HR at work: the personnel import and the officers' pages (merged into the staff texts). */
 export const hrWorkEn = {
-  nav: { officers: 'Officers' },
+  nav: { officers: 'Officers', executionReports: 'Execution reports' },
   notice: {
+    executionFrozen: 'The execution report was frozen.',
     personnelImported: 'The file was imported.',
     officerTransferred: 'The officer was transferred.',
     officerDismissed: 'The officer was dismissed; open assignments were withdrawn.',
@@ -17,6 +18,29 @@ export const hrWorkEn = {
     status: { active: 'Active', on_leave: 'On leave', dismissed: 'Dismissed' },
   },
   hr: {
+    execution: {
+      title: 'Order execution reports',
+      intro:
+        'Freeze the execution of an order as it is now, for the ministry: the report is stored unchanged and carries a verification code anyone can check.',
+      order: 'Order',
+      chooseOrder: 'Choose an order',
+      show: 'Show',
+      freeze: 'Freeze a report',
+      freezeIntro: 'The report shows the order’s compliance at this moment. It cannot be changed afterwards.',
+      unit: 'Unit',
+      defaultUnit: 'The order’s unit (or your own)',
+      freezeSubmit: 'Freeze the report',
+      reports: 'Frozen reports of order № {{number}}',
+      verified: 'Verified: unchanged',
+      notVerified: 'Not verified: changed after freezing',
+      code: 'Verification code',
+      files: 'Files checked',
+      by: 'Frozen by',
+      format: 'Format',
+      language: 'Language',
+      download: 'Download',
+      none: 'No report has been frozen for this order yet.',
+    },
     import: {
       title: 'Import the personnel list',
       intro:
