@@ -2,6 +2,7 @@ export * from './dto/report-query.dto';
 export * from './reports.errors';
 export * from './reports.module';
 export { complianceTable } from './render/compliance-table';
+export { outcomesTable } from './render/outcome-tables';
 export { recordTable } from './render/record-table';
 export { sendTable } from './render/send-report';
 export type { Cell, ReportTable, TableColumn } from './render/report-table';

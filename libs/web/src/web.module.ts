@@ -16,6 +16,7 @@ import { AdminSecurityController } from './controllers/admin-security.controller
 import { AdminUnitsController } from './controllers/admin-units.controller';
 import { AdminUsersController } from './controllers/admin-users.controller';
 import { CertificatesController } from './controllers/certificates.controller';
+import { HrComplianceOfficersController } from './controllers/hr-compliance-officers.controller';
 import { HrDashboardController } from './controllers/hr-dashboard.controller';
 import { HrImportController } from './controllers/hr-import.controller';
 import { HrOfficersController } from './controllers/hr-officers.controller';
@@ -56,6 +57,7 @@ export const WEB_CONTROLLERS = [
   TrainerVersionsController,
   TrainerSessionsController,
   HrDashboardController,
+  HrComplianceOfficersController,
   HrImportController,
   HrOfficersController,
   FeedbackPagesController,
