@@ -17,6 +17,7 @@ import { AdminUnitsController } from './controllers/admin-units.controller';
 import { AdminUsersController } from './controllers/admin-users.controller';
 import { CertificatesController } from './controllers/certificates.controller';
 import { HrComplianceOfficersController } from './controllers/hr-compliance-officers.controller';
+import { TrainerQuestionStatsController } from './controllers/trainer-question-stats.controller';
 import { HrDashboardController } from './controllers/hr-dashboard.controller';
 import { HrImportController } from './controllers/hr-import.controller';
 import { HrOfficersController } from './controllers/hr-officers.controller';
@@ -58,6 +59,7 @@ export const WEB_CONTROLLERS = [
   TrainerSessionsController,
   HrDashboardController,
   HrComplianceOfficersController,
+  TrainerQuestionStatsController,
   HrImportController,
   HrOfficersController,
   FeedbackPagesController,

@@ -94,6 +94,25 @@ export const staffEn = {
     },
   },
   trainer: {
+    stats: {
+      title: 'Question statistics',
+      link: 'Question statistics',
+      lead: '{{count}} submitted attempts; upper and lower groups of {{group}} attempts each.',
+      caption:
+        'Per question: how often drawn, answered right, the wrong option chosen most, and how well it separates strong from weak attempts',
+      question: 'Question',
+      drawn: 'Drawn',
+      right: '% right',
+      wrong: 'Most chosen wrong option',
+      discrimination: 'Discrimination',
+      none: 'No submitted attempt yet.',
+      hint: {
+        negative: 'Weak attempts answer it better than strong ones: check the right option.',
+        hard: 'Few answer it right: check the right option and the wording.',
+        weak: 'It hardly separates strong from weak attempts: clarify it or its options.',
+        easy: 'Almost everyone answers it right: make the wrong options more plausible.',
+      },
+    },
     sessionStatus: { scheduled: 'Scheduled', cancelled: 'Cancelled', completed: 'Held' },
     sessions: {
       title: 'My sessions',
