@@ -16,6 +16,6 @@ import { QuestionStatsService } from './services/question-stats.service';
   imports: [AssignmentsModule, CatalogueModule],
   controllers: [QuizAttemptController, PracticalAssessmentController],
   providers: [QuizAttemptService, PracticalAssessmentService, AssessmentHistoryService, QuestionStatsService],
-  exports: [QuizAttemptService, PracticalAssessmentService, AssessmentHistoryService],
+  exports: [QuizAttemptService, PracticalAssessmentService, AssessmentHistoryService, QuestionStatsService],
 })
 export class AssessmentsModule {}

@@ -11,6 +11,8 @@ export { drawQuestions, type Random } from './services/quiz-draw';
 export { gradeAttempt } from './services/quiz-grading';
 export { weightedPercent } from './services/rubric-scoring';
 export * from './services/quiz-attempt.service';
+export * from './services/question-stats.service';
+export * from './dto/question-stats.response';
 
 import { PracticalAssessmentEntity } from './entities/practical-assessment.entity';
 import { QuizAttemptEntity } from './entities/quiz-attempt.entity';

@@ -2,6 +2,7 @@ export * from './dto/report-query.dto';
 export * from './reports.errors';
 export * from './reports.module';
 export { complianceTable } from './render/compliance-table';
+export { outcomesTable } from './render/outcome-tables';
 export { recordTable } from './render/record-table';
 export { executionDocument } from './render/execution-document';
 export { renderTable, sendBytes, sendTable } from './render/send-report';

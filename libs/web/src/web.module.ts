@@ -16,6 +16,8 @@ import { AdminSecurityController } from './controllers/admin-security.controller
 import { AdminUnitsController } from './controllers/admin-units.controller';
 import { AdminUsersController } from './controllers/admin-users.controller';
 import { CertificatesController } from './controllers/certificates.controller';
+import { HrComplianceOfficersController } from './controllers/hr-compliance-officers.controller';
+import { TrainerQuestionStatsController } from './controllers/trainer-question-stats.controller';
 import { HrDashboardController } from './controllers/hr-dashboard.controller';
 import { HrExecutionController } from './controllers/hr-execution.controller';
 import { HrImportController } from './controllers/hr-import.controller';
@@ -58,6 +60,8 @@ export const WEB_CONTROLLERS = [
   TrainerSessionsController,
   HrDashboardController,
   HrExecutionController,
+  HrComplianceOfficersController,
+  TrainerQuestionStatsController,
   HrImportController,
   HrOfficersController,
   FeedbackPagesController,

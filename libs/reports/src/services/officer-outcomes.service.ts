@@ -115,7 +115,8 @@ export class OfficerOutcomeService {
     return this.drill(ctx, query, undefined);
   }
 
-  private async drill(ctx: RequestContext, query: OfficersBehindQuery, page?: { limit: number; offset: number }) {
+  /** The drill-down with the unit and moment it is about: one page when `page` is given, else every officer. */
+  async drill(ctx: RequestContext, query: OfficersBehindQuery, page?: { limit: number; offset: number }) {
     const unit = await this.compliance.unitInScope(ctx, query.unitId);
     const order = query.orderId ? await this.orders.get(ctx, query.orderId) : null;
     const asOf = await this.asOf.resolve(query.asOf, unit.timezone);

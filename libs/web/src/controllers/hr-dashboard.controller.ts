@@ -6,6 +6,7 @@ import { Ctx, pickText, RequestContext, Roles, ValidationFailed } from '@lms/cor
 import { unitNameIn } from '@lms/personnel';
 import { TrustReportService } from '@lms/trust';
 import { complianceTable, ComplianceService, ComplianceTrendService, sendTable } from '@lms/reports';
+import { drillLinks } from './hr-compliance-officers.controller';
 import { percentBars, percentLine } from '../hr/charts';
 import { PageContext } from '../http/page-context';
 import { Page, WebController } from '../http/page.decorators';
@@ -131,7 +132,9 @@ export class HrDashboardController {
         ...row,
         // A child unit opens its own report, one level down; officers placed here are the issue's next drill-down.
         href: row.scope === 'subtree' ? reportHref({ ...filters, unitId: row.unitId }) : null,
+        links: drillLinks({ ...filters, unitId: row.unitId, scope: row.scope === 'subtree' ? undefined : 'own' }),
       })),
+      links: drillLinks({ ...filters, unitId: report.unit.id }),
       courses: courses.filter((c) => c.publishedVersionId).map((c) => ({ ...c, selected: c.id === filters.courseId })),
       downloads,
     };

@@ -63,13 +63,23 @@ export const staffEn = {
       officers_other: '{{count}} officers',
       noneDue: 'Nothing falls due in the next 30 days.',
     },
+    drill: {
+      title: 'Officers behind the figure',
+      all: 'Everyone in the audience',
+      own: 'placed directly in the unit',
+      due: 'due {{date}}',
+      done: 'completed {{date}}',
+      none: 'No officer behind this figure.',
+      back: 'Back to the report',
+    },
     compliance: {
       title: 'Compliance report',
       course: 'Course',
       allCourses: 'All courses',
       asOf: 'As of (blank: now)',
       show: 'Show',
-      caption: 'Officers in the audience and where they stand, by unit; a unit opens its own report.',
+      caption:
+        'Officers in the audience and where they stand, by unit; a unit opens its own report, a number the officers behind it.',
       unit: 'Unit',
       audience: 'In audience',
       completed: 'Completed',
@@ -84,6 +94,25 @@ export const staffEn = {
     },
   },
   trainer: {
+    stats: {
+      title: 'Question statistics',
+      link: 'Question statistics',
+      lead: '{{count}} submitted attempts; upper and lower groups of {{group}} attempts each.',
+      caption:
+        'Per question: how often drawn, answered right, the wrong option chosen most, and how well it separates strong from weak attempts',
+      question: 'Question',
+      drawn: 'Drawn',
+      right: '% right',
+      wrong: 'Most chosen wrong option',
+      discrimination: 'Discrimination',
+      none: 'No submitted attempt yet.',
+      hint: {
+        negative: 'Weak attempts answer it better than strong ones: check the right option.',
+        hard: 'Few answer it right: check the right option and the wording.',
+        weak: 'It hardly separates strong from weak attempts: clarify it or its options.',
+        easy: 'Almost everyone answers it right: make the wrong options more plausible.',
+      },
+    },
     sessionStatus: { scheduled: 'Scheduled', cancelled: 'Cancelled', completed: 'Held' },
     sessions: {
       title: 'My sessions',
