@@ -3,6 +3,7 @@ export * from './reports.errors';
 export * from './reports.module';
 export { complianceTable } from './render/compliance-table';
 export { recordTable } from './render/record-table';
+export * from './services/execution-attachments';
 export { CONTENT_TYPES, renderTable, sendTable } from './render/send-report';
 export type { Cell, ReportTable, TableColumn } from './render/report-table';
 export * from './services/canonical-json';
