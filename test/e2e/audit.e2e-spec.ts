@@ -182,7 +182,8 @@ describe('audit trail', () => {
         { actorId: 'admin' },
         { limit: 0 },
         { limit: 501 },
-        { action: 'x' },
+        { action: 'x'.repeat(300) },
+        { entity: 'x' },
       ]) {
         const res = await api(admin).get('/audit').query(query);
         expect(res.status).toBe(422);

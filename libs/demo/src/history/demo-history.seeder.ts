@@ -153,6 +153,8 @@ export class DemoHistorySeeder {
           audience: { unitIds: [unitId(region)], serviceTypes: EXTERNAL_SERVICES },
           dueInDays: DUE_IN_DAYS,
           recurrenceMonths,
+          // The refresher's completion lasts as long as its cycle, not the version's validity.
+          validityMonths: recurrenceMonths,
         });
       }
     }
