@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { apiAs } from '../support/api-client';
+import { binary, pdfText } from '../support/pdf';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -95,6 +97,39 @@ describe('trust: the trust report', () => {
     await apiAs(t, hrAstana).get(`/reports/trust?unitId=${almaty.id}`).expect(404);
     await apiAs(t, officer).get(`/reports/trust`).expect(403);
     expect((await apiAs(t, hr).get(`/reports/trust?from=2020-05-01&to=2020-01-01`)).status).toBe(422);
-    expect((await apiAs(t, hr).get(`/reports/trust?format=pdf`)).status).toBe(422);
+    expect((await apiAs(t, hr).get(`/reports/trust?format=docx`)).status).toBe(422);
+    expect((await apiAs(t, hr).get(`/reports/trust?format=pdf&lang=de`)).status).toBe(422);
+  });
+
+  it('answers XLSX and PDF with the same rows, labelled in Kazakh, and keeps the scope', async () => {
+    const period = `unitId=${almaty.id}&from=${FROM}&to=${TO}`;
+    const json = await apiAs(t, hr).get(`/reports/trust?${period}`).expect(200);
+    const xlsx = await apiAs(t, hr)
+      .get(`/reports/trust?${period}&format=xlsx&lang=kk`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.headers['content-disposition']).toContain(`trust-${FROM}-${TO}.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body as ArrayBuffer);
+    const texts: string[] = [];
+    book.worksheets[0].eachRow((row) => row.eachCell((cell) => texts.push(cell.text)));
+    expect(book.title).toBe('Азаматтар сенімі және оқыту');
+    for (const row of (json.body as { rows: { unitName: string }[] }).rows) expect(texts).toContain(row.unitName);
+    expect(texts.join(' ')).toContain('Бөлімше бойынша барлығы');
+
+    const pdf = await apiAs(t, hr)
+      .get(`/reports/trust?${period}&format=pdf&lang=kk`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const bytes = pdf.body as Buffer;
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    expect(pdfText(bytes)).toContain('Азаматтар сенімі');
+
+    await apiAs(t, hrAstana).get(`/reports/trust?${period}&format=xlsx`).expect(404);
+    await apiAs(t, officer).get(`/reports/trust?format=pdf`).expect(403);
   });
 });

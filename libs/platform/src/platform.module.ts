@@ -9,9 +9,9 @@ import { IdentityModule } from '@lms/identity';
 import { JobsModule } from '@lms/jobs';
 import { NotificationsModule } from '@lms/notifications';
 import { PersonnelModule } from '@lms/personnel';
-import { ReportsModule } from '@lms/reports';
+import { ExecutionAttachments, ReportsModule } from '@lms/reports';
 import { SeminarsModule } from '@lms/seminars';
-import { TrustModule } from '@lms/trust';
+import { TrustModule, TrustReportService } from '@lms/trust';
 import { AnonymisationService } from './privacy/anonymisation.service';
 import { SCHEMA } from './schema';
 
@@ -27,6 +27,11 @@ export interface PlatformOptions {
  */
 @Module({})
 export class PlatformModule {
+  /** An execution report frozen with `includeTrust` takes the trust report of its subtree (reports may not import trust). */
+  constructor(attachments: ExecutionAttachments, trust: TrustReportService) {
+    attachments.provideTrust((ctx, query) => trust.report(ctx, { ...query, format: 'json' }));
+  }
+
   static forRoot(config: AppConfig, databaseUrl: string, options: PlatformOptions = {}): DynamicModule {
     return {
       module: PlatformModule,

@@ -9,6 +9,7 @@ import { ReportsController } from './controllers/reports.controller';
 import { AsOfResolver } from './services/as-of';
 import { ComplianceService } from './services/compliance.service';
 import { ComplianceTrendService } from './services/compliance-trend.service';
+import { ExecutionAttachments } from './services/execution-attachments';
 import { ExecutionReportService } from './services/execution-report.service';
 import { OfficerOutcomeService } from './services/officer-outcomes.service';
 import { OfficerRecordService } from './services/officer-record.service';
@@ -37,8 +38,10 @@ import { SubjectAccessService } from './services/subject-access.service';
     PracticeReportsService,
     TrainerReportService,
     SubjectAccessService,
+    ExecutionAttachments,
   ],
   exports: [
+    ExecutionAttachments,
     ComplianceService,
     ComplianceTrendService,
     OfficerOutcomeService,

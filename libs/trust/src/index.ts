@@ -9,6 +9,7 @@ export { COMPLAINT_COLUMNS } from './services/complaint-csv';
 export * from './dto/trust-report.dto';
 export * from './services/trust-report.service';
 export * from './services/trust-history.service';
+export * from './services/trust-files';
 export * from './dto/survey.dto';
 export * from './dto/survey.response';
 export * from './services/survey.service';

@@ -11,6 +11,7 @@ import { ComplaintService } from './services/complaint.service';
 import { FeedbackService } from './services/feedback.service';
 import { SurveyService } from './services/survey.service';
 import { TrustHistoryService } from './services/trust-history.service';
+import { TrustFiles } from './services/trust-files';
 import { TrustReportService } from './services/trust-report.service';
 
 /**
@@ -23,7 +24,15 @@ import { TrustReportService } from './services/trust-report.service';
 @Module({
   imports: [PersonnelModule, CatalogueModule, AssignmentsModule],
   controllers: [FeedbackController, SurveyController, ComplaintController, TrustReportController],
-  providers: [AddressGuard, FeedbackService, SurveyService, ComplaintService, TrustReportService, TrustHistoryService],
-  exports: [FeedbackService, SurveyService, ComplaintService, TrustReportService, TrustHistoryService],
+  providers: [
+    AddressGuard,
+    FeedbackService,
+    SurveyService,
+    ComplaintService,
+    TrustReportService,
+    TrustHistoryService,
+    TrustFiles,
+  ],
+  exports: [TrustFiles, FeedbackService, SurveyService, ComplaintService, TrustReportService, TrustHistoryService],
 })
 export class TrustModule {}

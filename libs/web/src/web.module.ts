@@ -8,9 +8,9 @@ import { CertificatesModule } from '@lms/certificates';
 import { APP_CONFIG, AppConfig, PROBLEM_PAGES } from '@lms/core';
 import { IdentityModule } from '@lms/identity';
 import { PersonnelModule } from '@lms/personnel';
-import { ReportsModule } from '@lms/reports';
+import { CONTENT_TYPES, ReportsModule, renderTable } from '@lms/reports';
 import { SeminarsModule } from '@lms/seminars';
-import { TrustModule } from '@lms/trust';
+import { TrustFiles, TrustModule } from '@lms/trust';
 import { AccountController } from './controllers/account.controller';
 import { AdminSecurityController } from './controllers/admin-security.controller';
 import { AdminUnitsController } from './controllers/admin-units.controller';
@@ -43,6 +43,7 @@ import { PageInterceptor } from './http/page.interceptor';
 import { WebProblemPages } from './http/problem-pages';
 import { EnrolmentVersions } from './officer/enrolment-versions';
 import { ViewEngine } from './render/view-engine';
+import { trustTable } from './trust/trust-table';
 
 /** Every page controller: their routes stay outside the API prefix (see pageRoutes). */
 export const WEB_CONTROLLERS = [
@@ -110,4 +111,16 @@ export const WEB_CONTROLLERS = [
   ],
   exports: [PROBLEM_PAGES, WebProblemPages, ViewEngine],
 })
-export class WebModule {}
+export class WebModule {
+  /** `GET /reports/trust` renders XLSX and PDF with the trust page's labels and the reports' renderers. */
+  constructor(files: TrustFiles) {
+    files.provide(async (report, format, language) => {
+      const table = trustTable(report, language);
+      return {
+        body: await renderTable(format, table),
+        contentType: CONTENT_TYPES[format],
+        fileName: `${table.fileName}.${format}`,
+      };
+    });
+  }
+}

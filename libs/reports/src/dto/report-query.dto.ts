@@ -1,5 +1,5 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 import { LANGUAGES, Language, PageQuery } from '@lms/core';
 import { OUTCOME_REASONS, OUTCOME_STATES, OutcomeReason, OutcomeState } from '../services/officer-outcomes.sql';
 
@@ -125,6 +125,14 @@ export class CreateExecutionReportDto {
   @IsOptional()
   @IsUUID()
   unitId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Freeze the trust report of the same subtree, from the order’s date to the day of freezing, into the snapshot (`trust`) and print it as a section of the document',
+  })
+  @IsOptional()
+  @IsBoolean()
+  includeTrust?: boolean;
 }
 
 export class ListSnapshotsQuery extends PageQuery {}

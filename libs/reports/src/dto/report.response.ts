@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { FrozenTrust } from '../services/execution-attachments';
 import { Language, LANGUAGES, LocalizedTitleDto } from '@lms/core';
 import type { ComplianceCounts, ComplianceReport, ComplianceRow } from '../services/compliance.model';
 import type {
@@ -278,6 +279,13 @@ export class ExecutionReportContentView implements ExecutionReportContent {
   @ApiProperty({ format: 'date-time' }) producedAt: string;
   @ApiProperty({ type: ProducerView }) producedBy: ProducerView;
   @ApiProperty({ type: ComplianceReportView }) report: ComplianceReportView;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Only when frozen with `includeTrust`: the trust report (`GET /reports/trust`) of the subtree from the order’s date to the day of freezing',
+  })
+  trust?: FrozenTrust;
 }
 
 /** A frozen report exactly as it was hashed: never recomputed. */

@@ -5,6 +5,7 @@ import { complianceTable } from './compliance-table';
 import { labelsFor } from './labels';
 import { officerSections } from './outcome-tables';
 import { formatCalendarDay, formatMoment, orderNumber, ReportTable } from './report-table';
+import { trustSection } from './trust-section';
 
 /**
  * A frozen execution report as the document HR files with the ministry: the
@@ -54,7 +55,10 @@ export function executionDocument(snapshot: FrozenSnapshot, language: Language, 
     title: `${l.executionTitle} ${orderNumber(order.number)}`,
     meta,
     notes: [l.definitions, ...(verifyUrl ? [`${l.verifyAt}: ${verifyUrl}`] : [])],
-    sections: content.officers ? officerSections(content.officers, language, tz) : [],
+    sections: [
+      ...(content.officers ? officerSections(content.officers, language, tz) : []),
+      ...(content.trust ? [trustSection(content.trust, language)] : []),
+    ],
     signOff: l.signOff,
     footer,
     createdAt: content.producedAt,

@@ -68,6 +68,17 @@ export interface Labels {
   signOff: string[];
   title: string;
   deadlineDate: string;
+  trust: {
+    title: string;
+    officers: string;
+    completion: string;
+    responses: string;
+    rating: string;
+    complaints: string;
+    substantiated: string;
+    per100: string;
+    minimum: string;
+  };
 }
 
 const RU: Labels = {
@@ -153,6 +164,17 @@ const RU: Labels = {
     overdue: 'просрочен',
     exempted: 'освобождён',
     withdrawn: 'отозван',
+  },
+  trust: {
+    title: 'Доверие граждан',
+    officers: 'Сотрудников',
+    completion: 'Обучение выполнено, %',
+    responses: 'Отзывов',
+    rating: 'Оценка (вежливость / ясность / справедливость)',
+    complaints: 'Жалоб',
+    substantiated: 'Обоснованных',
+    per100: 'Жалоб на 100 сотрудников',
+    minimum: 'Средние — не менее чем по {n} отзывам',
   },
 };
 
@@ -240,6 +262,17 @@ const KK: Labels = {
     exempted: 'босатылды',
     withdrawn: 'кері қайтарылды',
   },
+  trust: {
+    title: 'Азаматтар сенімі',
+    officers: 'Қызметкерлер',
+    completion: 'Оқыту орындалды, %',
+    responses: 'Пікірлер',
+    rating: 'Баға (сыпайылық / түсініктілік / әділдік)',
+    complaints: 'Шағымдар',
+    substantiated: 'Негізді',
+    per100: '100 қызметкерге шағым',
+    minimum: 'Орташа мәндер кемінде {n} пікір бойынша',
+  },
 };
 
 const EN: Labels = {
@@ -325,6 +358,17 @@ const EN: Labels = {
     overdue: 'overdue',
     exempted: 'exempted',
     withdrawn: 'withdrawn',
+  },
+  trust: {
+    title: 'Citizens’ trust',
+    officers: 'Officers',
+    completion: 'Training completed, %',
+    responses: 'Responses',
+    rating: 'Rating (courtesy / clarity / fairness)',
+    complaints: 'Complaints',
+    substantiated: 'Substantiated',
+    per100: 'Complaints per 100 officers',
+    minimum: 'Averages from {n} responses only',
   },
 };
 

@@ -9,7 +9,7 @@ import { writePdf } from './pdf';
 import { ReportTable } from './report-table';
 import { writeXlsx } from './xlsx';
 
-const CONTENT_TYPES: Record<Exclude<ReportFormat, 'json'>, string> = {
+export const CONTENT_TYPES: Record<Exclude<ReportFormat, 'json'>, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   html: 'text/html; charset=utf-8',

@@ -19,6 +19,7 @@ import type { SnapshotCreated } from '../dto/report.response';
 import { SnapshotTampered, UnitOutsideOrder } from '../reports.errors';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import { ComplianceReport } from './compliance.model';
+import { ExecutionAttachments, FrozenTrust } from './execution-attachments';
 import { ComplianceService, ReportUnit } from './compliance.service';
 import { OfficerOutcome, OfficerOutcomeService } from './officer-outcomes.service';
 import { FileCheck, ReportRenderingService } from './report-rendering.service';
@@ -60,6 +61,8 @@ export interface ExecutionReportContent {
   producedAt: string;
   producedBy: { userId: string | null; username: string | null };
   report: ComplianceReport;
+  /** Only when frozen with `includeTrust` (absent otherwise): the trust report of the subtree from the order's date to the day of freezing. */
+  trust?: FrozenTrust;
 }
 
 interface FrozenCourse {
@@ -147,7 +150,14 @@ export class ExecutionReportService {
     private readonly programmes: ProgrammeService,
     private readonly renderings: ReportRenderingService,
     private readonly audit: AuditService,
+    private readonly attachments: ExecutionAttachments,
   ) {}
+
+  /** The trust figures of the subtree from the order's date to the day of freezing (Asia/Almaty). */
+  private trustFigures(ctx: RequestContext, unitId: string, orderDate: string, producedAt: Date): Promise<FrozenTrust> {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(producedAt);
+    return this.attachments.trust(ctx, { unitId, from: orderDate < today ? orderDate : today, to: today });
+  }
 
   /** Computes the order's compliance now and freezes it with its SHA-256, audited, in one transaction. */
   async create(ctx: RequestContext, orderId: string, dto: CreateExecutionReportDto): Promise<SnapshotCreated> {
@@ -201,6 +211,7 @@ export class ExecutionReportService {
         producedAt: producedAt.toISOString(),
         producedBy: { userId: ctx.userId, username: ctx.actor?.username ?? (ctx.isSystem ? 'system' : null) },
         report,
+        ...(dto.includeTrust ? { trust: await this.trustFigures(ctx, unit.id, order.date, producedAt) } : {}),
       };
       const contentText = canonicalJson(content);
       const sha256 = sha256Hex(contentText);

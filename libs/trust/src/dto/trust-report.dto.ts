@@ -17,10 +17,15 @@ export class TrustReportQuery {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be YYYY-MM-DD' })
   to?: string;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx', 'pdf'], default: 'json' })
   @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
+  @IsIn(['json', 'csv', 'xlsx', 'pdf'])
+  format?: 'json' | 'csv' | 'xlsx' | 'pdf';
+
+  @ApiPropertyOptional({ enum: ['kk', 'ru', 'en'], default: 'ru', description: 'The labels of the XLSX and PDF files' })
+  @IsOptional()
+  @IsIn(['kk', 'ru', 'en'])
+  lang?: 'kk' | 'ru' | 'en';
 }
 
 export class ComplaintRates {
