@@ -238,4 +238,37 @@ describe('fuzzing every operation as every role', () => {
     expect(nul.status).toBe(400);
     expect(nul.body.type).toBe('/problems/rejected-value');
   });
+
+  // Found by a run of 100 cases per operation (FUZZ_RUNS=20), shrunk, kept here so they stay fixed.
+  it('answers the shrunk cases of earlier runs with a 4xx problem, never a 500', async () => {
+    const users = await t.http().get('/api/v1/users?limit=1').set('Authorization', `Bearer ${tokens.admin}`);
+    const userId = users.body.items[0].id as string;
+    const cases: Array<[Role, 'put' | 'post', string, string]> = [
+      // isEmail runs encodeURI, which throws on a lone surrogate
+      ['admin', 'put', `/api/v1/users/${userId}/contact`, '{"email":"\\ud800","language":"ru"}'],
+      // a course without its title reached the database's NOT NULL
+      ['trainer', 'post', '/api/v1/courses', '{"code":"NO-TITLE"}'],
+      // a course document without its course and version
+      ['trainer', 'post', '/api/v1/courses/import', '{"format":"lms-course-version/1","constructor":{}}'],
+      // IsNumber with decimal places reads 5e-324 as having none, and throws
+      [
+        'trainer',
+        'post',
+        '/api/v1/enrollments/00000016-23fd-20eb-8439-c147fffffff9/practical-assessments',
+        '{"scores":[{"criterionId":"prototype","score":5e-324}],"comment":"x"}',
+      ],
+    ];
+    for (const [role, method, url, body] of cases) {
+      const before = await writeMark();
+      const res = await t
+        .http()
+        [method](url)
+        .set('Authorization', `Bearer ${tokens[role]}`)
+        .set('Content-Type', 'application/json')
+        .send(body);
+      expect({ url, status: res.status }).toEqual({ url, status: 422 });
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+      expect(await writeMark()).toBe(before);
+    }
+  });
 });

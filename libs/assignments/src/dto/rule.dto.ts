@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsDateString,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { PageQuery } from '@lms/core';
 import { AudienceDto } from './order.dto';
 
@@ -21,6 +32,7 @@ export class CreateRuleDto {
   orderId?: string;
 
   @ApiProperty({ type: AudienceDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => AudienceDto)
   audience: AudienceDto;

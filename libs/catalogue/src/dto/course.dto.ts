@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
   IsOptional,
@@ -28,6 +29,7 @@ export class CreateCourseDto {
   code: string;
 
   @ApiProperty({ type: LocalizedTitleDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => LocalizedTitleDto)
   title: LocalizedTitleDto;
@@ -95,11 +97,13 @@ export class CourseDocumentDto {
   format: 'lms-course-version/1';
 
   @ApiProperty({ type: CreateCourseDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => CreateCourseDto)
   course: CreateCourseDto;
 
   @ApiProperty({ type: VersionContentDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => VersionContentDto)
   version: VersionContentDto;

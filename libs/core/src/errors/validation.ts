@@ -1,5 +1,5 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { FieldProblem, ValidationFailed } from './domain-error';
+import { ArgumentMetadata, HttpException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainError, FieldProblem, ValidationFailed } from './domain-error';
 
 /** Flattens class-validator's tree into `a.b[0].c` paths, one entry per broken constraint. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldProblem[] {
@@ -16,9 +16,28 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   return out;
 }
 
+/**
+ * class-validator's own checks can throw on values they never expected (`isEmail`
+ * runs `encodeURI` on a lone surrogate; `IsNumber` with decimal places reads
+ * `5e-324` as having none): such a throw is the client's bad value, so a 422,
+ * never a 500.
+ */
+class SafeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (error instanceof HttpException || error instanceof DomainError) throw error;
+      throw new ValidationFailed('The request has invalid fields', [
+        { field: metadata.data ?? metadata.type, message: 'a value could not be checked (malformed text or number)' },
+      ]);
+    }
+  }
+}
+
 /** Bodies and query strings: whitelist, refuse unknown properties, convert types explicitly. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new SafeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsIn,
   IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
-  IsUrl,
   IsUUID,
+  IsUrl,
   Max,
   MaxLength,
   Min,
@@ -57,6 +58,7 @@ export class CreateSessionDto {
   @ApiProperty({ example: '2026-12-01T08:00:00Z' }) @IsInstant() @IsAfter('startsAt') endsAt: string;
 
   @ApiProperty({ type: LocationDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => LocationDto)
   location: LocationDto;

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsOptional,
+  IsUUID,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { LocalizedTitleDto, PageQuery } from '@lms/core';
 import { DISTRUST_REASONS, OFFICER_QUALITIES, OPINION_SOURCES, SURVEY_TRUST_LEVELS } from '../entities/trust.entities';
 import { HumanCheckedSubmission } from './human-check.dto';
@@ -13,6 +23,7 @@ export class CreateSurveyDto {
   unitId: string;
 
   @ApiProperty({ type: LocalizedTitleDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => LocalizedTitleDto)
   title: LocalizedTitleDto;
