@@ -111,6 +111,7 @@ const MATRIX: Record<string, string> = {
   'GET /api/v1/programmes': '-PPPPPP',
   'GET /api/v1/programmes/:id': '-PPPPPP',
   'GET /api/v1/reports/compliance': '--PPPPP',
+  'GET /api/v1/reports/enrollments': '---PPPP',
   'GET /api/v1/reports/officers/:id/record': '--PP-P-',
   'GET /api/v1/reports/officers/:id/subject-access': '---P-P-',
   'GET /api/v1/role-policies': '-----PP',

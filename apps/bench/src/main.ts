@@ -3,6 +3,7 @@ import { assignBench } from './assign.bench';
 import { httpBench } from './http.bench';
 import { importBench } from './import.bench';
 import { reportBench } from './report.bench';
+import { exportBench } from './export.bench';
 
 /** `--name value` options after the benchmark names. */
 function parseArguments(args: string[]): { names: string[]; options: Map<string, string> } {
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     import: importBench,
     assign: assignBench,
     report: reportBench,
+    export: exportBench,
     http: () =>
       httpBench({
         duration,

@@ -6,6 +6,7 @@ export * from './dto/enrollment.response';
 export * from './dto/order.dto';
 export * from './dto/rule.dto';
 export * from './entities/enrollment.entity';
+export { EFFECTIVE_STATUS } from './services/audience.sql';
 export * from './services/completion-rule';
 export * from './services/enrollment-history.service';
 export * from './services/enrollment-hooks';

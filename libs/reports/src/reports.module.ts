@@ -9,6 +9,7 @@ import { ReportsController } from './controllers/reports.controller';
 import { AsOfResolver } from './services/as-of';
 import { ComplianceService } from './services/compliance.service';
 import { ComplianceTrendService } from './services/compliance-trend.service';
+import { EnrollmentExportService } from './services/enrollment-export.service';
 import { ExecutionAttachments } from './services/execution-attachments';
 import { ExecutionReportService } from './services/execution-report.service';
 import { OfficerOutcomeService } from './services/officer-outcomes.service';
@@ -34,6 +35,7 @@ import { SubjectAccessService } from './services/subject-access.service';
     OfficerRecordService,
     ReportRenderingService,
     ExecutionReportService,
+    EnrollmentExportService,
     ComplianceTrendService,
     PracticeReportsService,
     TrainerReportService,

@@ -1,5 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import type { Readable } from 'node:stream';
 import { Pool } from 'pg';
+import QueryStream from 'pg-query-stream';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { TransactionHost } from './transaction';
 
@@ -36,6 +38,29 @@ export class ReportReads implements OnModuleDestroy {
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     if (!this.pool || this.tx.inTransaction) return this.tx.query<T>(sql, params);
     return (await this.pool.query(sql, params)).rows as T[];
+  }
+
+  /**
+   * A long read as a stream of rows, fetched through a cursor `batchSize` rows
+   * at a time on a connection of its own, so memory stays bounded whatever the
+   * row count. The connection goes back to the pool when the stream ends; a
+   * stream that fails or is destroyed early (the client went away) closes its
+   * connection instead, which also ends the statement on the server.
+   */
+  async stream(sql: string, params: unknown[] = [], batchSize = 1000): Promise<Readable> {
+    const pool = this.pool ?? (this.tx.dataSource.driver as unknown as { master: Pool }).master;
+    const client = await pool.connect();
+    const rows = client.query(new QueryStream(sql, params, { batchSize }));
+    let released = false;
+    const release = (error?: Error) => {
+      if (released) return;
+      released = true;
+      client.release(error);
+    };
+    rows.once('end', () => release());
+    rows.once('error', (error: Error) => release(error));
+    rows.once('close', () => release(rows.readableEnded ? undefined : new Error('row stream closed early')));
+    return rows;
   }
 
   async onModuleDestroy(): Promise<void> {

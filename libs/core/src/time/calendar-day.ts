@@ -11,11 +11,17 @@ export function dueDayInstant(dueAt: Date | string): Date {
   return new Date(new Date(dueAt).getTime() - 1);
 }
 
+/** One formatter per time zone: building an `Intl.DateTimeFormat` costs far more than using one (a streamed export formats millions). */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** An instant's calendar day in a time zone, as `YYYY-MM-DD`. */
 export function localDay(instant: Date | string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(instant),
-  );
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(new Date(instant));
 }
 
 /** The calendar day (`YYYY-MM-DD`, in the unit's time zone) a stored due instant stands for; null stays null. */

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { pipeline } from 'node:stream';
+import { Controller, Get, Logger, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -12,12 +13,24 @@ import {
   Roles,
   XLSX_TYPE,
 } from '@lms/core';
-import { ComplianceQuery, OfficerRecordQuery, OfficersBehindQuery } from '../dto/report-query.dto';
-import { ComplianceReportView, OfficerOutcomeView, OfficerRecordView, SubjectAccessView } from '../dto/report.response';
+import {
+  ComplianceQuery,
+  EnrollmentExportQuery,
+  OfficerRecordQuery,
+  OfficersBehindQuery,
+} from '../dto/report-query.dto';
+import {
+  ComplianceReportView,
+  EnrollmentExportRowView,
+  OfficerOutcomeView,
+  OfficerRecordView,
+  SubjectAccessView,
+} from '../dto/report.response';
 import { ReportsProblem } from '../reports.errors';
 import { complianceTable } from '../render/compliance-table';
 import { recordTable } from '../render/record-table';
 import { ComplianceService } from '../services/compliance.service';
+import { EnrollmentExportService } from '../services/enrollment-export.service';
 import { OfficerOutcomeService } from '../services/officer-outcomes.service';
 import { OfficerRecordService } from '../services/officer-record.service';
 import { outcomesTable } from '../render/outcome-tables';
@@ -28,11 +41,14 @@ import { sendJson, sendTable } from '../render/send-report';
 @ApiProblems('Reports', Object.values(ReportsProblem))
 @Controller()
 export class ReportsController {
+  private readonly logger = new Logger(ReportsController.name);
+
   constructor(
     private readonly compliance: ComplianceService,
     private readonly records: OfficerRecordService,
     private readonly outcomes: OfficerOutcomeService,
     private readonly subjectAccess: SubjectAccessService,
+    private readonly enrollments: EnrollmentExportService,
   ) {}
 
   @Get('reports/officers/:id/subject-access')
@@ -93,6 +109,33 @@ export class ReportsController {
       state: query.status ?? null,
     });
     await sendTable(response, query.format, table);
+  }
+
+  @Get('reports/enrollments')
+  @Roles('hr')
+  @ApiOperation({
+    summary: 'Enrolment export',
+    description:
+      'Every enrolment in a unit’s subtree (default: your top unit; 404 outside your subtrees), optionally for one course, order or `status` (422 for an unknown one): officer, personnel number, rank, unit, course, cycle, status, the days it was assigned, is due and was completed (in the unit’s time zone) and the certificate serial. JSON is one page; CSV holds every enrolment, streamed from a database cursor with bounded memory (semicolons and a BOM in ru and kk, commas in en; formula-safe cells). HR and administrators.',
+  })
+  @ApiDownload({
+    description: 'One page as JSON (`format=json`, the default), or every enrolment as CSV',
+    json: PageOf(EnrollmentExportRowView),
+    mediaTypes: ['text/csv'],
+  })
+  async enrollmentExport(@Ctx() ctx: RequestContext, @Query() query: EnrollmentExportQuery, @Res() response: Response) {
+    if (query.format === 'json') return sendJson(response, await this.enrollments.list(ctx, query));
+    const streams = await this.enrollments.csv(ctx, query);
+    response.status(200);
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', contentDisposition('enrollments.csv'));
+    response.setHeader('Cache-Control', 'no-store');
+    // A client that goes away, or a read that fails mid-way, destroys every stream: the cursor's connection is closed.
+    pipeline(...streams, response, (error) => {
+      if (error && !response.writableFinished) {
+        this.logger.warn(`enrolment export ended early: ${error.message}`);
+      }
+    });
   }
 
   @Get('reports/officers/:id/record')

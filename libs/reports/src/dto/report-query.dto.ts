@@ -1,6 +1,7 @@
-import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType, OmitType, PickType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 import { LANGUAGES, Language, PageQuery } from '@lms/core';
+import { ENROLLMENT_STATUSES, EnrollmentStatus } from '@lms/assignments';
 import { OUTCOME_REASONS, OUTCOME_STATES, OutcomeReason, OutcomeState } from '../services/officer-outcomes.sql';
 
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'html', 'pdf'] as const;
@@ -136,3 +137,24 @@ export class CreateExecutionReportDto {
 }
 
 export class ListSnapshotsQuery extends PageQuery {}
+
+/** The enrolment export: the report's filters (no moment: today's state), one page as JSON or every enrolment as CSV. */
+export class EnrollmentExportQuery extends IntersectionType(
+  OmitType(ComplianceFilters, ['asOf'] as const),
+  PickType(ReportFileQuery, ['lang'] as const),
+  PageQuery,
+) {
+  @ApiPropertyOptional({ enum: ENROLLMENT_STATUSES, description: '`overdue`: open and past due' })
+  @IsOptional()
+  @IsIn(ENROLLMENT_STATUSES)
+  status?: EnrollmentStatus;
+
+  @ApiPropertyOptional({
+    enum: ['json', 'csv'],
+    default: 'json',
+    description: 'JSON (one page), or every enrolment as CSV streamed from the database',
+  })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format: 'json' | 'csv' = 'json';
+}

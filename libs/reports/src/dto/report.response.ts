@@ -9,6 +9,8 @@ import type {
 } from '../services/execution-report.service';
 import type { FileCheck } from '../services/report-rendering.service';
 import { RENDERING_FORMATS, RenderingFormat } from '../entities/report-rendering.entity';
+import { ENROLLMENT_STATUSES, EnrollmentStatus } from '@lms/assignments';
+import type { EnrollmentExportRow } from '../services/enrollment-export.service';
 import type { CourseOutcome, OfficerOutcome } from '../services/officer-outcomes.service';
 import { OUTCOME_STATES, OutcomeState } from '../services/officer-outcomes.sql';
 
@@ -406,4 +408,22 @@ export class SubjectAccessView {
   @ApiProperty({ ...ROWS, description: 'Secret calendar URLs (their tokens left out)' }) calendarFeeds: object[];
   @ApiProperty({ ...ROWS, description: 'Audit events about them, their account and enrolments, or by them' })
   auditEvents: object[];
+}
+
+export class EnrollmentExportRowView implements EnrollmentExportRow {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty() personnelNumber: string;
+  @ApiProperty() rank: string;
+  @ApiProperty() unitCode: string;
+  @ApiProperty({ description: 'In the requested language' }) unitName: string;
+  @ApiProperty() courseCode: string;
+  @ApiProperty({ description: 'In the requested language' }) courseTitle: string;
+  @ApiProperty({ type: 'integer' }) cycle: number;
+  @ApiProperty({ enum: ENROLLMENT_STATUSES, enumName: 'EnrollmentStatus', description: '`overdue`: open and past due' })
+  status: EnrollmentStatus;
+  @ApiProperty({ format: 'date', description: "Calendar day in the officer's unit's time zone" }) assignedOn: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The day it is due' }) dueOn: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) completedOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) certificateSerial: string | null;
 }
