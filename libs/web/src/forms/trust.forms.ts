@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -104,28 +105,47 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** An empty optional field is absent. */
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
+// applyDecorators applies its list first to last, stacked decorators apply bottom
+// up: each list below is the stack read upwards, so the constraints (and the
+// message a page shows first) come in the same order as when written stacked.
+
+/** A text the form must have, at most `max` characters; messages are i18n keys. */
+const RequiredText = (max: number) =>
+  applyDecorators(
+    MaxLength(max, { message: `errors.tooLong|${max}` }),
+    MinLength(1, { message: 'errors.required' }),
+    IsString(),
+  );
+
+/** A text the form may leave empty (sent as ''), at most `max` characters. */
+const OptionalText = (max: number) =>
+  applyDecorators(
+    MaxLength(max, { message: `errors.tooLong|${max}` }),
+    IsString(),
+    IsOptional(),
+    Transform(emptyToUndefined),
+  );
+
+/** A day as a date field sends it (`2026-12-31`). */
+const FormDay = () =>
+  applyDecorators(
+    IsDateString({ strict: true }, { message: 'errors.invalid' }),
+    Matches(DAY, { message: 'errors.required' }),
+  );
+
 /** HR records one complaint (`/staff/trust/complaints/new`): the register's columns. */
 export class ComplaintForm {
-  @Transform(emptyToUndefined)
-  @IsOptional()
-  @IsString()
-  @MaxLength(60, { message: 'errors.tooLong|60' })
+  @OptionalText(60)
   number?: string;
 
-  @Matches(DAY, { message: 'errors.required' })
-  @IsDateString({ strict: true }, { message: 'errors.invalid' })
+  @FormDay()
   date: string;
 
   /** The unit's code (named so that the page shows it again when refused: fields named `…code` are never sent back). */
-  @IsString()
-  @MinLength(1, { message: 'errors.required' })
-  @MaxLength(60, { message: 'errors.tooLong|60' })
+  @RequiredText(60)
   unit: string;
 
-  @Transform(emptyToUndefined)
-  @IsOptional()
-  @IsString()
-  @MaxLength(60, { message: 'errors.tooLong|60' })
+  @OptionalText(60)
   personnelNumber?: string;
 
   @IsIn(COMPLAINT_CATEGORIES, { message: 'errors.required' })
@@ -140,28 +160,19 @@ export class SurveyOpenForm {
   @IsUUID('all', { message: 'errors.required' })
   unitId: string;
 
-  @IsString()
-  @MinLength(1, { message: 'errors.required' })
-  @MaxLength(200, { message: 'errors.tooLong|200' })
+  @RequiredText(200)
   title_kk: string;
 
-  @IsString()
-  @MinLength(1, { message: 'errors.required' })
-  @MaxLength(200, { message: 'errors.tooLong|200' })
+  @RequiredText(200)
   title_ru: string;
 
-  @Transform(emptyToUndefined)
-  @IsOptional()
-  @IsString()
-  @MaxLength(200, { message: 'errors.tooLong|200' })
+  @OptionalText(200)
   title_en?: string;
 
-  @Matches(DAY, { message: 'errors.required' })
-  @IsDateString({ strict: true }, { message: 'errors.invalid' })
+  @FormDay()
   opensOn: string;
 
-  @Matches(DAY, { message: 'errors.required' })
-  @IsDateString({ strict: true }, { message: 'errors.invalid' })
+  @FormDay()
   closesOn: string;
 }
 
