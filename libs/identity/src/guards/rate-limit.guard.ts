@@ -99,9 +99,27 @@ class Limiter extends ThrottlerGuard {
 export class RateLimitGuard implements CanActivate, OnModuleInit, OnApplicationShutdown {
   private readonly storage = new ThrottlerStorageService();
   private readonly limiter: Limiter;
+  private readonly budgets: { name: string; ttl: number; limit: number }[];
 
   constructor(reflector: Reflector, tokens: TokenVerifier, @Inject(APP_CONFIG) config: AppConfig) {
-    this.limiter = new Limiter(rateLimitOptions(config), this.storage, reflector, tokens);
+    const options = rateLimitOptions(config);
+    this.limiter = new Limiter(options, this.storage, reflector, tokens);
+    this.budgets = (options as { throttlers: { name: string; ttl: number; limit: number }[] }).throttlers;
+  }
+
+  /**
+   * Spends one request of the address's and the signed-in user's budgets, with
+   * the same keys and counters as the guard (for a read answered before Nest's
+   * chain); false when either is spent, and the caller leaves the refusal to
+   * the guard.
+   */
+  async spend(address: string, userId: string): Promise<boolean> {
+    for (const { name, ttl, limit } of this.budgets) {
+      const tracker = name === RATE_LIMITS.user ? userId : address;
+      const { isBlocked } = await this.storage.increment(`${name}:${tracker}`, ttl, limit, ttl, name);
+      if (isBlocked) return false;
+    }
+    return true;
   }
 
   onModuleInit(): Promise<void> {
