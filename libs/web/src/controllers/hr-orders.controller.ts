@@ -264,13 +264,10 @@ export class HrOrdersController {
           checked: course(item.id),
           selected: single === item.id,
         })),
-      units: units.map((item) => ({
-        id: item.id,
-        code: item.code,
-        name: item.name,
-        names: item.names,
-        checked: unit(item.id),
-      })),
+      // The units checked come first: a long list scrolls, and what was chosen stays in sight.
+      units: units
+        .map((item) => ({ id: item.id, code: item.code, name: item.name, names: item.names, checked: unit(item.id) }))
+        .sort((a, b) => Number(b.checked) - Number(a.checked)),
       serviceTypes: SERVICE_TYPES.map((value) => ({ value, checked: service(value) })),
       ranks: (await this.officers.ranks(ctx)).map((value, index) => ({ value, index, checked: rank(value) })),
     };

@@ -28,7 +28,7 @@ export const hrRulesEn = {
       deadline: 'Deadline',
       courses: 'Courses',
       audience: 'Audience (officers now)',
-      enrolled: 'Enrolled by its rules',
+      enrolled: 'Enrolments by its rules',
       periodicity: 'Repeat every N months',
       compliance: 'Officers and their status',
       execution: 'Execution reports',

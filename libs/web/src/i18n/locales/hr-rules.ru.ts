@@ -28,7 +28,7 @@ export const hrRulesRu = {
       deadline: 'Срок исполнения',
       courses: 'Курсы',
       audience: 'Круг лиц (сотрудников сейчас)',
-      enrolled: 'Назначено по правилам',
+      enrolled: 'Назначений по его правилам',
       periodicity: 'Повторять каждые N месяцев',
       compliance: 'Сотрудники и их статус',
       execution: 'Отчёты об исполнении',
