@@ -252,6 +252,7 @@ describe('pages: HR records orders and their assignment rules in the browser', (
     await page.goto(`${t.baseUrl}/hr/officers/${recorded}`);
     await page.selectOption('#f-courseId', fresh.id);
     await page.fill('#f-dueDate', '2027-02-28');
+    await page.fill('#f-assignReason', 'Жаңадан тағайындалған');
     expect(await submit(page, 'form[action$="/assignments"] button')).toBe(200);
     expect(page.url()).toContain('notice=officerAssigned');
     const [again] = await t.sql<{ n: number }>(
@@ -260,8 +261,35 @@ describe('pages: HR records orders and their assignment rules in the browser', (
       [recorded, fresh.id],
     );
     expect(again.n).toBe(1);
+    const [assignment] = await t.sql<{ after: { officerIds: string[]; assignedBecause: string } }>(
+      `SELECT after FROM audit_event WHERE action = 'enrollment.assign-manually' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(assignment.after).toMatchObject({ officerIds: [recorded], assignedBecause: 'Жаңадан тағайындалған' });
     await context.close();
   }, 300_000);
+
+  it('takes the reason of a course assigned by hand through the API too, and refuses an overlong one', async () => {
+    const { id, lacking } = await newcomer('WEB-RULES-3');
+    const token = await t.login('hr.almaty');
+    const tooLong = await t
+      .http()
+      .post('/api/v1/enrollments')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ courseId: lacking[0], officerIds: [id], dueInDays: 30, reason: 'x'.repeat(501) });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.headers['content-type']).toContain('application/problem+json');
+    const assigned = await t
+      .http()
+      .post('/api/v1/enrollments')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ courseId: lacking[0], officerIds: [id], dueInDays: 30, reason: 'Appointed to the duty unit' });
+    expect(assigned.status).toBe(201);
+    expect(assigned.body).toEqual({ enrolled: 1, skipped: 0 });
+    const [event] = await t.sql<{ after: Record<string, unknown> }>(
+      `SELECT after FROM audit_event WHERE action = 'enrollment.assign-manually' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(event.after).toMatchObject({ officerIds: [id], assignedBecause: 'Appointed to the duty unit' });
+  }, 60_000);
 
   it('refuses the pages to a trainer, forms without their token, and another region’s officer', async () => {
     const [astana] = await t.sql<{ id: string; officer_id: string }>(

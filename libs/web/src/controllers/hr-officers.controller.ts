@@ -158,6 +158,7 @@ export class HrOfficersController {
       courseId: form.courseId,
       officerIds: [id],
       dueDate: form.dueDate,
+      ...(form.assignReason ? { reason: form.assignReason } : {}),
     });
     return redirectTo(`/hr/officers/${id}`, enrolled ? 'officerAssigned' : 'officerAlreadyAssigned');
   }

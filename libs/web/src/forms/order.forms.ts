@@ -138,6 +138,10 @@ export class AssignForm {
 
   @RequiredDay()
   dueDate: string;
+
+  /** Why (kept in the audit trail); named apart from the exemption form's reason on the same page. */
+  @OptionalText(500)
+  assignReason?: string;
 }
 
 /** HR exempts an officer from an open assignment, with the reason (officer page). */

@@ -89,6 +89,8 @@ export const hrRulesEn = {
       title: 'Assign a course',
       intro: 'Enrols this officer on a published course by hand.',
       submit: 'Assign',
+      reason: 'Reason',
+      reasonHint: 'Optional. Kept in the audit trail.',
     },
     exempt: {
       title: 'Exemption',
