@@ -200,6 +200,16 @@ describe('pages: HR records orders and their assignment rules in the browser', (
     );
     expect(await page.locator(`#order-${order.id} .order-enrolled`).innerText()).toBe(String(enrolled));
     expect(await page.locator(`#order-${order.id} .order-audience`).innerText()).toBe(String(audience));
+
+    // The same pages in Russian.
+    await Promise.all([page.waitForNavigation(), page.click('.lang-switch button[value="ru"]')]);
+    expect(await page.getAttribute('html', 'lang')).toBe('ru');
+    expect(await page.locator('h1').innerText()).toBe('Приказы и правила назначения');
+    await screenshot(page, 'hr-ru', '30-orders');
+    await page.goto(`${t.baseUrl}/hr/orders/${order.id}`);
+    expect(await page.locator('#rules-title').innerText()).toBe('Правила назначения');
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'hr-ru', '33-order');
     await context.close();
   }, 300_000);
 
