@@ -30,7 +30,7 @@ export class EnrollmentController {
   @ApiOperation({
     summary: 'Assign a course by hand',
     description:
-      'Enrols named officers of your subtree on a published course, with a due date or a number of days; those already enrolled or dismissed are skipped.',
+      'Enrols named officers of your subtree on a published course, with a due date or a number of days and an optional reason (kept in the audit trail); those already enrolled or dismissed are skipped.',
   })
   @ApiCreatedResponse({ type: ManualAssignmentResult })
   assign(@Ctx() ctx: RequestContext, @Body() dto: ManualAssignmentDto) {

@@ -63,6 +63,16 @@ export class ManualAssignmentDto {
   dueDate?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(3650) dueInDays?: number;
+
+  @ApiPropertyOptional({
+    example: 'Newly appointed to the duty unit',
+    description: 'Why the course is assigned by hand; kept in the audit trail',
+  })
+  @IsOptional()
+  @CleanText()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }
 
 export class MeEnrollmentsQuery extends PageQuery {

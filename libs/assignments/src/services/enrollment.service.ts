@@ -214,6 +214,7 @@ export class EnrollmentService {
           officerIds: dto.officerIds,
           orderId: dto.orderId ?? null,
           enrolled,
+          ...(dto.reason ? { assignedBecause: dto.reason } : {}),
           ...(refresher ? { reason, reasonDetail: refresher.detail } : {}),
         },
       });

@@ -1,14 +1,20 @@
 import { Body, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Ctx, RequestContext, Roles, ValidationFailed } from '@lms/core';
+import { EnrollmentService } from '@lms/assignments';
+import { CourseService } from '@lms/catalogue';
+import { Ctx, NotFound, RequestContext, Roles, ValidationFailed } from '@lms/core';
 import { OFFICER_STATUSES, OfficerService, SERVICE_TYPES, UnitService } from '@lms/personnel';
 import { OfficerRecordService, recordTable, sendTable } from '@lms/reports';
-import { PageContext } from '../http/page-context';
-import { Action, Page, redirectTo, WebController } from '../http/page.decorators';
-import { PageCtx } from '../http/page-params';
+import { AssignForm, ExemptionForm } from '../forms/order.forms';
+import { Action, Form, Page, redirectTo, WebController } from '../http/page.decorators';
+import { checkedForm } from '../trust/public-form';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAGE_SIZE = 25;
+const OFFICER_VIEW = 'hr/officer';
+const OFFICER_TITLE = 'hr.officers.title';
+/** Enrolments HR may still exempt the officer from. */
+const OPEN = new Set(['assigned', 'in_progress', 'overdue']);
 
 /** The list's filters as typed in the address: each checked, anything malformed refused (400). */
 function filtersOf(query: Record<string, unknown>) {
@@ -54,6 +60,8 @@ export class HrOfficersController {
     private readonly officers: OfficerService,
     private readonly units: UnitService,
     private readonly records: OfficerRecordService,
+    private readonly enrollments: EnrollmentService,
+    private readonly courses: CourseService,
   ) {}
 
   @Get('hr/officers')
@@ -94,9 +102,9 @@ export class HrOfficersController {
 
   @Get('hr/officers/:id')
   @Roles('hr')
-  @Page('hr/officer', 'hr.officers.title')
-  async officer(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @PageCtx() page: PageContext) {
-    return this.officerModel(ctx, id, page);
+  @Page(OFFICER_VIEW, OFFICER_TITLE)
+  async officer(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.officerModel(ctx, id);
   }
 
   /** The training record as PDF, in the page's language. */
@@ -136,15 +144,55 @@ export class HrOfficersController {
     return redirectTo(`/hr/officers/${id}`, 'officerDismissed');
   }
 
-  private async officerModel(ctx: RequestContext, id: string, page: PageContext) {
+  /** One course assigned by hand (POST /enrollments for one officer); an officer already covered is told so. */
+  @Post('hr/officers/:id/assignments')
+  @Roles('hr')
+  @Form(OFFICER_VIEW, OFFICER_TITLE)
+  async assign(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Record<string, unknown>,
+  ) {
+    const form = await checkedForm(AssignForm, body, () => this.officerModel(ctx, id));
+    const { enrolled } = await this.enrollments.assignManually(ctx, {
+      courseId: form.courseId,
+      officerIds: [id],
+      dueDate: form.dueDate,
+      ...(form.assignReason ? { reason: form.assignReason } : {}),
+    });
+    return redirectTo(`/hr/officers/${id}`, enrolled ? 'officerAssigned' : 'officerAlreadyAssigned');
+  }
+
+  /** Exempts the officer from one of their open enrolments, with the reason (POST /enrollments/:id/exemption). */
+  @Post('hr/officers/:id/exemption')
+  @Roles('hr')
+  @Form(OFFICER_VIEW, OFFICER_TITLE)
+  async exempt(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Record<string, unknown>,
+  ) {
+    const enrollmentId = typeof body.enrollmentId === 'string' ? body.enrollmentId : '';
+    if (!UUID.test(enrollmentId))
+      throw new ValidationFailed('Choose an assignment', [{ field: 'enrollmentId', message: 'errors.required' }]);
+    const form = await checkedForm(ExemptionForm, body, () => this.officerModel(ctx, id));
+    const enrollment = await this.enrollments.get(ctx, enrollmentId);
+    if (enrollment.officerId !== id) throw new NotFound('Enrollment', enrollmentId);
+    await this.enrollments.exempt(ctx, enrollmentId, form.reason);
+    return redirectTo(`/hr/officers/${id}`, 'officerExempted');
+  }
+
+  private async officerModel(ctx: RequestContext, id: string) {
     const officer = await this.officers.get(ctx, id);
     const record = await this.records.record(ctx, id);
+    const { items: courses } = await this.courses.list(ctx, { limit: 500, offset: 0 });
     return {
       officer,
       record,
       units: (await this.scopeUnits(ctx)).filter((unit) => unit.id !== officer.unitId),
-      recordHref: `/hr/officers/${id}/record.pdf?lang=${page.lang}`,
       dismissed: officer.status === 'dismissed',
+      open: record.enrollments.filter((enrollment) => OPEN.has(enrollment.status)),
+      courses: courses.filter((course) => course.publishedVersionId),
     };
   }
 

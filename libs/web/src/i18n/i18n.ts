@@ -12,6 +12,9 @@ import { staffRu } from './locales/staff.ru';
 import { hrWorkEn } from './locales/hr-work.en';
 import { hrWorkKk } from './locales/hr-work.kk';
 import { hrWorkRu } from './locales/hr-work.ru';
+import { hrRulesEn } from './locales/hr-rules.en';
+import { hrRulesKk } from './locales/hr-rules.kk';
+import { hrRulesRu } from './locales/hr-rules.ru';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -27,9 +30,9 @@ function merged(base: object, extra: object): Tree {
 
 /** Every interface text by language. */
 export const TEXTS = {
-  kk: merged(merged(merged(kk, staffKk), hrWorkKk), adminKk),
-  ru: merged(merged(merged(ru, staffRu), hrWorkRu), adminRu),
-  en: merged(merged(merged(en, staffEn), hrWorkEn), adminEn),
+  kk: merged(merged(merged(merged(kk, staffKk), hrWorkKk), hrRulesKk), adminKk),
+  ru: merged(merged(merged(merged(ru, staffRu), hrWorkRu), hrRulesRu), adminRu),
+  en: merged(merged(merged(merged(en, staffEn), hrWorkEn), hrRulesEn), adminEn),
 };
 
 /** A text by key in one language; `count` picks the plural form. */
