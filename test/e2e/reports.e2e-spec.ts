@@ -485,6 +485,27 @@ describe('reports', () => {
       expect(everyone.items).toHaveLength(2);
     });
 
+    it('gives every officer of a page their own courses, as in the whole list', async () => {
+      const bost = await unitId(t, 'ALM-BOST');
+      const query = `unitId=${bost}&orderId=${orderId}`;
+      const all = await officersBehind(hr, `${query}&limit=500`);
+      expect(all.items.length).toBeGreaterThan(2);
+      for (const officer of all.items) {
+        const enrolled = await t.sql<{ course_id: string }>(
+          `SELECT e.course_id FROM enrollment e JOIN officer o ON o.id = e.officer_id WHERE o.personnel_number = $1`,
+          [officer.personnelNumber],
+        );
+        expect(officer.courses.length).toBeGreaterThan(0);
+        for (const course of officer.courses) {
+          expect(enrolled.map((row) => row.course_id)).toContain(course.courseId);
+        }
+      }
+      for (let offset = 0; offset < all.total; offset += 2) {
+        const page = await officersBehind(hr, `${query}&limit=2&offset=${offset}`);
+        expect(page.items).toEqual(all.items.slice(offset, offset + 2));
+      }
+    });
+
     it('exports every officer of the figure as CSV and XLSX', async () => {
       const bost = await unitId(t, 'ALM-BOST');
       const csv = await get(

@@ -8,15 +8,26 @@ const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 const PAD = 3;
 const SIZE = 8;
 const STYLE_FILL = { header: '#e6e6e6', body: undefined, total: '#f3f3f3' };
+/** Six-digit colours: pdfkit expands a three-digit one with a regular expression at every use (twice per cell). */
+const TEXT_COLOR = '#000000';
+const RULE_COLOR = '#888888';
 /** Room kept at the foot of each page for the footer and the page number. */
 const FOOT = 30;
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-/** Lays a table out row by row, starting a new page (with the header again) when a row would not fit. */
+/**
+ * Lays a table out row by row, starting a new page (with the header again)
+ * when a row would not fit. A cell's height is measured once per distinct
+ * text, size and column (ranks, units, courses, dates and states repeat on
+ * thousands of rows): pdfkit's `heightOfString` lays the text out in full,
+ * and drawing it lays it out again.
+ */
 class TableWriter {
   private readonly widths: number[];
   private readonly left: number;
+  private readonly heights = new Map<string, number>();
+  private headerSizes?: number[];
 
   constructor(
     private readonly doc: Doc,
@@ -45,20 +56,32 @@ class TableWriter {
     return longest > width ? Math.max(5, (SIZE * width) / longest) : SIZE;
   }
 
+  /** The header's font sizes, measured at its first drawing (the header repeats on every page). */
+  private sizes(texts: string[], style: 'header' | 'body' | 'total'): number[] {
+    if (style !== 'header') return texts.map(() => SIZE);
+    this.headerSizes ??= texts.map((text, i) => this.headerSize(text, this.widths[i] - 2 * PAD));
+    return this.headerSizes;
+  }
+
+  /** `heightOfString` of a cell, with the row's font already selected; remembered by font, size, column and text. */
+  private height(font: string, size: number, column: number, text: string): number {
+    const key = `${font}\u0000${size}\u0000${column}\u0000${text}`;
+    let height = this.heights.get(key);
+    if (height === undefined) {
+      height = this.doc.fontSize(size).heightOfString(text || ' ', { width: this.widths[column] - 2 * PAD });
+      this.heights.set(key, height);
+    }
+    return height;
+  }
+
   row(cells: Cell[], style: 'header' | 'body' | 'total'): void {
     const doc = this.doc;
     const font = style === 'body' ? 'regular' : 'bold';
     const fill = STYLE_FILL[style];
     const texts = cells.map((cell, i) => cellText(cell, this.columns[i], this.language));
     doc.font(font).fontSize(SIZE);
-    const sizes = texts.map((text, i) => (style === 'header' ? this.headerSize(text, this.widths[i] - 2 * PAD) : SIZE));
-    const height =
-      Math.max(
-        ...texts.map((text, i) =>
-          doc.fontSize(sizes[i]).heightOfString(text || ' ', { width: this.widths[i] - 2 * PAD }),
-        ),
-      ) +
-      2 * PAD;
+    const sizes = this.sizes(texts, style);
+    const height = Math.max(...texts.map((text, i) => this.height(font, sizes[i], i, text))) + 2 * PAD;
     if (doc.y + height > doc.page.height - doc.page.margins.bottom) {
       doc.addPage();
       if (style !== 'header') this.header();
@@ -69,8 +92,8 @@ class TableWriter {
     texts.forEach((text, i) => {
       const width = this.widths[i];
       if (fill) doc.rect(x, top, width, height).fill(fill);
-      doc.fillColor('#000');
-      doc.rect(x, top, width, height).lineWidth(0.5).strokeColor('#888').stroke();
+      doc.fillColor(TEXT_COLOR);
+      doc.rect(x, top, width, height).lineWidth(0.5).strokeColor(RULE_COLOR).stroke();
       const align = this.columns[i].kind === 'text' ? 'left' : 'right';
       doc.fontSize(sizes[i]).text(text, x + PAD, top + PAD, { width: width - 2 * PAD, align });
       x += width;

@@ -27,6 +27,13 @@ export const stateOfRank = (rank: number): OutcomeState =>
  * enrolment that decides the state is kept (the highest rank, then the latest
  * cycle), so an officer's state is the highest of their courses', exactly as
  * counted; `total` counts every officer matched, before the page.
+ *
+ * The courses of the page's officers are aggregated set-based, in one GROUP
+ * BY, and looked up by officer in a jsonb object (as is the page's set of
+ * officers): the planner cannot estimate the CTEs' sizes (it expects 1 page
+ * row where there are 5,000), so a join back to the page turned into nested
+ * loops that re-ran the aggregate per officer. A subquery per officer over
+ * `per_course` was quadratic as well (minutes for a region's 5,000 officers).
  */
 export function officerOutcomesSql(options: {
   enrolmentFilter: string;
@@ -57,24 +64,35 @@ picked AS (
   JOIN unit u ON u.id = o.unit_id
   WHERE ${options.own ? 'u.path = $1' : "u.path LIKE $1 || '%'"} AND ${options.stateFilter}
 ),
-page AS (
+page AS MATERIALIZED (
   SELECT p.*, count(*) OVER ()::int AS total FROM picked p
   ORDER BY p.unit_path, p.full_name, p.personnel_number
   ${options.page}
+),
+listed AS (
+  SELECT jsonb_object_agg(officer_id, true) AS ids FROM page
+),
+courses AS (
+  SELECT jsonb_object_agg(officer_id, courses) AS by_officer
+  FROM (
+    SELECT pc.officer_id,
+           jsonb_agg(jsonb_build_object(
+             'courseId', c.id, 'courseCode', c.code, 'courseTitle', c.title, 'rank', pc.rank,
+             'dueAt', pc.due_at, 'completedAt', CASE WHEN pc.rank = ${RANK.completed} THEN pc.completed_at END,
+             'certificateSerial', CASE WHEN pc.rank = ${RANK.completed} THEN cert.serial END,
+             'exemptionReason', CASE WHEN pc.rank = ${RANK.exempted} THEN pc.closed_reason END,
+             'reason', pc.reason, 'reasonDetail', pc.reason_detail)
+           ORDER BY c.code) AS courses
+    FROM per_course pc
+    JOIN course c ON c.id = pc.course_id
+    LEFT JOIN certificate cert ON cert.enrollment_id = pc.id
+    WHERE (SELECT ids FROM listed) ? pc.officer_id::text
+    GROUP BY pc.officer_id
+  ) per_officer
 )
 SELECT p.officer_id, p.rank, p.personnel_number, p.full_name, p.officer_rank, p.position,
        p.unit_id, p.unit_code, p.unit_name, p.unit_names, p.total,
-       (SELECT jsonb_agg(jsonb_build_object(
-                 'courseId', c.id, 'courseCode', c.code, 'courseTitle', c.title, 'rank', pc.rank,
-                 'dueAt', pc.due_at, 'completedAt', CASE WHEN pc.rank = ${RANK.completed} THEN pc.completed_at END,
-                 'certificateSerial', CASE WHEN pc.rank = ${RANK.completed} THEN cert.serial END,
-                 'exemptionReason', CASE WHEN pc.rank = ${RANK.exempted} THEN pc.closed_reason END,
-                 'reason', pc.reason, 'reasonDetail', pc.reason_detail)
-               ORDER BY c.code)
-        FROM per_course pc
-        JOIN course c ON c.id = pc.course_id
-        LEFT JOIN certificate cert ON cert.enrollment_id = pc.id
-        WHERE pc.officer_id = p.officer_id) AS courses
+       (SELECT by_officer FROM courses) -> p.officer_id::text AS courses
 FROM page p
 ORDER BY p.unit_path, p.full_name, p.personnel_number`;
 }
