@@ -171,9 +171,10 @@ export class ExecutionReportService {
         { unit, asOf: producedAt, order },
         { reason: 'complaint-refresher' },
       );
-      const courses = await Promise.all(
-        (report.filters.order?.courseIds ?? []).map((id) => this.courses.get(RequestContext.system(), id)),
-      );
+      // One after the other: the transaction's one connection runs one statement at a time.
+      const courses = [];
+      for (const id of report.filters.order?.courseIds ?? [])
+        courses.push(await this.courses.get(RequestContext.system(), id));
       // The programme's course list as it is now, read in the same transaction as the figures: later changes
       // to the programme leave this report (and every file rendered from it) as it was.
       const programme = order.programmeId
