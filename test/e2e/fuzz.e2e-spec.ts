@@ -244,6 +244,16 @@ describe('fuzzing every operation as every role', () => {
     const users = await t.http().get('/api/v1/users?limit=1').set('Authorization', `Bearer ${tokens.admin}`);
     const userId = users.body.items[0].id as string;
     const cases: Array<[Role, 'put' | 'post', string, string]> = [
+      // found by the full run (1,000 per operation): a programme's nullable description
+      ['trainer', 'post', '/api/v1/programmes', '{"code":"FUZZ-NULL","description":null,"courseIds":[]}'],
+      // class-transformer throws on a nested object with a `constructor` key, in pipes outside the global one
+      [
+        'trainer',
+        'put',
+        '/api/v1/sessions/00000015-7a02-2465-ad9e-4fab7fa73d05/attendance',
+        '[{"status":"excused","isAdmin":["x",[{"constructor":{"id":"@SUM(A1)"}}]]}]',
+      ],
+      ['anonymous', 'post', '/api/v1/auth/login', '{"username":"officer","password":"x","extra":{"a":{"constructor":{}}}}'],
       // isEmail runs encodeURI, which throws on a lone surrogate
       ['admin', 'put', `/api/v1/users/${userId}/contact`, '{"email":"\\ud800","language":"ru"}'],
       // a course without its title reached the database's NOT NULL
@@ -260,15 +270,14 @@ describe('fuzzing every operation as every role', () => {
     ];
     for (const [role, method, url, body] of cases) {
       const before = await writeMark();
-      const res = await t
-        .http()
-        [method](url)
-        .set('Authorization', `Bearer ${tokens[role]}`)
-        .set('Content-Type', 'application/json')
-        .send(body);
+      let req = t.http()[method](url).set('Content-Type', 'application/json');
+      if (role !== 'anonymous') req = req.set('Authorization', `Bearer ${tokens[role]}`);
+      const res = await req.send(body);
       expect({ url, status: res.status }).toEqual({ url, status: 422 });
       expect(res.headers['content-type']).toMatch(/problem\+json/);
-      expect(await writeMark()).toBe(before);
+      // A refused sign-in records its attempt; nothing else may be written.
+      const written = await t.sql<{ table_name: string }>('SELECT table_name FROM fuzz_write WHERE id > $1', [before]);
+      expect(written.filter((w) => !WRITES_ON_REFUSAL_ALLOWED.has(w.table_name))).toEqual([]);
     }
   });
 });

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsDefined,
   IsOptional,
   IsString,
   IsUUID,
@@ -21,7 +22,11 @@ export class CreateProgrammeDto {
   @Matches(COURSE_CODE, { message: 'code must be 1-50 Latin letters, digits, dot, dash or underscore' })
   code: string;
 
-  @ApiProperty({ type: LocalizedTitleDto }) @ValidateNested() @Type(() => LocalizedTitleDto) title: LocalizedTitleDto;
+  @ApiProperty({ type: LocalizedTitleDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => LocalizedTitleDto)
+  title: LocalizedTitleDto;
 
   @ApiPropertyOptional({ type: DraftTextDto })
   @IsOptional()

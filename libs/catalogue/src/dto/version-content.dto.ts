@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsNumber,
@@ -71,8 +72,8 @@ export class LessonDto {
   @IsUUID()
   id?: string;
 
-  @ApiProperty({ type: DraftTextDto }) @ValidateNested() @Type(() => DraftTextDto) title: DraftTextDto;
-  @ApiProperty({ type: DraftBodyDto }) @ValidateNested() @Type(() => DraftBodyDto) body: DraftBodyDto;
+  @ApiProperty({ type: DraftTextDto }) @IsDefined() @ValidateNested() @Type(() => DraftTextDto) title: DraftTextDto;
+  @ApiProperty({ type: DraftBodyDto }) @IsDefined() @ValidateNested() @Type(() => DraftBodyDto) body: DraftBodyDto;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 600 })
   @IsOptional()
@@ -92,13 +93,13 @@ export class LessonDto {
 
 export class OptionDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() id?: string;
-  @ApiProperty({ type: DraftTextDto }) @ValidateNested() @Type(() => DraftTextDto) text: DraftTextDto;
+  @ApiProperty({ type: DraftTextDto }) @IsDefined() @ValidateNested() @Type(() => DraftTextDto) text: DraftTextDto;
   @ApiProperty() @IsBoolean() correct: boolean;
 }
 
 export class QuestionDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() id?: string;
-  @ApiProperty({ type: DraftTextDto }) @ValidateNested() @Type(() => DraftTextDto) text: DraftTextDto;
+  @ApiProperty({ type: DraftTextDto }) @IsDefined() @ValidateNested() @Type(() => DraftTextDto) text: DraftTextDto;
 
   @ApiPropertyOptional({ description: 'Several options may be correct', default: false })
   @IsOptional()
@@ -151,7 +152,11 @@ export class QuizDto {
 
 export class CriterionDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() id?: string;
-  @ApiProperty({ type: DraftTextDto }) @ValidateNested() @Type(() => DraftTextDto) description: DraftTextDto;
+  @ApiProperty({ type: DraftTextDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => DraftTextDto)
+  description: DraftTextDto;
   @ApiProperty({ description: 'Share of the total, in percent; the weights sum to 100' })
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(0.01)

@@ -1,4 +1,6 @@
 import { ArgumentMetadata, HttpException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ClassConstructor, plainToInstance } from 'class-transformer';
+import { validate, ValidatorOptions } from 'class-validator';
 import { DomainError, FieldProblem, ValidationFailed } from './domain-error';
 
 /** Flattens class-validator's tree into `a.b[0].c` paths, one entry per broken constraint. */
@@ -29,9 +31,36 @@ class SafeValidationPipe extends ValidationPipe {
     } catch (error) {
       if (error instanceof HttpException || error instanceof DomainError) throw error;
       throw new ValidationFailed('The request has invalid fields', [
-        { field: metadata.data ?? metadata.type, message: 'a value could not be checked (malformed text or number)' },
+        { field: metadata.data ?? metadata.type, message: UNCHECKABLE },
       ]);
     }
+  }
+}
+
+/** What a value malformed beyond checking (see SafeValidationPipe) gives as a field problem. */
+const UNCHECKABLE = 'a value could not be checked (malformed text or number)';
+
+/**
+ * For bodies checked outside the global pipe (a bare array, a page's form):
+ * the instance and its problems, with the same protection as the pipe. Both
+ * class-transformer (a nested object with a `constructor` key) and
+ * class-validator can throw on a client's malformed value: that is one more
+ * problem, never a 500.
+ */
+export async function checkedInstance<T extends object>(
+  type: ClassConstructor<T>,
+  plain: unknown,
+  options: ValidatorOptions,
+  prefix = '',
+): Promise<{ instance: T; problems: FieldProblem[] }> {
+  try {
+    const instance = plainToInstance(type, plain) as T;
+    return { instance, problems: flattenValidationErrors(await validate(instance, options), prefix) };
+  } catch {
+    return {
+      instance: Object.create(type.prototype) as T,
+      problems: [{ field: prefix || 'body', message: UNCHECKABLE }],
+    };
   }
 }
 

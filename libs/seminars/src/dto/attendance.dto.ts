@@ -1,8 +1,7 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { plainToInstance } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, validate } from 'class-validator';
-import { FieldProblem, flattenValidationErrors, ValidationFailed } from '@lms/core';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { checkedInstance, FieldProblem, ValidationFailed } from '@lms/core';
 import { ATTENDANCE_STATUSES, AttendanceStatus } from '../entities/seminar-attendance.entity';
 
 export class AttendanceEntryDto {
@@ -44,10 +43,14 @@ export class AttendanceListPipe implements PipeTransform<unknown, Promise<Attend
         problems.push({ field: `[${index}]`, message: 'must be an object { officerId, status }' });
         continue;
       }
-      const entry = plainToInstance(AttendanceEntryDto, item);
-      const errors = await validate(entry, { whitelist: true, forbidNonWhitelisted: true });
-      problems.push(...flattenValidationErrors(errors, `[${index}]`));
-      if (errors.length === 0 && seen.has(entry.officerId))
+      const { instance: entry, problems: found } = await checkedInstance(
+        AttendanceEntryDto,
+        item,
+        { whitelist: true, forbidNonWhitelisted: true },
+        `[${index}]`,
+      );
+      problems.push(...found);
+      if (found.length === 0 && seen.has(entry.officerId))
         problems.push({ field: `[${index}].officerId`, message: 'appears more than once' });
       seen.add(entry.officerId);
       entries.push(entry);

@@ -1,6 +1,4 @@
 import { Body, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import {
   CourseDocumentDto,
   CourseDocumentService,
@@ -8,7 +6,7 @@ import {
   CourseVersionService,
   CreateCourseDto,
 } from '@lms/catalogue';
-import { Ctx, NotFound, RequestContext, Roles, ValidationFailed } from '@lms/core';
+import { checkedInstance, Ctx, NotFound, RequestContext, Roles, ValidationFailed } from '@lms/core';
 import { FormRejected } from '../http/form-rejected';
 import { PageContext } from '../http/page-context';
 import { Action, Form, Page, redirectTo, WebController } from '../http/page.decorators';
@@ -75,8 +73,10 @@ export class TrainerCoursesController {
     } catch {
       throw await reject('errors.badJson');
     }
-    const document = plainToInstance(CourseDocumentDto, parsed);
-    const problems = await validate(document, { whitelist: true, forbidNonWhitelisted: false });
+    const { instance: document, problems } = await checkedInstance(CourseDocumentDto, parsed, {
+      whitelist: true,
+      forbidNonWhitelisted: false,
+    });
     if (problems.length > 0 || typeof parsed !== 'object' || parsed === null) throw await reject('errors.badDocument');
     try {
       const version = await this.documents.import(ctx, document, false);

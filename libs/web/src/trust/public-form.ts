@@ -1,6 +1,5 @@
-import { ClassConstructor, plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
-import { flattenValidationErrors } from '@lms/core';
+import { ClassConstructor } from 'class-transformer';
+import { checkedInstance } from '@lms/core';
 import { HumanCheckFailed } from '@lms/trust';
 import { FormRejected } from '../http/form-rejected';
 
@@ -14,8 +13,7 @@ export async function checkedForm<T extends object>(
   body: Record<string, unknown>,
   model: () => Promise<object>,
 ): Promise<T> {
-  const form = plainToInstance(type, body);
-  const problems = flattenValidationErrors(await validate(form, { whitelist: true }));
+  const { instance: form, problems } = await checkedInstance(type, body, { whitelist: true });
   if (!problems.length) return form;
   const errors: Record<string, string> = {};
   for (const problem of problems) {
