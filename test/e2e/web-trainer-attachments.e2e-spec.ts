@@ -102,6 +102,18 @@ describe('pages: a trainer attaches files to a lesson, an officer downloads them
     expect(await stored(course.courseId)).toBe(before);
     expect(await lessonFiles(draft.id, lessonId)).toHaveLength(1);
     await checkKazakhPage(page, 'trainer-kk', '31-lesson-file-refused');
+
+    // Over 10 MB: the page's script refuses it before sending; sent anyway, it is refused beside the field.
+    const large = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]);
+    await page.setInputFiles('#f-file', { name: 'large.pdf', mimeType: 'application/pdf', buffer: large });
+    expect(await page.evaluate<string>(`document.getElementById('f-file').validationMessage`)).toContain('10 МБ');
+    const action = await page.getAttribute('#files form[enctype]', 'action');
+    const tooLarge = await page.request.post(`${t.baseUrl}${action}`, {
+      multipart: { file: { name: 'large.pdf', mimeType: 'application/pdf', buffer: large } },
+    });
+    expect(tooLarge.status()).toBe(422);
+    expect(await tooLarge.text()).toContain('Файл тым үлкен: 10 МБ-тан аспауы керек.');
+    expect(await stored(course.courseId)).toBe(before);
     await context.close();
 
     // Without JavaScript the form posts as usual: an image is added, then taken off (its stored file stays).

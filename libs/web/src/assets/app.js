@@ -237,13 +237,14 @@
     sendWithProgress(form, box);
   });
 
-  function limitSize(input) {
-    input.addEventListener('change', function () {
-      var file = input.files && input.files[0];
-      var max = Number(input.dataset.maxBytes);
-      input.setCustomValidity(file && file.size > max ? input.dataset.tooLarge || '' : '');
-    });
-  }
+  // Delegated, so that it holds on a page shown in place after a refused upload too.
+  document.addEventListener('change', function (event) {
+    var input = event.target;
+    if (!(input instanceof HTMLInputElement) || input.type !== 'file' || !input.dataset.maxBytes) return;
+    var file = input.files && input.files[0];
+    var max = Number(input.dataset.maxBytes);
+    input.setCustomValidity(file && file.size > max ? input.dataset.tooLarge || '' : '');
+  });
 
   document.addEventListener('DOMContentLoaded', function () {
     var rubrics = document.querySelectorAll('form[data-rubric]');
@@ -254,7 +255,5 @@
     for (var j = 0; j < files.length; j++) fillFromFile(files[j]);
     var areas = document.querySelectorAll('textarea[data-preview]');
     for (var k = 0; k < areas.length; k++) livePreview(areas[k]);
-    var limited = document.querySelectorAll('input[type="file"][data-max-bytes]');
-    for (var m = 0; m < limited.length; m++) limitSize(limited[m]);
   });
 })();

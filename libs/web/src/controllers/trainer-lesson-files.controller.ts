@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
-import { Get, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import type { Response } from 'express';
+import { Get, Param, ParseUUIDPipe, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { AttachmentService, CourseVersionService, LessonFileService, MAX_ATTACHMENT_BYTES } from '@lms/catalogue';
 import { Ctx, NotFound, RequestContext, Roles } from '@lms/core';
+import { FileOrTooLarge, fileTooLarge } from '../http/file-or-too-large';
 import { FormRejected } from '../http/form-rejected';
 import { Action, Form, redirectTo, WebController } from '../http/page.decorators';
 import { sendAttachment } from '../http/send-attachment';
@@ -27,12 +27,11 @@ export class TrainerLessonFilesController {
   @Post('trainer/versions/:id/lessons/:lessonId/files')
   @Roles('trainer')
   @Form('trainer/lesson', 'trainer.lesson.title')
-  // Up to twice the allowed size reaches the catalogue, which refuses it by name; beyond, the upload is cut (413).
   @UseInterceptors(
-    FileInterceptor('file', {
+    FileOrTooLarge('file', {
       // Browsers send a file's name in UTF-8 (Kazakh and Russian names), not busboy's default latin1.
       defParamCharset: 'utf8',
-      limits: { fileSize: 2 * MAX_ATTACHMENT_BYTES, files: 1, fields: 2 },
+      limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 2 },
     }),
   )
   async upload(
@@ -40,7 +39,9 @@ export class TrainerLessonFilesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('lessonId', ParseUUIDPipe) lessonId: string,
     @UploadedFile() file: { buffer: Buffer; originalname: string; mimetype: string } | undefined,
+    @Req() request: Request,
   ) {
+    if (fileTooLarge(request)) throw await this.refused(ctx, id, lessonId, 'editor.files.tooLarge');
     if (!file || file.buffer.length === 0) throw await this.refused(ctx, id, lessonId, 'editor.files.choose');
     try {
       await this.files.attach(ctx, id, lessonId, {
