@@ -1,30 +1,16 @@
 import { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '@lms/demo';
-import {
-  createWebApp,
-  horizontalOverflow,
-  launchBrowser,
-  phoneContext,
-  screenshot,
-  seriousAccessibilityViolations,
-  signIn,
-} from '../support/browser';
+import { checkKazakhPage, createWebApp, launchBrowser, phoneContext, signIn } from '../support/browser';
 import { TestApp } from '../support/test-app';
 
 const account = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!;
 
-/** A page in Kazakh that fits a phone and has no serious accessibility problem, kept as a screenshot. */
-async function check(page: Page, name: string) {
-  expect(await page.getAttribute('html', 'lang')).toBe('kk');
-  await screenshot(page, 'hr-kk', name);
-  expect(await horizontalOverflow(page)).toBe(0);
-  expect(await seriousAccessibilityViolations(page)).toEqual([]);
-}
+const check = (page: Page, name: string) => checkKazakhPage(page, 'hr-kk', name);
 
 /**
  * HR's order execution reports in a phone browser, in Kazakh: choose the
  * order, freeze a report for a unit, see it listed and verified, download
- * its PDF; and what is refused.
+ * its PDF, freeze one with the trust indicators attached; and what is refused.
  */
 describe('pages: HR freezes and files order execution reports in the browser', () => {
   let t: TestApp & { baseUrl: string };
@@ -91,6 +77,25 @@ describe('pages: HR freezes and files order execution reports in the browser', (
     await page.reload();
     expect(await card.locator('.tag--ok').count()).toBe(1);
     expect(Number(await card.locator('dd').nth(2).innerText())).toBeGreaterThanOrEqual(1);
+    const trustOf = async (id: string) =>
+      (await t.sql<{ trust: unknown }>(`SELECT content->'trust' AS trust FROM report_snapshot WHERE id = $1`, [id]))[0]
+        .trust;
+    expect(await trustOf(frozen.id)).toBeNull();
+
+    // The API's includeTrust is offered on the form: the trust report of the subtree is frozen in.
+    await page.selectOption('#f-unitId', bostandyk.id);
+    await page.check('#f-includeTrust');
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('form[action="/hr/execution-reports"][method="post"] button'),
+    ]);
+    expect(await snapshots()).toBe(before + 2);
+    const [withTrust] = await t.sql<{ id: string }>('SELECT id FROM report_snapshot ORDER BY created_at DESC LIMIT 1');
+    expect(withTrust.id).not.toBe(frozen.id);
+    expect(await trustOf(withTrust.id)).toEqual(
+      expect.objectContaining({ rows: expect.any(Array), total: expect.any(Object) }),
+    );
+    expect(await page.locator(`#report-${withTrust.id} .tag--ok`).count()).toBe(1);
     await context.close();
   }, 300_000);
 

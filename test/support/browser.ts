@@ -67,3 +67,11 @@ export async function screenshot(page: Page, folder: string, name: string): Prom
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** A page in Kazakh that fits a phone and has no serious accessibility problem, kept as a screenshot. */
+export async function checkKazakhPage(page: Page, folder: string, name: string): Promise<void> {
+  expect(await page.getAttribute('html', 'lang')).toBe('kk');
+  await screenshot(page, folder, name);
+  expect(`${name}: ${await horizontalOverflow(page)}`).toBe(`${name}: 0`);
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+}

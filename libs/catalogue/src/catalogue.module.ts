@@ -12,6 +12,7 @@ import { CourseDocumentService } from './services/course-document.service';
 import { CourseVersionService } from './services/course-version.service';
 import { CourseService } from './services/course.service';
 import { DrillService } from './services/drill.service';
+import { LessonFileService } from './services/lesson-files.service';
 import { ProgrammeChangeHooks } from './services/programme-change.hooks';
 import { ProgrammeRuleService } from './services/programme-rule.service';
 import { ProgrammeService } from './services/programme.service';
@@ -32,6 +33,7 @@ import { ScenarioService } from './services/scenario.service';
     CourseVersionService,
     CourseDocumentService,
     AttachmentService,
+    LessonFileService,
     ProgrammeService,
     ProgrammeSeeder,
     BankSeeder,
@@ -47,6 +49,7 @@ import { ScenarioService } from './services/scenario.service';
     ProgrammeService,
     ProgrammeSeeder,
     AttachmentService,
+    LessonFileService,
     ScenarioService,
     DrillService,
     ProgrammeRuleService,

@@ -14,6 +14,7 @@ export { renderMarkdown } from './services/markdown';
 export * from './services/course-version.service';
 export * from './services/course.service';
 export * from './services/drill.service';
+export * from './services/lesson-files.service';
 export * from './services/programme-change.hooks';
 export * from './services/programme-rule.service';
 export * from './services/programme.service';

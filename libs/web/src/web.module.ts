@@ -33,6 +33,7 @@ import { SeminarsController } from './controllers/seminars.controller';
 import { SessionController } from './controllers/session.controller';
 import { StaffController } from './controllers/staff.controller';
 import { TrainerCoursesController } from './controllers/trainer-courses.controller';
+import { TrainerLessonFilesController } from './controllers/trainer-lesson-files.controller';
 import { TrainerSessionsController } from './controllers/trainer-sessions.controller';
 import { TrainerVersionsController } from './controllers/trainer-versions.controller';
 import { TrainingController } from './controllers/training.controller';
@@ -59,6 +60,7 @@ export const WEB_CONTROLLERS = [
   VerifyController,
   TrainerCoursesController,
   TrainerVersionsController,
+  TrainerLessonFilesController,
   TrainerSessionsController,
   HrDashboardController,
   HrExecutionController,

@@ -7,6 +7,9 @@
  * - A lesson's Markdown is previewed as typed (rendered by the server's inert renderer).
  * - The rubric form shows the weighted result and pass or fail as scores are typed.
  * - A button marked data-print prints the page (the sign-in sheet, the feedback card).
+ * - A file form marked data-progress shows how much of the file is sent, then that the server is
+ *   checking it (without JavaScript the form posts as usual); a file input with data-max-bytes
+ *   refuses a file over that size before anything is sent.
  */
 (function () {
   'use strict';
@@ -158,6 +161,90 @@
     }
     for (var i = 0; i < inputs.length; i++) inputs[i].addEventListener('input', update);
   }
+
+  function progressBox(form) {
+    var box = document.getElementById(form.dataset.progress);
+    return box && box.querySelector('progress') ? box : null;
+  }
+
+  function showProgress(box, sent, total) {
+    var bar = box.querySelector('progress');
+    var status = box.querySelector('[role="status"]');
+    if (total > 0 && sent < total) {
+      var percent = Math.floor((sent / total) * 100);
+      bar.value = percent;
+      // The live region speaks at every tenth, not at every event.
+      var step = String(Math.floor(percent / 10) * 10);
+      if (status.dataset.step !== step) {
+        status.dataset.step = step;
+        status.textContent = box.dataset.sending.replace('{percent}', step);
+      }
+    } else {
+      bar.removeAttribute('value');
+      status.textContent = box.dataset.checking;
+    }
+  }
+
+  /** The answer's page in place of this one: a redirect is followed, a refusal (422, 413) is shown as sent. */
+  function showAnswer(xhr, form) {
+    if (xhr.status >= 200 && xhr.status < 300 && xhr.responseURL && xhr.responseURL !== form.action) {
+      window.location.assign(xhr.responseURL);
+      return;
+    }
+    var doc = new DOMParser().parseFromString(xhr.responseText, 'text/html');
+    document.title = doc.title;
+    document.body.replaceWith(document.adoptNode(doc.body));
+    var alert = document.getElementById('form-alert') || document.querySelector('h1');
+    if (alert) {
+      alert.setAttribute('tabindex', '-1');
+      alert.focus();
+    }
+  }
+
+  function sendWithProgress(form, box) {
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', form.action);
+    xhr.upload.addEventListener('progress', function (event) {
+      showProgress(box, event.loaded, event.lengthComputable ? event.total : 0);
+    });
+    xhr.upload.addEventListener('load', function () {
+      showProgress(box, 1, 1);
+    });
+    xhr.addEventListener('load', function () {
+      showAnswer(xhr, form);
+    });
+    xhr.addEventListener('error', function () {
+      box.querySelector('[role="status"]').textContent = box.dataset.failed;
+      form.dataset.sent = 'false';
+      var buttons = form.querySelectorAll('button');
+      for (var i = 0; i < buttons.length; i++) {
+        buttons[i].disabled = false;
+        buttons[i].removeAttribute('aria-disabled');
+      }
+    });
+    box.hidden = false;
+    showProgress(box, 0, 1);
+    xhr.send(new FormData(form));
+  }
+
+  // After data-once's handler: a form it let through is sent by XHR, so that the upload can be followed.
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || !(form instanceof HTMLFormElement) || !form.dataset.progress) return;
+    var box = progressBox(form);
+    if (!box || !window.FormData || !window.DOMParser) return;
+    event.preventDefault();
+    sendWithProgress(form, box);
+  });
+
+  // Delegated, so that it holds on a page shown in place after a refused upload too.
+  document.addEventListener('change', function (event) {
+    var input = event.target;
+    if (!(input instanceof HTMLInputElement) || input.type !== 'file' || !input.dataset.maxBytes) return;
+    var file = input.files && input.files[0];
+    var max = Number(input.dataset.maxBytes);
+    input.setCustomValidity(file && file.size > max ? input.dataset.tooLarge || '' : '');
+  });
 
   document.addEventListener('DOMContentLoaded', function () {
     var rubrics = document.querySelectorAll('form[data-rubric]');

@@ -26,7 +26,8 @@ const uuidOrNothing = (value: unknown, field: string): string | undefined => {
 
 /**
  * HR's order execution reports: choose an order of its scope, freeze a
- * report for it (for a unit of the subtree), see the order's frozen reports
+ * report for it (for a unit of the subtree, with the trust indicators
+ * attached if asked), see the order's frozen reports
  * with their verification (code, SHA-256, whether content and files still
  * match) and download each as PDF, CSV or XLSX in kk/ru/en. The same
  * service, scope rules and stored files as the API.
@@ -77,7 +78,7 @@ export class HrExecutionController {
     const orderId = uuidOrNothing(body.orderId, 'orderId');
     if (!orderId) throw new ValidationFailed('Choose an order', [{ field: 'orderId', message: 'errors.required' }]);
     const unitId = uuidOrNothing(body.unitId, 'unitId');
-    await this.reports.create(ctx, orderId, { unitId });
+    await this.reports.create(ctx, orderId, { unitId, includeTrust: body.includeTrust === 'on' });
     return redirectTo(`/hr/execution-reports?orderId=${orderId}`, 'executionFrozen');
   }
 

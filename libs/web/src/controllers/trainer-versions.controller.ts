@@ -5,6 +5,7 @@ import {
   CourseDocumentService,
   CourseService,
   CourseVersionService,
+  LessonFileService,
   renderMarkdown,
   Text,
   VersionContent,
@@ -32,6 +33,7 @@ import {
   rubricOf,
   textOf,
 } from '../trainer/editor-forms';
+import { lessonModel, lessonValues, previews } from '../trainer/lesson-page';
 
 /** `new` or an item's id in the editor's URLs. */
 const ITEM = /^(new|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
@@ -48,6 +50,7 @@ export class TrainerVersionsController {
     private readonly courses: CourseService,
     private readonly versions: CourseVersionService,
     private readonly documents: CourseDocumentService,
+    private readonly files: LessonFileService,
   ) {}
 
   @Get('trainer/versions/:id')
@@ -133,22 +136,9 @@ export class TrainerVersionsController {
     const version = await this.draft(ctx, id);
     const lesson = this.lessonOf(version, lessonId);
     return {
-      ...this.lessonModel(version, lessonId),
-      form: {
-        values: lesson
-          ? {
-              ...Object.fromEntries(
-                EDITOR_LANGUAGES.flatMap((l) => [
-                  [`title_${l}`, lesson.title[l] ?? ''],
-                  [`body_${l}`, lesson.body[l] ?? ''],
-                ]),
-              ),
-              durationMinutes: lesson.durationMinutes ? String(lesson.durationMinutes) : '',
-            }
-          : {},
-        errors: {},
-      },
-      preview: lesson ? this.previews(lesson.body) : null,
+      ...(await this.lessonModel(ctx, version, lessonId)),
+      form: { values: lessonValues(lesson), errors: {} },
+      preview: lesson ? previews(lesson.body) : null,
     };
   }
 
@@ -168,7 +158,7 @@ export class TrainerVersionsController {
     const lessonBody = textOf(body, 'body', false);
     const errors: Record<string, string> = {};
     const durationMinutes = numberField(body, 'durationMinutes', [1, 600], errors);
-    const model = { ...this.lessonModel(version, lessonId), preview: this.previews(lessonBody) };
+    const model = { ...(await this.lessonModel(ctx, version, lessonId)), preview: previews(lessonBody) };
     if (field(body, 'intent') === 'preview') throw FormRejected.of(body, {}, undefined, model, 200);
     if (!title.kk && !title.ru && !title.en) errors.title_ru = 'errors.required';
     if (Object.keys(errors).length) throw FormRejected.of(body, errors, undefined, model);
@@ -387,16 +377,10 @@ export class TrainerVersionsController {
     };
   }
 
-  private lessonModel(version: VersionView, lessonId: string) {
-    const index = version.lessons.findIndex((l) => l.id === lessonId);
-    return {
-      version,
-      base: `/trainer/versions/${version.id}`,
-      lessonId,
-      isNew: lessonId === 'new',
-      n: index < 0 ? version.lessons.length + 1 : index + 1,
-      languages: EDITOR_LANGUAGES,
-    };
+  /** The lesson page's model with the lesson's files (a new lesson has none yet). */
+  private async lessonModel(ctx: RequestContext, version: VersionView, lessonId: string) {
+    const files = lessonId === 'new' ? [] : await this.files.list(ctx, version.id, lessonId);
+    return lessonModel(version, lessonId, files);
   }
 
   private questionModel(version: VersionView, questionId: string) {
@@ -420,10 +404,6 @@ export class TrainerVersionsController {
       rows: Array.from({ length: CRITERION_ROWS }, (_, i) => ({ i, n: i + 1 })),
       languages: EDITOR_LANGUAGES,
     };
-  }
-
-  private previews(body: Text) {
-    return EDITOR_LANGUAGES.filter((l) => body[l]).map((l) => ({ lang: l, html: renderMarkdown(body[l]!) }));
   }
 
   private lessonOf(version: VersionView, lessonId: string) {

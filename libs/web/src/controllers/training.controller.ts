@@ -3,10 +3,11 @@ import type { Response } from 'express';
 import { EnrollmentService, EnrollmentView } from '@lms/assignments';
 import { AttachmentService, VersionView } from '@lms/catalogue';
 import { CertificateService } from '@lms/certificates';
-import { contentDisposition, Ctx, NotFound, RequestContext, Roles } from '@lms/core';
+import { Ctx, NotFound, RequestContext, Roles } from '@lms/core';
 import { PageContext } from '../http/page-context';
 import { Action, Page, redirectTo, WebController } from '../http/page.decorators';
 import { PageCtx } from '../http/page-params';
+import { sendAttachment } from '../http/send-attachment';
 import { completionNeeds } from '../officer/completion';
 import { EnrolmentVersions } from '../officer/enrolment-versions';
 import { trainingGroups } from '../officer/training-list';
@@ -120,12 +121,7 @@ export class TrainingController {
   @Get('me/attachments/:id')
   @Roles('officer')
   async attachment(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res() response: Response) {
-    const file = await this.attachments.download(ctx, id);
-    response
-      .type(file.contentType)
-      .set('Content-Disposition', contentDisposition(file.fileName))
-      .set('Content-Security-Policy', "default-src 'none'")
-      .send(file.data);
+    sendAttachment(response, await this.attachments.download(ctx, id));
   }
 
   /** The officer's own enrolment; anyone else's answers 404 like a missing one (the service's scope). */

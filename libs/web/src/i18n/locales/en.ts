@@ -28,6 +28,12 @@ export const en = {
     choose: 'Interface language',
   },
   common: {
+    upload: {
+      label: 'Sending the file',
+      sending: 'Sending the file: {percent}%',
+      checking: 'File sent; the server is checking it…',
+      failed: 'The file could not be sent. Check the connection and try again.',
+    },
     back: 'Back',
     required: 'required',
     none: 'Nothing here yet.',

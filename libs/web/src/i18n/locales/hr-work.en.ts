@@ -29,6 +29,9 @@ export const hrWorkEn = {
       freezeIntro: 'The report shows the order’s compliance at this moment. It cannot be changed afterwards.',
       unit: 'Unit',
       defaultUnit: 'The order’s unit (or your own)',
+      includeTrust: 'Attach the trust indicators',
+      includeTrustHint:
+        'Citizens’ feedback, complaints and surveys of the same unit from the order’s date to today: a section of the report, frozen with it.',
       freezeSubmit: 'Freeze the report',
       reports: 'Frozen reports of order № {{number}}',
       verified: 'Verified: unchanged',

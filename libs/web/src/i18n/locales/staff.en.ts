@@ -11,6 +11,8 @@ export const staffEn = {
     sessions: 'My sessions',
   },
   notice: {
+    fileAttached: 'File added to the lesson.',
+    fileRemoved: 'File taken off the lesson.',
     courseCreated: 'Course created. Its first draft is open.',
     courseImported: 'Document imported as a new course draft.',
     draftStarted: 'A new draft was started from the published version.',
@@ -206,6 +208,23 @@ export const staffEn = {
     rubric: { title: 'Practical assessment rubric' },
   },
   editor: {
+    files: {
+      title: 'Lesson files',
+      none: 'This lesson has no files yet.',
+      kb: '{{size}} KB',
+      remove: 'Remove',
+      removeNamed: 'Remove the file {{name}}',
+      links: 'Links',
+      file: 'File (PDF or image)',
+      hint: 'PDF, PNG, JPEG, GIF or WebP, at most {{mb}} MB. Officers download it from the lesson of the published version.',
+      upload: 'Upload the file',
+      choose: 'Choose a file that is not empty',
+      typeRefused:
+        'This type of file is not accepted: only PDF, PNG, JPEG, GIF or WebP, with content that matches the type.',
+      tooLarge: 'The file is too large: at most 10 MB.',
+      badFile:
+        'The file’s name or content is not accepted: choose a non-empty file with a plain name of up to 200 characters.',
+    },
     lang: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
     langShort: { kk: 'Kazakh', ru: 'Russian', en: 'English' },
     missingIn: 'no {{lang}}',
