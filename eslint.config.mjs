@@ -16,10 +16,10 @@ const LIBRARY_IMPORTS = [
     message: 'Import another library through @lms/<name>, not a relative path.',
   },
 ];
-// Every CSV goes through core's toCsv/csvStream, which neutralise formulas (OWASP CSV injection).
+// Every CSV goes through core's toCsv/csvStream/csvBatchStream, which neutralise formulas (OWASP CSV injection).
 const CSV_WRITER = {
   regex: '^csv-stringify(/.*)?$',
-  message: 'Write CSV with toCsv or csvStream from @lms/core: they keep formulas out of spreadsheets.',
+  message: 'Write CSV with toCsv, csvStream or csvBatchStream from @lms/core: they keep formulas out of spreadsheets.',
 };
 
 export default tseslint.config(

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { parse } from 'csv-parse/sync';
-import { ReportReads } from '@lms/core';
+import { dueDay, dueDaySql, localDay, localDaySql, ReportReads } from '@lms/core';
 import { apiAs } from '../support/api-client';
 import { createCourse, unitId } from '../support/catalogue-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -103,6 +103,30 @@ describe('enrolment export', () => {
     const response = await apiAs(t, hr).get('/reports/enrollments?status=finished&format=csv');
     expect(response.status).toBe(422);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
+  it('prints in SQL the calendar days localDay and dueDay print in the process', async () => {
+    // Around local midnights, and across Almaty's move from UTC+6 to UTC+5 on 1 March 2024.
+    const instants = [
+      '2024-02-29T17:59:59.999Z',
+      '2024-02-29T18:00:00.000Z',
+      '2024-02-29T18:30:00.000Z',
+      '2024-02-29T19:00:00.000Z',
+      '2026-12-31T18:59:59.999Z',
+      '2026-12-31T19:00:00.000Z',
+      '2026-12-31T19:00:00.001Z',
+      '2026-06-30T21:00:00.000Z',
+    ];
+    const zones = ['Asia/Almaty', 'Asia/Aqtobe', 'Asia/Oral', 'Europe/Moscow', 'UTC'];
+    const pairs = zones.flatMap((zone) => instants.map((instant) => ({ zone, instant })));
+    const rows = await t.sql<{ day: string; due: string }>(
+      `SELECT ${localDaySql('p.instant', 'p.zone')} AS day, ${dueDaySql('p.instant', 'p.zone')} AS due
+       FROM unnest($1::timestamptz[], $2::text[]) WITH ORDINALITY AS p(instant, zone, n) ORDER BY p.n`,
+      [pairs.map((pair) => pair.instant), pairs.map((pair) => pair.zone)],
+    );
+    expect(rows).toEqual(
+      pairs.map(({ zone, instant }) => ({ day: localDay(instant, zone), due: dueDay(instant, zone) })),
+    );
   });
 
   it('closes the connection of a row stream abandoned mid-way, and returns a finished one to the pool', async () => {

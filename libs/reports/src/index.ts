@@ -17,7 +17,7 @@ export * from './services/officer-outcomes.service';
 export * from './services/officer-outcomes.sql';
 export * from './services/officer-record.service';
 export { ReportRenderingService } from './services/report-rendering.service';
-export { enrollmentExportSql } from './services/enrollment-export.sql';
+export { enrollmentCsvSql, enrollmentExportSql } from './services/enrollment-export.sql';
 
 import { ComplianceTrendEntity } from './entities/compliance-trend.entity';
 import { ReportRenderingEntity } from './entities/report-rendering.entity';

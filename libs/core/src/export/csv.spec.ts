@@ -1,7 +1,9 @@
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
+import { finished } from 'node:stream/promises';
 import { parse } from 'csv-parse/sync';
-import { csvDialect, csvStream, neutraliseFormula, toCsv } from './csv';
+import fc from 'fast-check';
+import { csvBatchStream, CsvCell, csvDialect, csvLine, csvStream, neutraliseFormula, toCsv } from './csv';
 
 const DANGEROUS = ['=HYPERLINK("http://x","y")', '+7 701', '-2+3', '@SUM(A1)', '\tTab', '\rCR'];
 
@@ -40,5 +42,34 @@ describe('formula-safe CSV', () => {
     const stream = csvStream({ dialect: csvDialect('kk'), header: ['a', 'b'] });
     Readable.from([['=1', 'x']]).pipe(stream);
     expect((await buffer(stream)).toString('utf8')).toBe("\uFEFFa;b\r\n'=1;x\r\n");
+  });
+
+  it('writes a line exactly as csv-stringify (toCsv) does, in every dialect', () => {
+    // Text rich in what matters: separators, quotes, line breaks, formula starts, Cyrillic.
+    const text = fc.stringMatching(/^[=+\-@\t\r\n;,"' aЖә0-9]{0,6}$/);
+    const cell: fc.Arbitrary<CsvCell> = fc.oneof(text, fc.integer({ min: -1000, max: 1000 }), fc.constant(null));
+    const language = fc.constantFrom('ru' as const, 'kk' as const, 'en' as const);
+    fc.assert(
+      fc.property(language, fc.array(cell, { minLength: 1, maxLength: 6 }), (lang, cells) => {
+        const dialect = { ...csvDialect(lang), bom: false };
+        expect(csvLine(dialect)(cells)).toBe(toCsv([cells], { dialect }));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('writes a batch of records as one chunk, header and BOM first', async () => {
+    const stream = csvBatchStream({ dialect: csvDialect('ru'), header: ['a', 'b'] });
+    Readable.from([
+      [
+        ['=1', null],
+        ['x;y', '2'],
+      ],
+      [['"q"', 3]],
+    ]).pipe(stream);
+    const chunks: string[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
+    await finished(stream);
+    expect(chunks).toEqual(['\uFEFFa;b\r\n', '\'=1;\r\n"x;y";2\r\n', '"""q""";3\r\n']);
   });
 });

@@ -28,3 +28,19 @@ export function localDay(instant: Date | string, timeZone: string): string {
 export function dueDay(dueAt: Date | string | null, timeZone: string): string | null {
   return dueAt === null ? null : localDay(dueDayInstant(dueAt), timeZone);
 }
+
+/**
+ * `localDay` in SQL, for statements that print days themselves (a streamed
+ * export): the calendar day (`YYYY-MM-DD`) of a `timestamptz` column in the
+ * time zone named by another column, as text; NULL stays NULL. A cast, not
+ * `to_char` (a tenth of the export statement's time): dates print as ISO in
+ * the ISO `DateStyle` that node-postgres already requires.
+ */
+export function localDaySql(instant: string, timeZone: string): string {
+  return `(${instant} AT TIME ZONE ${timeZone})::date::text`;
+}
+
+/** `dueDay` in SQL: the day a stored due instant closes, one millisecond before it, as `localDaySql`. */
+export function dueDaySql(dueAt: string, timeZone: string): string {
+  return localDaySql(`(${dueAt} - interval '1 millisecond')`, timeZone);
+}

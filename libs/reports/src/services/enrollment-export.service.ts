@@ -1,21 +1,11 @@
 import { Readable, Transform } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import {
-  csvStream,
-  csvDialect,
-  dueDay,
-  Language,
-  localDay,
-  Page,
-  pageClause,
-  ReportReads,
-  RequestContext,
-} from '@lms/core';
+import { csvBatchStream, csvDialect, Language, Page, pageClause, ReportReads, RequestContext } from '@lms/core';
 import { EFFECTIVE_STATUS, EnrollmentStatus, OrderService } from '@lms/assignments';
 import { EnrollmentExportQuery } from '../dto/report-query.dto';
 import { labelsFor } from '../render/labels';
 import { ComplianceService } from './compliance.service';
-import { enrollmentCountSql, enrollmentExportSql } from './enrollment-export.sql';
+import { enrollmentCountSql, enrollmentCsvSql, enrollmentExportSql } from './enrollment-export.sql';
 
 /** One enrolment of the export, dates as calendar days in the officer's unit's time zone. */
 export interface EnrollmentExportRow {
@@ -42,14 +32,13 @@ interface ExportSqlRow {
   rank: string;
   unit_code: string;
   unit_name: string;
-  timezone: string;
   course_code: string;
   course_title: string;
   cycle: number;
   status: EnrollmentStatus;
-  assigned_at: Date;
-  due_at: Date | null;
-  completed_at: Date | null;
+  assigned_on: string;
+  due_on: string | null;
+  completed_on: string | null;
   certificate_serial: string | null;
 }
 
@@ -65,9 +54,9 @@ function mapRow(row: ExportSqlRow): EnrollmentExportRow {
     courseTitle: row.course_title,
     cycle: row.cycle,
     status: row.status,
-    assignedOn: localDay(row.assigned_at, row.timezone),
-    dueOn: dueDay(row.due_at, row.timezone),
-    completedOn: row.completed_at === null ? null : localDay(row.completed_at, row.timezone),
+    assignedOn: row.assigned_on,
+    dueOn: row.due_on,
+    completedOn: row.completed_on,
     certificateSerial: row.certificate_serial,
   };
 }
@@ -95,15 +84,16 @@ export class EnrollmentExportService {
   }
 
   /**
-   * The CSV as a chain of streams (rows from a cursor, lines, the formula-safe
-   * writer) for the caller to `pipeline` into the response: a client that
-   * goes away or a failing read destroys them all and closes the connection.
+   * The CSV as a chain of streams (batches of rows from a cursor, already
+   * the file's cells as text; the formula-safe writer) for the caller to
+   * `pipeline` into the response: a client that goes away or a failing read
+   * destroys them all and closes the connection.
    */
-  async csv(ctx: RequestContext, query: EnrollmentExportQuery): Promise<[Readable, Transform, Transform]> {
+  async csv(ctx: RequestContext, query: EnrollmentExportQuery): Promise<[Readable, Transform]> {
     const { filter, params } = await this.filter(ctx, query);
     const language = query.lang ?? 'ru';
-    const rows = await this.reads.stream(enrollmentExportSql(filter), params);
-    return [rows, toCsvLines(), csvStream({ dialect: csvDialect(language), header: csvHeader(language) })];
+    const rows = await this.reads.textRowBatches(enrollmentCsvSql(filter), params);
+    return [rows, csvBatchStream({ dialect: csvDialect(language), header: csvHeader(language) })];
   }
 
   private async filter(ctx: RequestContext, query: EnrollmentExportQuery) {
@@ -150,29 +140,4 @@ function csvHeader(language: Language): string[] {
     l.completedAt,
     l.certificateSerial,
   ];
-}
-
-/** Rows of `enrollmentExportSql` in, one CSV record (an array of cells) out. */
-function toCsvLines(): Transform {
-  return new Transform({
-    objectMode: true,
-    transform(row: ExportSqlRow, _encoding, done) {
-      const r = mapRow(row);
-      done(null, [
-        r.fullName,
-        r.personnelNumber,
-        r.rank,
-        r.unitCode,
-        r.unitName,
-        r.courseCode,
-        r.courseTitle,
-        r.cycle,
-        r.status,
-        r.assignedOn,
-        r.dueOn ?? '',
-        r.completedOn ?? '',
-        r.certificateSerial ?? '',
-      ]);
-    },
-  });
 }
