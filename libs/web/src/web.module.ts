@@ -22,6 +22,7 @@ import { HrDashboardController } from './controllers/hr-dashboard.controller';
 import { HrExecutionController } from './controllers/hr-execution.controller';
 import { HrImportController } from './controllers/hr-import.controller';
 import { HrOfficersController } from './controllers/hr-officers.controller';
+import { HrSeminarsController } from './controllers/hr-seminars.controller';
 import { FeedbackPagesController } from './controllers/feedback.controller';
 import { SurveyPagesController } from './controllers/survey-pages.controller';
 import { TrustDashboardController } from './controllers/trust-dashboard.controller';
@@ -65,6 +66,7 @@ export const WEB_CONTROLLERS = [
   TrainerQuestionStatsController,
   HrImportController,
   HrOfficersController,
+  HrSeminarsController,
   FeedbackPagesController,
   SurveyPagesController,
   TrustDashboardController,

@@ -154,6 +154,7 @@ function navigation(user: PageUser | null, path: string, t: Translate): NavItem[
   if (user.roles.includes('hr')) {
     items.push({ href: '/hr', key: 'nav.dashboard' }, { href: '/hr/compliance', key: 'nav.compliance' });
     items.push({ href: '/hr/officers', key: 'nav.officers' });
+    items.push({ href: '/hr/seminars', key: 'nav.seminarSchedule' });
     items.push({ href: '/hr/execution-reports', key: 'nav.executionReports' });
   }
   if (user.roles.includes('trainer')) {

@@ -12,6 +12,9 @@ import { staffRu } from './locales/staff.ru';
 import { hrWorkEn } from './locales/hr-work.en';
 import { hrWorkKk } from './locales/hr-work.kk';
 import { hrWorkRu } from './locales/hr-work.ru';
+import { hrSeminarsEn } from './locales/hr-seminars.en';
+import { hrSeminarsKk } from './locales/hr-seminars.kk';
+import { hrSeminarsRu } from './locales/hr-seminars.ru';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -27,9 +30,9 @@ function merged(base: object, extra: object): Tree {
 
 /** Every interface text by language. */
 export const TEXTS = {
-  kk: merged(merged(merged(kk, staffKk), hrWorkKk), adminKk),
-  ru: merged(merged(merged(ru, staffRu), hrWorkRu), adminRu),
-  en: merged(merged(merged(en, staffEn), hrWorkEn), adminEn),
+  kk: merged(merged(merged(merged(kk, staffKk), hrWorkKk), adminKk), hrSeminarsKk),
+  ru: merged(merged(merged(merged(ru, staffRu), hrWorkRu), adminRu), hrSeminarsRu),
+  en: merged(merged(merged(merged(en, staffEn), hrWorkEn), adminEn), hrSeminarsEn),
 };
 
 /** A text by key in one language; `count` picks the plural form. */
