@@ -195,6 +195,7 @@ describe('pages: HR schedules seminars in the browser', () => {
     const hr = account('hr.almaty');
     await signIn(page, t.baseUrl, hr.username, hr.password);
     await page.goto(`${t.baseUrl}/hr/seminars/${sessionId}`);
+    await submit(page, '.lang-switch button[value="ru"]');
     const token = await page.inputValue('form[action$="/bookings"] input[name="_csrf"]');
     const bookings = async () =>
       (await t.sql('SELECT id FROM seminar_booking WHERE session_id = $1', [sessionId])).length;
@@ -237,6 +238,10 @@ describe('pages: HR schedules seminars in the browser', () => {
     expect(await submit(page, 'form[action$="/bookings"] button[type="submit"]')).toBe(409);
     expect(await page.locator('#refused-for').innerText()).toContain(officers[2].full_name);
     expect(await page.locator('#form-alert').count()).toBe(1);
+    expect(await page.getAttribute('html', 'lang')).toBe('ru');
+    await screenshot(page, 'hr-seminars-ru', '08-booking-refused');
+    expect(await horizontalOverflow(page)).toBe(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await context.close();
   }, 180_000);
 });

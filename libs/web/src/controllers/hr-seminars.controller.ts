@@ -187,16 +187,12 @@ export class HrSeminarsController {
     } catch (error) {
       const message = error instanceof DomainError ? BOOKING_REFUSALS[error.code] : undefined;
       if (!message) throw error;
-      const refused = (error as DomainError).extra.officerId as string;
+      const refused = (error as DomainError).extra.officerId;
       const model = {
         ...(await this.sessionModel(ctx, id, '')),
-        refusedFor: (await this.officers.get(ctx, refused)).fullName,
+        refusedFor: typeof refused === 'string' ? (await this.officers.get(ctx, refused)).fullName : null,
       };
-      throw new FormRejected(
-        { values: {}, errors: { officerId: message }, message },
-        model,
-        (error as DomainError).status,
-      );
+      throw new FormRejected({ values: {}, errors: {}, message }, model, (error as DomainError).status);
     }
   }
 
