@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { AppConfig, bodyParserErrors, createValidationPipe, httpLogging } from '@lms/core';
 import { configureWeb, pageRoutes, securityHeaders, WEB_CONTROLLERS } from '@lms/web';
 import { answerUnparseableRequests } from './client-errors';
+import { hotReads } from './hot-reads';
 
 export const API_PREFIX = 'api/v1';
 
@@ -21,6 +22,7 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
   app.use(...httpLogging(logger, { ignore: (url) => url === `/${API_PREFIX}/health` }));
   app.use(securityHeaders(`/${API_PREFIX}/docs`));
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
+  app.use(hotReads(app, API_PREFIX));
   configureWeb(app);
   app.use(express.json({ limit: '2mb', type: ['application/json', 'application/*+json'] }));
   app.use(bodyParserErrors); // the JSON parser runs before Nest: its errors become problems here

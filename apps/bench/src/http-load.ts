@@ -175,7 +175,7 @@ const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length
  * The morning: officers listing their training (60%), opening a course and
  * its lessons (15%), starting and submitting a quiz (10%: a start, then the
  * submission on the same connection), opening their training page (5%); HR
- * opening a district's compliance report (5%) and their home page (5%). Each
+ * opening a district's compliance report (5%) and their dashboard (5%). Each
  * connection is one officer (so quiz attempts never collide).
  */
 export function mixLoad(
@@ -230,7 +230,7 @@ export function mixLoad(
       return get(`/api/v1/reports/compliance?unitId=${hr.districtId}`, {
         authorization: `Bearer ${tokens.get(hr.username)}`,
       });
-    return get('/staff', { cookie: `lms_session=${tokens.get(hr.username)}` });
+    return get('/hr', { cookie: `lms_session=${tokens.get(hr.username)}` });
   };
   return run(
     base,

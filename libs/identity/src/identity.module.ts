@@ -13,6 +13,7 @@ import { RateLimitGuard } from './guards/rate-limit.guard';
 import { AccessGuard } from './guards/access.guard';
 import { DeniedWriteInterceptor } from './guards/denied-write.interceptor';
 import { TokenVerifier } from './guards/token-verifier';
+import { FastAccess } from './guards/fast-access';
 import { LocalStrategy } from './guards/local.strategy';
 import { ActorCache } from './services/actor-cache.service';
 import { AdminBootstrapService } from './services/admin-bootstrap.service';
@@ -61,11 +62,14 @@ import { UserService } from './services/user.service';
     TokenVerifier,
     LocalStrategy,
     // Rate limits first, so that refused and anonymous requests are counted too.
-    { provide: APP_GUARD, useClass: RateLimitGuard },
+    RateLimitGuard,
+    FastAccess,
+    { provide: APP_GUARD, useExisting: RateLimitGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: DeniedWriteInterceptor },
   ],
   exports: [
+    FastAccess,
     UserService,
     PasswordService,
     AdminBootstrapService,

@@ -3,6 +3,7 @@ export * from './dto/user.response';
 export * from './dto/auth.dto';
 export * from './dto/auth.response';
 export * from './guards/access.guard';
+export * from './guards/fast-access';
 export * from './guards/rate-limit.guard';
 export * from './guards/session-cookie';
 export * from './identity.errors';

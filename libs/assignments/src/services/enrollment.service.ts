@@ -102,6 +102,33 @@ export class EnrollmentService {
     return { items: rows.map(mapEnrollment), total, limit: query.limit, offset: query.offset };
   }
 
+  /**
+   * Open enrolments in a subtree falling due in [from, to), counted per course
+   * (HR's dashboard): one grouped statement, scoped like the list.
+   */
+  async dueByCourse(
+    ctx: RequestContext,
+    unitId: string,
+    from: Date,
+    to: Date,
+  ): Promise<{ courseId: string; courseTitle: Record<string, string>; count: number }[]> {
+    const params: unknown[] = [];
+    const scope = this.scope(ctx, READERS, params);
+    params.push(unitId, from, to);
+    const n = params.length;
+    const rows = await this.tx.query<{ course_id: string; course_title: Record<string, string>; count: number }>(
+      `SELECT e.course_id, c.title AS course_title, count(*)::int AS count
+       FROM enrollment e JOIN officer o ON o.id = e.officer_id JOIN unit u ON u.id = o.unit_id
+            JOIN course c ON c.id = e.course_id
+       WHERE ${scope} AND u.path LIKE (SELECT path FROM unit WHERE id = $${n - 2}) || '%'
+         AND e.due_at >= $${n - 1} AND e.due_at < $${n} AND ${EFFECTIVE_STATUS} IN ('assigned', 'in_progress')
+       GROUP BY e.course_id, c.title
+       ORDER BY count(*) DESC, e.course_id`,
+      params,
+    );
+    return rows.map((row) => ({ courseId: row.course_id, courseTitle: row.course_title, count: row.count }));
+  }
+
   /** The signed-in officer's own enrolments. */
   async mine(ctx: RequestContext, query: MeEnrollmentsQuery) {
     const officerId = ctx.actor?.officerId;

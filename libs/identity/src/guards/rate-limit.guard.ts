@@ -1,15 +1,11 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import {
-  ThrottlerGuard,
-  ThrottlerLimitDetail,
-  ThrottlerModuleOptions,
-  ThrottlerStorageService,
-} from '@nestjs/throttler';
+import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions, ThrottlerStorage } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { APP_CONFIG, AppConfig, DomainError } from '@lms/core';
 import { IdentityProblem } from '../identity.errors';
 import { SESSION_COOKIE } from './session-cookie';
+import { RateCounters } from './rate-counters';
 import { TokenVerifier } from './token-verifier';
 
 /** The throttler names: one budget per address, one per signed-in user, across all routes. */
@@ -39,7 +35,7 @@ export function rateLimitOptions(config: AppConfig): ThrottlerModuleOptions {
 class Limiter extends ThrottlerGuard {
   constructor(
     options: ThrottlerModuleOptions,
-    storage: ThrottlerStorageService,
+    storage: ThrottlerStorage,
     reflector: Reflector,
     private readonly tokens: TokenVerifier,
   ) {
@@ -97,11 +93,29 @@ class Limiter extends ThrottlerGuard {
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate, OnModuleInit, OnApplicationShutdown {
-  private readonly storage = new ThrottlerStorageService();
+  private readonly storage = new RateCounters();
   private readonly limiter: Limiter;
+  private readonly budgets: { name: string; ttl: number; limit: number }[];
 
   constructor(reflector: Reflector, tokens: TokenVerifier, @Inject(APP_CONFIG) config: AppConfig) {
-    this.limiter = new Limiter(rateLimitOptions(config), this.storage, reflector, tokens);
+    const options = rateLimitOptions(config);
+    this.limiter = new Limiter(options, this.storage, reflector, tokens);
+    this.budgets = (options as { throttlers: { name: string; ttl: number; limit: number }[] }).throttlers;
+  }
+
+  /**
+   * Spends one request of the address's and the signed-in user's budgets, with
+   * the same keys and counters as the guard (for a read answered before Nest's
+   * chain); false when either is spent, and the caller leaves the refusal to
+   * the guard.
+   */
+  async spend(address: string, userId: string): Promise<boolean> {
+    for (const { name, ttl, limit } of this.budgets) {
+      const tracker = name === RATE_LIMITS.user ? userId : address;
+      const { isBlocked } = await this.storage.increment(`${name}:${tracker}`, ttl, limit, ttl);
+      if (isBlocked) return false;
+    }
+    return true;
   }
 
   onModuleInit(): Promise<void> {
@@ -113,6 +127,6 @@ export class RateLimitGuard implements CanActivate, OnModuleInit, OnApplicationS
   }
 
   onApplicationShutdown(): void {
-    this.storage.onApplicationShutdown();
+    this.storage.close();
   }
 }

@@ -3,6 +3,11 @@ import { RequestContext, TransactionHost } from '@lms/core';
 import { UnitService } from '@lms/personnel';
 import { completionPercent } from './compliance.model';
 import { ComplianceService, ReportUnit } from './compliance.service';
+import { REPORT_READERS } from './report-scope';
+
+/** How long a past day's completion, computed live, is kept in this process. */
+const PAST_POINT_MS = 60 * 60 * 1000;
+const MAX_PAST_POINTS = 5_000;
 
 /** One month of the trend: the counts kept at its end for the regions within a unit, added up. */
 export interface TrendPoint {
@@ -21,6 +26,8 @@ export interface TrendPoint {
  */
 @Injectable()
 export class ComplianceTrendService {
+  private readonly pastPoints = new Map<string, { value: number | null; until: number }>();
+
   constructor(
     private readonly tx: TransactionHost,
     private readonly units: UnitService,
@@ -57,6 +64,26 @@ export class ComplianceTrendService {
       overdue: Number(row.overdue),
       completionPercent: completionPercent(Number(row.completed), Number(row.in_audience), Number(row.exempted)),
     }));
+  }
+
+  /**
+   * A subtree's completion at the end of a past day, for a trend point the
+   * monthly rows do not hold (a district, or months before the job ran): the
+   * compliance report as of that day, kept for an hour in this process. A
+   * past day's figure changes only when records of that time are corrected,
+   * and the dashboard asks for six of them on every visit. The caller's scope
+   * is checked on every call, kept or not.
+   */
+  async pastCompletion(ctx: RequestContext, unitId: string, day: string): Promise<number | null> {
+    await this.units.findInScope(ctx, unitId, REPORT_READERS);
+    const key = `${unitId}|${day}`;
+    const kept = this.pastPoints.get(key);
+    if (kept && kept.until > Date.now()) return kept.value;
+    const report = await this.compliance.report(ctx, { unitId, asOf: day, format: 'json' });
+    const value = report.total.completionPercent;
+    if (this.pastPoints.size >= MAX_PAST_POINTS) this.pastPoints.delete(this.pastPoints.keys().next().value!);
+    this.pastPoints.set(key, { value, until: Date.now() + PAST_POINT_MS });
+    return value;
   }
 
   async snapshotLastMonth(asOf: Date): Promise<{ period: string | null; regions: number }> {

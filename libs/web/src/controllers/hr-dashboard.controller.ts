@@ -64,25 +64,7 @@ export class HrDashboardController {
     const unit = report.unit;
     const children = report.rows.filter((row) => row.scope === 'subtree');
     const now = new Date();
-    const { items: due } = await this.enrollments.list(ctx, {
-      unitId: unit.id,
-      dueAfter: now.toISOString(),
-      dueBefore: new Date(now.getTime() + 30 * 24 * 3600 * 1000).toISOString(),
-      limit: 500,
-      offset: 0,
-    });
-    const dueByCourse = new Map<string, { courseId: string; title: string; count: number }>();
-    for (const enrolment of due) {
-      if (enrolment.status !== 'assigned' && enrolment.status !== 'in_progress') continue;
-      const held = dueByCourse.get(enrolment.courseId);
-      if (held) held.count += 1;
-      else
-        dueByCourse.set(enrolment.courseId, {
-          courseId: enrolment.courseId,
-          title: pickText(enrolment.courseTitle, page.lang),
-          count: 1,
-        });
-    }
+    const due = await this.enrollments.dueByCourse(ctx, unit.id, now, new Date(now.getTime() + 30 * 24 * 3600 * 1000));
     // Public trust beside completion, over the last year (averages only from 5 responses, as everywhere).
     const trust = await this.trust.report(ctx, { unitId: unit.id, format: 'json' });
     const { courtesy, clarity, fairness } = trust.total.feedback;
@@ -100,9 +82,12 @@ export class HrDashboardController {
       asOf: report.asOf,
       children: children.map((row) => ({ ...row, href: reportHref({ unitId: row.unitId }) })),
       reportHref: reportHref({ unitId: unit.id }),
-      due: [...dueByCourse.values()]
-        .sort((a, b) => b.count - a.count)
-        .map((row) => ({ ...row, href: reportHref({ unitId: unit.id, courseId: row.courseId }) })),
+      due: due.map((row) => ({
+        courseId: row.courseId,
+        title: pickText(row.courseTitle, page.lang),
+        count: row.count,
+        href: reportHref({ unitId: unit.id, courseId: row.courseId }),
+      })),
       byUnit: percentBars(
         children.map((row) => ({
           label: unitNameIn({ name: row.unitName, names: row.unitNames }, page.lang),
@@ -172,9 +157,7 @@ export class HrDashboardController {
       const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - i + 1, 0));
       const period = end.toISOString().slice(0, 7);
       const day = end.toISOString().slice(0, 10);
-      const value =
-        kept.get(period)?.completionPercent ??
-        (await this.compliance.report(ctx, { unitId, asOf: day, format: 'json' })).total.completionPercent;
+      const value = kept.get(period)?.completionPercent ?? (await this.trend.pastCompletion(ctx, unitId, day));
       points.push({ label: monthLabel(end, page), value, href: reportHref({ unitId, asOf: day }) });
     }
     points.push({ label: page.t('hr.dashboard.now'), value: current, href: reportHref({ unitId }) });
