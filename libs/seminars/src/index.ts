@@ -10,6 +10,7 @@ export * from './entities/seminar-session.entity';
 export * from './seminars.errors';
 export * from './seminars.module';
 export * from './services/attendance.service';
+export * from './services/booking-candidates.service';
 export * from './services/booking.service';
 export * from './services/calendar.service';
 export * from './services/my-sessions.service';

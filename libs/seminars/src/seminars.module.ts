@@ -14,6 +14,7 @@ import { SessionFilesController } from './controllers/session-files.controller';
 import { SessionController } from './controllers/session.controller';
 import { TrainerController } from './controllers/trainer.controller';
 import { AttendanceService } from './services/attendance.service';
+import { BookingCandidates } from './services/booking-candidates.service';
 import { BookingService } from './services/booking.service';
 import { CalendarService } from './services/calendar.service';
 import { CalendarFeedService } from './services/calendar-feed.service';
@@ -54,6 +55,7 @@ import { TrainerProfileService } from './services/trainer-profile.service';
     SessionService,
     SchedulingService,
     BookingService,
+    BookingCandidates,
     AttendanceService,
     SeatLedger,
     TrainerCalendar,
@@ -73,6 +75,7 @@ import { TrainerProfileService } from './services/trainer-profile.service';
     SessionService,
     SchedulingService,
     BookingService,
+    BookingCandidates,
     AttendanceService,
     MySessionsService,
     CalendarService,

@@ -23,6 +23,7 @@ import { HrExecutionController } from './controllers/hr-execution.controller';
 import { HrImportController } from './controllers/hr-import.controller';
 import { HrOfficersController } from './controllers/hr-officers.controller';
 import { HrOrdersController } from './controllers/hr-orders.controller';
+import { HrSeminarsController } from './controllers/hr-seminars.controller';
 import { FeedbackPagesController } from './controllers/feedback.controller';
 import { SurveyPagesController } from './controllers/survey-pages.controller';
 import { TrustDashboardController } from './controllers/trust-dashboard.controller';
@@ -69,6 +70,7 @@ export const WEB_CONTROLLERS = [
   HrImportController,
   HrOfficersController,
   HrOrdersController,
+  HrSeminarsController,
   FeedbackPagesController,
   SurveyPagesController,
   TrustDashboardController,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AuditService,
+  DomainError,
   isUniqueViolation,
   NotFound,
   OwnEnrollment,
@@ -125,6 +126,26 @@ export class BookingService {
         after: result,
       });
       return result;
+    });
+  }
+
+  /**
+   * Books several officers on one session in one transaction, in the order
+   * given (seats first, then the waitlist): all of them or none. A refusal
+   * names the officer it was for (`extra.officerId`).
+   */
+  async bookMany(ctx: RequestContext, sessionId: string, officerIds: string[]): Promise<BookingResult[]> {
+    return this.tx.withTransaction(async () => {
+      const results: BookingResult[] = [];
+      for (const officerId of officerIds) {
+        try {
+          results.push(await this.book(ctx, sessionId, officerId));
+        } catch (error) {
+          if (error instanceof DomainError) error.extra.officerId = officerId;
+          throw error;
+        }
+      }
+      return results;
     });
   }
 

@@ -78,6 +78,15 @@ export class SchedulingService {
   }
 
   /**
+   * For a new session of the caller's own unit (the one `create` defaults to):
+   * the unit's time zone and the trainers the caller may give it.
+   */
+  async choices(ctx: RequestContext): Promise<{ timeZone: string; trainers: { userId: string; name: string }[] }> {
+    const unit = await this.units.findInScope(ctx, await this.units.defaultUnit(ctx, SESSION_STAFF), SESSION_STAFF);
+    return { timeZone: unit.timezone, trainers: await this.trainers.assignable(ctx, unit.path) };
+  }
+
+  /**
    * Reschedules, moves, resizes or hands over a scheduled session that has
    * not started. More seats are filled from the waitlist at once; fewer than
    * are booked is refused. Booked and waiting officers are told of a new time or place.

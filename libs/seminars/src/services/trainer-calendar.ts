@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ADVISORY_LOCKS, RequestContext, TransactionHost } from '@lms/core';
+import { ADVISORY_LOCKS, RequestContext, subtreeCondition, TransactionHost } from '@lms/core';
 import { UserService } from '@lms/identity';
 import { NotATrainer, TrainerDoubleBooked } from '../seminars.errors';
 import { SESSION_STAFF } from './session-access';
@@ -36,6 +36,26 @@ export class TrainerCalendar {
         callers.some((prefix) => grant.unitPath.startsWith(prefix)),
     );
     if (!reachable) throw new NotATrainer(userId);
+  }
+
+  /**
+   * The trainers `requireTrainer` accepts for a session of the unit at
+   * `unitPath` scheduled by the caller, by display name: the same rule in
+   * SQL (a grant at or above the unit, or within the caller's subtrees).
+   */
+  async assignable(ctx: RequestContext, unitPath: string): Promise<{ userId: string; name: string }[]> {
+    const params: unknown[] = [unitPath];
+    const callers = subtreeCondition('u.path', ctx.subtrees(...SESSION_STAFF), params);
+    const rows = await this.tx.query<{ id: string }>(
+      `SELECT a.id FROM user_account a
+       WHERE NOT a.disabled AND EXISTS (SELECT 1 FROM user_role r JOIN unit u ON u.id = r.unit_id
+         WHERE r.user_id = a.id AND r.role = 'trainer' AND (starts_with($1, u.path) OR ${callers}))`,
+      params,
+    );
+    const names = await this.users.displayNames(rows.map((row) => row.id));
+    return rows
+      .map((row) => ({ userId: row.id, name: names.get(row.id) ?? row.id }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
   }
 
   /**

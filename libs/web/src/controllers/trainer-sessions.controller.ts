@@ -8,10 +8,9 @@ import { FormRejected } from '../http/form-rejected';
 import { PageContext } from '../http/page-context';
 import { Form, Page, redirectTo, WebController } from '../http/page.decorators';
 import { PageCtx } from '../http/page-params';
+import { seatedOf, signInSheet, waitlistOf } from '../seminars/roster';
 import { field, FormBody, numberField } from '../trainer/editor-forms';
 import { dayOf, monthGrid, monthLabels, monthOf } from '../trainer/session-calendar';
-
-type RosterEntry = NonNullable<SessionDetail['roster']>[number];
 
 /**
  * The trainer's sessions: a month's calendar and list, a session's roster
@@ -80,9 +79,7 @@ export class TrainerSessionsController {
   @Roles('trainer')
   @Page('trainer/sign-in-sheet', 'trainer.session.sheet')
   async sheet(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
-    const session = await this.sessions.get(ctx, id);
-    const seated = (session.roster ?? []).filter((entry) => entry.status !== 'waitlisted');
-    return { session, seated: seated.map((entry, i) => ({ ...entry, n: i + 1 })), blanks: [1, 2, 3] };
+    return signInSheet(await this.sessions.get(ctx, id), `/trainer/sessions/${id}`);
   }
 
   /** Present, late, absent or excused for everyone with a seat, in one form; hours credited by the service. */
@@ -164,7 +161,7 @@ export class TrainerSessionsController {
         n: i + 1,
         marks: ATTENDANCE_STATUSES.map((status) => ({ status, checked: entry.attendance?.status === status })),
       })),
-      waitlist: (session.roster ?? []).filter((entry) => entry.status === 'waitlisted'),
+      waitlist: waitlistOf(session),
       hoursCredited: seated.reduce((sum, entry) => sum + (entry.attendance?.hours ?? 0), 0),
     };
   }
@@ -200,9 +197,4 @@ export class TrainerSessionsController {
       result: null as { score: number; passed: boolean } | null,
     };
   }
-}
-
-/** Those with a seat (booked, or closed after the session), in roster order. */
-function seatedOf(session: SessionDetail): RosterEntry[] {
-  return (session.roster ?? []).filter((entry) => entry.status !== 'waitlisted' && entry.status !== 'cancelled');
 }

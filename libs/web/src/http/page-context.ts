@@ -155,6 +155,7 @@ function navigation(user: PageUser | null, path: string, t: Translate): NavItem[
     items.push({ href: '/hr', key: 'nav.dashboard' }, { href: '/hr/compliance', key: 'nav.compliance' });
     items.push({ href: '/hr/officers', key: 'nav.officers' });
     items.push({ href: '/hr/orders', key: 'nav.orders' });
+    items.push({ href: '/hr/seminars', key: 'nav.seminarSchedule' });
     items.push({ href: '/hr/execution-reports', key: 'nav.executionReports' });
   }
   if (user.roles.includes('trainer')) {

@@ -15,6 +15,9 @@ import { hrWorkRu } from './locales/hr-work.ru';
 import { hrRulesEn } from './locales/hr-rules.en';
 import { hrRulesKk } from './locales/hr-rules.kk';
 import { hrRulesRu } from './locales/hr-rules.ru';
+import { hrSeminarsEn } from './locales/hr-seminars.en';
+import { hrSeminarsKk } from './locales/hr-seminars.kk';
+import { hrSeminarsRu } from './locales/hr-seminars.ru';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -30,9 +33,9 @@ function merged(base: object, extra: object): Tree {
 
 /** Every interface text by language. */
 export const TEXTS = {
-  kk: merged(merged(merged(merged(kk, staffKk), hrWorkKk), hrRulesKk), adminKk),
-  ru: merged(merged(merged(merged(ru, staffRu), hrWorkRu), hrRulesRu), adminRu),
-  en: merged(merged(merged(merged(en, staffEn), hrWorkEn), hrRulesEn), adminEn),
+  kk: merged(merged(merged(merged(merged(kk, staffKk), hrWorkKk), hrRulesKk), adminKk), hrSeminarsKk),
+  ru: merged(merged(merged(merged(merged(ru, staffRu), hrWorkRu), hrRulesRu), adminRu), hrSeminarsRu),
+  en: merged(merged(merged(merged(merged(en, staffEn), hrWorkEn), hrRulesEn), adminEn), hrSeminarsEn),
 };
 
 /** A text by key in one language; `count` picks the plural form. */

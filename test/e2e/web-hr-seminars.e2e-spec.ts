@@ -1,0 +1,247 @@
+import { Browser, Page } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '@lms/demo';
+import {
+  createWebApp,
+  horizontalOverflow,
+  launchBrowser,
+  phoneContext,
+  screenshot,
+  seriousAccessibilityViolations,
+  signIn,
+} from '../support/browser';
+import { apiAs } from '../support/api-client';
+import { TestApp } from '../support/test-app';
+import { assign, publishWebCourse, WebCourse } from '../support/web-fixtures';
+
+const account = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!;
+const PASSWORD = 'Trainer-seminar-2026!';
+
+async function submit(page: Page, selector: string): Promise<number | undefined> {
+  const [response] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
+  return response?.status();
+}
+
+/** A page in Kazakh that fits a phone and has no serious accessibility problem, kept as a screenshot. */
+async function check(page: Page, name: string) {
+  expect(await page.getAttribute('html', 'lang')).toBe('kk');
+  await screenshot(page, 'hr-seminars-kk', name);
+  expect(`${name}: ${await horizontalOverflow(page)}`).toBe(`${name}: 0`);
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+}
+
+/**
+ * HR schedules a seminar in a phone browser, in Kazakh: a session of a
+ * published course with a trainer it may assign (shown by display name),
+ * two officers of its subtree booked at once, one cancelled; the trainer
+ * then finds the session in their own list. And what is refused.
+ */
+describe('pages: HR schedules seminars in the browser', () => {
+  let t: TestApp & { baseUrl: string };
+  let browser: Browser;
+  let course: WebCourse;
+  let officers: { id: string; full_name: string }[];
+  let sessionId: string;
+  const startDay = new Date(Date.now() + 10 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+
+  beforeAll(async () => {
+    t = await createWebApp();
+    browser = await launchBrowser();
+    course = await publishWebCourse(t, 'WEB-HRSEM-1', {
+      title: { kk: 'Семинар: сенім', ru: 'Семинар: доверие', en: 'Seminar: trust' },
+      kind: 'seminar',
+    });
+    officers = await t.sql<{ id: string; full_name: string }>(
+      `SELECT o.id, o.full_name FROM officer o JOIN unit u ON u.id = o.unit_id
+       WHERE u.code = 'ALM-BOST-PPS' AND o.status = 'active' ORDER BY o.personnel_number LIMIT 3`,
+    );
+    for (const officer of officers) await assign(t, course.courseId, officer.id);
+    // A trainer of Almaty (HR of Almaty may assign them) and one of Astana (it may not).
+    const admin = await t.login('admin');
+    const units = await t.sql<{ id: string; code: string }>(`SELECT id, code FROM unit WHERE code IN ('ALM', 'AST')`);
+    const unit = (code: string) => units.find((u) => u.code === code)!.id;
+    for (const [username, displayName, code] of [
+      ['trainer.alm', 'Сапарова Гүлнар', 'ALM'],
+      ['trainer.ast', 'Жұмабеков Арман', 'AST'],
+    ]) {
+      const res = await apiAs(t, admin)
+        .post('/users')
+        .send({ username, password: PASSWORD, displayName, roles: [{ role: 'trainer', unitId: unit(code) }] });
+      if (res.status !== 201) throw new Error(`user ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('creates a session with a trainer, books two officers, sees them in the roster and cancels one', async () => {
+    const hr = account('hr.almaty');
+    const context = await phoneContext(browser, 'kk-KZ');
+    const page = await context.newPage();
+    await signIn(page, t.baseUrl, hr.username, hr.password);
+    await page.goto(`${t.baseUrl}/hr/seminars`);
+    await submit(page, '.lang-switch button[value="kk"]');
+    expect(await page.locator('.site-nav a[href="/hr/seminars"]').getAttribute('aria-current')).toBe('page');
+    await check(page, '01-seminars');
+
+    // The trainers offered are exactly those HR may assign, by display name: the ministry's and Almaty's, not Astana's.
+    const offered = await page.locator('#f-trainerUserId option:not([value=""])').allInnerTexts();
+    const [demoTrainer] = await t.sql<{ name: string }>(
+      `SELECT coalesce(o.full_name, a.display_name, a.username) AS name
+       FROM user_account a LEFT JOIN officer o ON o.id = a.officer_id WHERE a.username = 'trainer'`,
+    );
+    expect([...offered].sort()).toEqual([demoTrainer.name, 'Сапарова Гүлнар'].sort());
+
+    // Errors stay beside their fields, with what was typed; nothing is written.
+    const before = await t.sql('SELECT id FROM seminar_session');
+    await page.fill('#f-address', 'Алматы, Абай даңғылы, 109');
+    await page.fill('#f-capacity', '0');
+    expect(await submit(page, 'form[method="post"][action="/hr/seminars"] button[type="submit"]')).toBe(422);
+    expect(await page.locator('#f-courseId-error').count()).toBe(1);
+    expect(await page.locator('#f-trainerUserId-error').count()).toBe(1);
+    expect(await page.locator('#f-capacity-error').innerText()).toContain('10000');
+    expect(await page.inputValue('#f-address')).toBe('Алматы, Абай даңғылы, 109');
+    expect(await t.sql('SELECT id FROM seminar_session')).toHaveLength(before.length);
+    await check(page, '02-new-session-errors');
+
+    await page.selectOption('#f-courseId', course.courseId);
+    await page.fill('#f-startsAt', `${startDay}T10:00`);
+    await page.fill('#f-endsAt', `${startDay}T13:00`);
+    await page.fill('#f-room', '214');
+    const [trainer] = await t.sql<{ id: string }>(`SELECT id FROM user_account WHERE username = 'trainer.alm'`);
+    await page.selectOption('#f-trainerUserId', trainer.id);
+    await page.fill('#f-capacity', '12');
+    await page.selectOption('#f-language', 'kk');
+    await submit(page, 'form[method="post"][action="/hr/seminars"] button[type="submit"]');
+    const path = new URL(page.url()).pathname;
+    expect(path).toMatch(/^\/hr\/seminars\/[0-9a-f-]{36}$/);
+    sessionId = path.split('/').pop()!;
+    expect(await page.locator('.alert--ok').count()).toBe(1);
+    // The time typed is Almaty's (UTC+5).
+    const [stored] = await t.sql<{ starts_at: Date; trainer_user_id: string; capacity: number; room: string }>(
+      'SELECT starts_at, trainer_user_id, capacity, room FROM seminar_session WHERE id = $1',
+      [sessionId],
+    );
+    expect(stored.starts_at.toISOString()).toBe(`${startDay}T05:00:00.000Z`);
+    expect(stored).toMatchObject({ trainer_user_id: trainer.id, capacity: 12, room: '214' });
+    expect(await page.locator('.facts').innerText()).toContain('Сапарова Гүлнар');
+
+    // The three enrolled officers are offered; two are booked at once.
+    for (const officer of officers) expect(await page.locator(`#o-${officer.id}`).count()).toBe(1);
+    await check(page, '03-session');
+    await page.check(`#o-${officers[0].id}`);
+    await page.check(`#o-${officers[1].id}`);
+    await submit(page, 'form[action$="/bookings"] button[type="submit"]');
+    const roster = page.locator('#roster .roster__item');
+    expect(await roster.count()).toBe(2);
+    const names = await roster.allInnerTexts();
+    for (const officer of officers.slice(0, 2)) expect(names.join('\n')).toContain(officer.full_name);
+    expect(await page.locator(`#o-${officers[0].id}`).count()).toBe(0);
+    expect(await page.locator(`#o-${officers[2].id}`).count()).toBe(1);
+    await check(page, '04-roster');
+
+    // Cancelling one gives the seat back.
+    const [booking] = await t.sql<{ id: string }>(
+      `SELECT id FROM seminar_booking WHERE session_id = $1 AND officer_id = $2`,
+      [sessionId, officers[0].id],
+    );
+    await submit(page, `form[action$="/bookings/${booking.id}/cancel"] button`);
+    expect(await page.locator('#roster .roster__item').count()).toBe(1);
+    const statuses = await t.sql<{ officer_id: string; status: string }>(
+      'SELECT officer_id, status FROM seminar_booking WHERE session_id = $1 ORDER BY status',
+      [sessionId],
+    );
+    expect(statuses).toEqual([
+      { officer_id: officers[1].id, status: 'booked' },
+      { officer_id: officers[0].id, status: 'cancelled' },
+    ]);
+    await check(page, '05-cancelled');
+
+    // The printable sign-in sheet, and the list with the seats taken.
+    await submit(page, `a[href="/hr/seminars/${sessionId}/sign-in-sheet"]`);
+    expect(await page.locator('table.sheet tbody').innerText()).toContain(officers[1].full_name);
+    await check(page, '06-sign-in-sheet');
+    await page.goto(`${t.baseUrl}/hr/seminars?courseId=${course.courseId}`);
+    const card = page.locator('#sessions .card');
+    expect(await card.count()).toBe(1);
+    expect(await card.innerText()).toContain('12 орынның 1 орны');
+    await check(page, '07-seminars-filtered');
+    await context.close();
+  }, 300_000);
+
+  it('shows the session in its trainer’s own list', async () => {
+    const context = await phoneContext(browser, 'kk-KZ');
+    const page = await context.newPage();
+    await signIn(page, t.baseUrl, 'trainer.alm', PASSWORD);
+    await page.goto(`${t.baseUrl}/trainer/sessions?month=${startDay.slice(0, 7)}`);
+    expect(await page.locator(`a[href="/trainer/sessions/${sessionId}"]`).count()).toBe(1);
+    await submit(page, `a[href="/trainer/sessions/${sessionId}"]`);
+    expect(await page.locator('#attendance').innerText()).toContain(officers[1].full_name);
+    await context.close();
+  }, 120_000);
+
+  it('refuses HR’s pages to an officer and a trainer, a post without its token, and another region’s officer', async () => {
+    for (const username of ['officer', 'trainer']) {
+      const context = await phoneContext(browser);
+      const page = await context.newPage();
+      await signIn(page, t.baseUrl, username, account(username).password);
+      expect((await page.goto(`${t.baseUrl}/hr/seminars`))?.status()).toBe(403);
+      expect((await page.goto(`${t.baseUrl}/hr/seminars/${sessionId}`))?.status()).toBe(403);
+      await context.close();
+    }
+
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const hr = account('hr.almaty');
+    await signIn(page, t.baseUrl, hr.username, hr.password);
+    await page.goto(`${t.baseUrl}/hr/seminars/${sessionId}`);
+    await submit(page, '.lang-switch button[value="ru"]');
+    const token = await page.inputValue('form[action$="/bookings"] input[name="_csrf"]');
+    const bookings = async () =>
+      (await t.sql('SELECT id FROM seminar_booking WHERE session_id = $1', [sessionId])).length;
+    const held = await bookings();
+
+    const noToken = await page.request.post(`${t.baseUrl}/hr/seminars/${sessionId}/bookings`, {
+      form: { officerId: officers[2].id },
+    });
+    expect(noToken.status()).toBe(403);
+    const sessionsBefore = (await t.sql('SELECT id FROM seminar_session')).length;
+    const create = await page.request.post(`${t.baseUrl}/hr/seminars`, {
+      form: { courseId: course.courseId, startsAt: `${startDay}T15:00`, endsAt: `${startDay}T16:00`, capacity: '5' },
+    });
+    expect(create.status()).toBe(403);
+    expect(await t.sql('SELECT id FROM seminar_session')).toHaveLength(sessionsBefore);
+
+    // An Astana officer, ticked with one of Almaty's: refused (404), and neither is booked.
+    const [astana] = await t.sql<{ id: string }>(
+      `SELECT o.id FROM officer o JOIN unit u ON u.id = o.unit_id WHERE u.code LIKE 'AST%' AND o.status = 'active' LIMIT 1`,
+    );
+    const outside = await page.request.post(`${t.baseUrl}/hr/seminars/${sessionId}/bookings`, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      data: new URLSearchParams([
+        ['_csrf', token],
+        ['officerId', officers[2].id],
+        ['officerId', astana.id],
+      ]).toString(),
+    });
+    expect(outside.status()).toBe(404);
+    expect(await bookings()).toBe(held);
+
+    // Booked on this course meanwhile (by someone else, after the page was shown): the form says so, for whom.
+    await page.check(`#o-${officers[2].id}`);
+    await t.sql(
+      `INSERT INTO seminar_booking (session_id, officer_id, course_id, enrollment_id, status, booked_by)
+       SELECT $1, $2, $3, e.id, 'booked', NULL FROM enrollment e
+       WHERE e.officer_id = $2 AND e.course_id = $3 AND e.status IN ('assigned', 'in_progress')`,
+      [sessionId, officers[2].id, course.courseId],
+    );
+    expect(await submit(page, 'form[action$="/bookings"] button[type="submit"]')).toBe(409);
+    expect(await page.locator('#refused-for').innerText()).toContain(officers[2].full_name);
+    expect(await page.locator('#form-alert').count()).toBe(1);
+    expect(await page.getAttribute('html', 'lang')).toBe('ru');
+    await screenshot(page, 'hr-seminars-ru', '08-booking-refused');
+    expect(await horizontalOverflow(page)).toBe(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await context.close();
+  }, 180_000);
+});
