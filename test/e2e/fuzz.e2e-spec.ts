@@ -253,7 +253,12 @@ describe('fuzzing every operation as every role', () => {
         '/api/v1/sessions/00000015-7a02-2465-ad9e-4fab7fa73d05/attendance',
         '[{"status":"excused","isAdmin":["x",[{"constructor":{"id":"@SUM(A1)"}}]]}]',
       ],
-      ['anonymous', 'post', '/api/v1/auth/login', '{"username":"officer","password":"x","extra":{"a":{"constructor":{}}}}'],
+      [
+        'anonymous',
+        'post',
+        '/api/v1/auth/login',
+        '{"username":"officer","password":"x","extra":{"a":{"constructor":{}}}}',
+      ],
       // isEmail runs encodeURI, which throws on a lone surrogate
       ['admin', 'put', `/api/v1/users/${userId}/contact`, '{"email":"\\ud800","language":"ru"}'],
       // a course without its title reached the database's NOT NULL

@@ -54,11 +54,11 @@ export async function checkedInstance<T extends object>(
   prefix = '',
 ): Promise<{ instance: T; problems: FieldProblem[] }> {
   try {
-    const instance = plainToInstance(type, plain) as T;
+    const instance = plainToInstance<T, unknown>(type, plain);
     return { instance, problems: flattenValidationErrors(await validate(instance, options), prefix) };
   } catch {
     return {
-      instance: Object.create(type.prototype) as T,
+      instance: Object.create(type.prototype as object) as T,
       problems: [{ field: prefix || 'body', message: UNCHECKABLE }],
     };
   }
