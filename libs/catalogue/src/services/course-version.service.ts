@@ -5,7 +5,7 @@ import { VersionContentDto } from '../dto/version-content.dto';
 import { CatalogueProblem, DraftExists, IncompleteVersion, InvalidContent, VersionNotDraft } from '../catalogue.errors';
 import { CourseRow, mapVersion, VERSION_SELECT, VersionRow } from './course.mapper';
 import { CourseService } from './course.service';
-import { applyPatch, completenessProblems, emptyContent, structuralProblems } from './version-content';
+import { applyPatch, CompletionRule, completenessProblems, emptyContent, structuralProblems } from './version-content';
 import { diffVersions } from './version-diff';
 
 /** Drafts, publishing and reading of course versions. Owns `course_version`. */
@@ -47,6 +47,36 @@ export class CourseVersionService {
   async get(ctx: RequestContext, id: string): Promise<VersionView> {
     const { row, canAuthor } = await this.find(ctx, id);
     return mapVersion(row, canAuthor);
+  }
+
+  /**
+   * Completion rules for an officer's list of enrolments, in one statement:
+   * of the given versions (pinned ones), and of the current published version
+   * of the given courses (those not started yet). Only the rule leaves the
+   * database, not the versions' content.
+   */
+  async completionRules(
+    versionIds: string[],
+    courseIds: string[],
+  ): Promise<{ byVersion: Map<string, CompletionRule>; byCourse: Map<string, CompletionRule> }> {
+    const rows = await this.tx.query<{ version_id: string | null; course_id: string | null; rule: CompletionRule }>(
+      `SELECT v.id::text AS version_id, NULL AS course_id, v.content -> 'completionRule' AS rule
+       FROM course_version v WHERE v.id = ANY($1::uuid[])
+       UNION ALL
+       SELECT NULL, p.course_id::text, p.content -> 'completionRule'
+       FROM (SELECT DISTINCT ON (v.course_id) v.course_id, v.content FROM course_version v
+             WHERE v.course_id = ANY($2::uuid[]) AND v.status = 'published'
+             ORDER BY v.course_id, v.number DESC) p`,
+      [versionIds, courseIds],
+    );
+    const byVersion = new Map<string, CompletionRule>();
+    const byCourse = new Map<string, CompletionRule>();
+    for (const row of rows) {
+      if (!row.rule) continue;
+      if (row.version_id) byVersion.set(row.version_id, row.rule);
+      else if (row.course_id) byCourse.set(row.course_id, row.rule);
+    }
+    return { byVersion, byCourse };
   }
 
   /** May the caller author the version's course (and so see its answers, and not take its quiz)? */

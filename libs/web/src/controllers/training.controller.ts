@@ -34,7 +34,7 @@ export class TrainingController {
     const { items: certificates } = await this.certificates.list(ctx, { officerId, limit: 500, offset: 0 });
     const groups = trainingGroups(
       items,
-      await this.versions.rules(ctx, items),
+      await this.versions.rules(items),
       new Map(certificates.map((c) => [c.enrollmentId, { id: c.id, serial: c.serial, valid: c.valid }])),
     );
     return { groups, empty: items.length === 0 };

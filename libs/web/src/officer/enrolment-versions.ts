@@ -21,22 +21,16 @@ export class EnrolmentVersions {
     return this.versions.get(ctx, id);
   }
 
-  /** Completion rules of many enrolments, each version read once. */
-  async rules(ctx: RequestContext, enrolments: EnrollmentView[]): Promise<Map<string, CompletionRule>> {
-    const byVersion = new Map<string, Promise<CompletionRule | null>>();
+  /** Completion rules of many enrolments (pinned version, or the course's published one), in one statement. */
+  async rules(enrolments: EnrollmentView[]): Promise<Map<string, CompletionRule>> {
+    const versionIds = [...new Set(enrolments.flatMap((e) => (e.courseVersionId ? [e.courseVersionId] : [])))];
+    const courseIds = [...new Set(enrolments.flatMap((e) => (e.courseVersionId ? [] : [e.courseId])))];
+    const { byVersion, byCourse } = await this.versions.completionRules(versionIds, courseIds);
     const rules = new Map<string, CompletionRule>();
     for (const enrolment of enrolments) {
-      const key = enrolment.courseVersionId ?? `course:${enrolment.courseId}`;
-      if (!byVersion.has(key)) {
-        byVersion.set(
-          key,
-          this.of(ctx, enrolment).then(
-            (version) => version.completionRule,
-            () => null,
-          ),
-        );
-      }
-      const rule = await byVersion.get(key)!;
+      const rule = enrolment.courseVersionId
+        ? byVersion.get(enrolment.courseVersionId)
+        : byCourse.get(enrolment.courseId);
       if (rule) rules.set(enrolment.id, rule);
     }
     return rules;
