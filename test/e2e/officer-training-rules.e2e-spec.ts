@@ -1,7 +1,7 @@
 import { EnrollmentService } from '@lms/assignments';
 import { RequestContext } from '@lms/core';
 import { AuthService } from '@lms/identity';
-import { EnrolmentVersions } from '../../libs/web/src/officer/enrolment-versions';
+import { EnrolmentVersions } from '@lms/web';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /**
