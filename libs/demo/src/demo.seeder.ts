@@ -11,11 +11,12 @@ import { DemoHistorySeeder } from './history/demo-history.seeder';
 
 /** Demo accounts, listed in the README. Only ever created by the demo setup. */
 export const DEMO_ACCOUNTS = [
-  { username: 'admin', password: 'Admin-demo-2026', role: 'admin', unit: 'MVD' },
-  { username: 'hr.almaty', password: 'Hr-almaty-2026', role: 'hr', unit: 'ALM' },
-  { username: 'hr.astana', password: 'Hr-astana-2026', role: 'hr', unit: 'AST' },
-  { username: 'trainer', password: 'Trainer-demo-2026', role: 'trainer', unit: 'MVD' },
-  { username: 'officer', password: 'Officer-demo-2026', role: 'officer', unit: null },
+  { username: 'admin', password: 'Admin-demo-2026', role: 'admin', unit: 'MVD', displayName: 'Жұмабеков Ерлан' },
+  { username: 'hr.almaty', password: 'Hr-almaty-2026', role: 'hr', unit: 'ALM', displayName: 'Серікбаева Динара' },
+  { username: 'hr.astana', password: 'Hr-astana-2026', role: 'hr', unit: 'AST', displayName: 'Тоқтаров Арман' },
+  { username: 'trainer', password: 'Trainer-demo-2026', role: 'trainer', unit: 'MVD', displayName: 'Ахметова Сәуле' },
+  // The officer's name comes from the personnel record.
+  { username: 'officer', password: 'Officer-demo-2026', role: 'officer', unit: null, displayName: null },
 ] as const;
 
 /** What the demo trainer is qualified in (the thesis asks for psychology, conflictology and communication methods). */
@@ -122,6 +123,8 @@ export class DemoSeeder {
         await this.users.writeGrants(id, [
           { role: account.role, unitId: isOfficer ? officerUnit : ids.get(account.unit)! },
         ]);
+        // Staff accounts carry a person's name, as calendars, rosters and sign-in sheets show it.
+        if (account.displayName) await this.users.setDisplayName(id, account.displayName);
         // The programme's seminars are run by a qualified trainer: the demo trainer is one.
         if (account.role === 'trainer') await this.trainers.setQualifications(ctx, id, DEMO_TRAINER_QUALIFICATIONS);
       }

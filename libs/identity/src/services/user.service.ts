@@ -166,6 +166,11 @@ export class UserService {
   }
 
   /** Inserts an account; maps unique violations to domain conflicts. */
+  /** Sets an account's display name as it is (seeding and the CLI; the routes go through update). */
+  async setDisplayName(id: string, displayName: string): Promise<void> {
+    await this.tx.query('UPDATE user_account SET display_name = $2 WHERE id = $1', [id, displayName]);
+  }
+
   async insert(username: string, passwordHash: string, officerId: string | null, mustChange: boolean): Promise<string> {
     try {
       const [{ id }] = await this.tx.query<{ id: string }>(
