@@ -7,6 +7,7 @@ import {
   RequestContext,
   requestIdOf,
   RequestWithContext,
+  Role,
   routePath,
 } from '@lms/core';
 import { AccessDenied, LimitedToken, Unauthenticated } from '../identity.errors';
@@ -23,6 +24,11 @@ const ALLOW_LIMITED = 'lms:allow-limited';
 export const AllowLimited = (...limits: TokenLimit[]) => SetMetadata(ALLOW_LIMITED, limits.length > 0 ? limits : true);
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Does the actor hold one of the route's roles anywhere? An administrator holds them all. */
+export function holdsRole(actor: Pick<AuthenticatedActor, 'roles'>, roles: readonly Role[]): boolean {
+  return actor.roles.some((grant) => grant.role === 'admin' || roles.includes(grant.role));
+}
 
 type GuardedRequest = RequestWithContext & RequestWithCredentials & { user?: AuthenticatedActor };
 
@@ -69,8 +75,7 @@ export class AccessGuard implements CanActivate {
     if (actor.limit && allowLimited !== true && !allowLimited?.includes(actor.limit)) {
       throw new LimitedToken(actor.limit);
     }
-    const allowed = actor.roles.some((grant) => grant.role === 'admin' || rule.roles.includes(grant.role));
-    if (!allowed) {
+    if (!holdsRole(actor, rule.roles)) {
       if (WRITES.has(request.method)) {
         await this.audit.record(ctx, {
           action: 'access.denied',

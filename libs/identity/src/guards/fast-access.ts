@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { RequestContext, requestIdOf, Role } from '@lms/core';
 import { AuthService } from '../services/auth.service';
+import { holdsRole } from './access.guard';
 import { RateLimitGuard } from './rate-limit.guard';
 import { tokenFrom } from './session-cookie';
 import { TokenVerifier } from './token-verifier';
@@ -30,7 +31,7 @@ export class FastAccess {
     if (!('claims' in verified)) return null;
     const actor = await this.auth.authenticate(verified.claims).catch(() => null);
     if (!actor || actor.limit) return null;
-    if (!actor.roles.some((grant) => grant.role === 'admin' || roles.includes(grant.role))) return null;
+    if (!holdsRole(actor, roles)) return null;
     if (!(await this.limits.spend(request.ip ?? 'unknown', actor.userId))) return null;
     (request as { user?: unknown }).user = actor;
     return new RequestContext(actor, requestIdOf(request), request.ip ?? null);
