@@ -100,7 +100,7 @@ export interface LoadFigures {
 
 interface MixContext {
   officer?: number;
-  /** The last request started a quiz attempt: its answer names the attempt to submit next. */
+  /** The first request of the pair started a quiz attempt: its answer names the attempt the second submits. */
   starting?: boolean;
   attemptId?: string;
 }
@@ -173,10 +173,13 @@ const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length
 
 /**
  * The morning: officers listing their training (60%), opening a course and
- * its lessons (15%), starting and submitting a quiz (10%: a start, then the
- * submission on the same connection), opening their training page (5%); HR
- * opening a district's compliance report (5%) and their dashboard (5%). Each
- * connection is one officer (so quiz attempts never collide).
+ * its lessons (15%), starting and submitting a quiz (10%: a start, then its
+ * submission), opening their training page (5%); HR opening a district's
+ * compliance report (5%) and their dashboard (5%). autocannon keeps a
+ * connection's context only within one pass over its list of requests, so
+ * the list is a pair: the first draws from the whole mix (a start one time in
+ * ten), the second submits that attempt or, after anything else, draws from
+ * the rest. An officer with an attempt open is not drawn by another pair.
  */
 export function mixLoad(
   base: string,
@@ -186,51 +189,57 @@ export function mixLoad(
   duration: number,
 ) {
   let nextOfficer = 0;
+  const busy = new Set<number>();
   const json = { 'content-type': 'application/json' };
-  const setup = (req: autocannon.Request, context: MixContext): autocannon.Request => {
-    context.officer ??= nextOfficer++ % fixture.officers.length;
-    const officer = fixture.officers[context.officer];
-    const bearer = { authorization: `Bearer ${tokens.get(officer.username)}` };
-    if (context.attemptId) {
-      const attemptId = context.attemptId;
-      context.attemptId = undefined;
-      return {
-        ...req,
-        method: 'POST',
-        path: `/api/v1/attempts/${attemptId}/submit`,
-        headers: { ...bearer, ...json },
-        body: JSON.stringify({ answers: [] }),
-      };
-    }
-    const draw = Math.random() * 95;
-    const get = (path: string, headers: Record<string, string>) => ({
-      ...req,
-      method: 'GET' as const,
-      path,
-      headers,
-      body: undefined,
-    });
-    if (draw < 60) return get('/api/v1/me/enrollments', bearer);
-    if (draw < 67.5) return get(`/api/v1/enrollments/${pick(officer.enrollmentIds)}`, bearer);
+  const bearerOf = (username: string) => ({ authorization: `Bearer ${tokens.get(username)}` });
+  const get = (req: autocannon.Request, path: string, headers: Record<string, string>): autocannon.Request => ({
+    ...req,
+    method: 'GET',
+    path,
+    headers,
+    body: undefined,
+  });
+  /** Anything but a quiz: the mix without its 10% of quiz requests, in the same proportions. */
+  const other = (req: autocannon.Request, officerIndex: number): autocannon.Request => {
+    const officer = fixture.officers[officerIndex];
+    const bearer = bearerOf(officer.username);
+    const draw = Math.random() * 90;
+    if (draw < 60) return get(req, '/api/v1/me/enrollments', bearer);
+    if (draw < 67.5) return get(req, `/api/v1/enrollments/${pick(officer.enrollmentIds)}`, bearer);
     if (draw < 75 && officer.versionIds.length > 0)
-      return get(`/api/v1/course-versions/${pick(officer.versionIds)}`, bearer);
-    if (draw < 80) {
-      context.starting = true;
-      return {
-        ...req,
-        method: 'POST',
-        path: `/api/v1/enrollments/${officer.quizEnrollmentId}/attempts`,
-        headers: bearer,
-        body: undefined,
-      };
-    }
-    if (draw < 85) return get('/me/training', { cookie: `lms_session=${tokens.get(officer.username)}` });
+      return get(req, `/api/v1/course-versions/${pick(officer.versionIds)}`, bearer);
+    if (draw < 80) return get(req, '/me/training', { cookie: `lms_session=${tokens.get(officer.username)}` });
     const hr = pick(fixture.hr);
-    if (draw < 90)
-      return get(`/api/v1/reports/compliance?unitId=${hr.districtId}`, {
-        authorization: `Bearer ${tokens.get(hr.username)}`,
-      });
-    return get('/hr', { cookie: `lms_session=${tokens.get(hr.username)}` });
+    if (draw < 85) return get(req, `/api/v1/reports/compliance?unitId=${hr.districtId}`, bearerOf(hr.username));
+    return get(req, '/hr', { cookie: `lms_session=${tokens.get(hr.username)}` });
+  };
+  const first = (req: autocannon.Request, context: MixContext): autocannon.Request => {
+    let officer = nextOfficer++ % fixture.officers.length;
+    for (let tries = 0; busy.has(officer) && tries < fixture.officers.length; tries++)
+      officer = nextOfficer++ % fixture.officers.length;
+    context.officer = officer;
+    if (Math.random() >= 0.1 || busy.has(officer)) return other(req, officer);
+    busy.add(officer);
+    context.starting = true;
+    const { username, quizEnrollmentId } = fixture.officers[officer];
+    return {
+      ...req,
+      method: 'POST',
+      path: `/api/v1/enrollments/${quizEnrollmentId}/attempts`,
+      headers: bearerOf(username),
+      body: undefined,
+    };
+  };
+  const second = (req: autocannon.Request, context: MixContext): autocannon.Request => {
+    const officer = context.officer!;
+    if (!context.attemptId) return other(req, officer);
+    return {
+      ...req,
+      method: 'POST',
+      path: `/api/v1/attempts/${context.attemptId}/submit`,
+      headers: { ...bearerOf(fixture.officers[officer].username), ...json },
+      body: JSON.stringify({ answers: [] }),
+    };
   };
   return run(
     base,
@@ -238,12 +247,17 @@ export function mixLoad(
     duration,
     [
       {
-        setupRequest: setup,
+        setupRequest: first,
         onResponse: (status: number, body: string, context: MixContext) => {
-          if (context.starting && (status === 200 || status === 201)) {
-            context.attemptId = (JSON.parse(body) as { id: string }).id;
-          }
-          context.starting = false;
+          if (!context.starting) return;
+          if (status === 200 || status === 201) context.attemptId = (JSON.parse(body) as { id: string }).id;
+          else busy.delete(context.officer!);
+        },
+      },
+      {
+        setupRequest: second,
+        onResponse: (_status: number, _body: string, context: MixContext) => {
+          if (context.starting) busy.delete(context.officer!);
         },
       },
     ],
