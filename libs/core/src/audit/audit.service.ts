@@ -60,9 +60,9 @@ export class AuditService {
 
   /** Appends an event in the caller's transaction (opening one if needed). */
   async record(ctx: RequestContext, event: AuditRecord): Promise<void> {
-    await this.tx.withTransaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.auditChain]);
-      await manager.query(
+    await this.tx.withTransaction(async () => {
+      await this.tx.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.auditChain]);
+      await this.tx.query(
         `WITH prev AS (SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1),
               e AS (SELECT gen_random_uuid() AS id, clock_timestamp() AS occurred_at, $1::uuid AS actor_id,
                            $2::varchar AS actor_name, $3::varchar AS action, $4::varchar AS entity_type,
@@ -104,9 +104,9 @@ export class AuditService {
       return;
     }
     const json = (values: unknown[]) => JSON.stringify(values.map((value) => (value === undefined ? null : value)));
-    await this.tx.withTransaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.auditChain]);
-      await manager.query(
+    await this.tx.withTransaction(async () => {
+      await this.tx.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.auditChain]);
+      await this.tx.query(
         `WITH RECURSIVE input AS MATERIALIZED (
            SELECT $1::varchar[] AS action, $2::varchar[] AS entity_type, $3::varchar[] AS entity_id, $4::text[] AS unit_path,
                   $5::jsonb AS before, $6::jsonb AS after, cardinality($1::varchar[]) AS n
