@@ -1,4 +1,5 @@
 import { EnrollmentService } from '@lms/assignments';
+import { CourseVersionService } from '@lms/catalogue';
 import { RequestContext } from '@lms/core';
 import { AuthService } from '@lms/identity';
 import { EnrolmentVersions } from '@lms/web';
@@ -37,5 +38,29 @@ describe("the officer's training list: completion rules in one statement", () =>
     for (const e of enrolments) expected.set(e.id, (await versions.of(ctx, e)).completionRule);
     expect(rules.size).toBe(enrolments.length);
     expect(rules).toEqual(expected);
+    // Asked again, the published versions' rules come from the process: the same answer.
+    expect(await versions.rules(enrolments)).toEqual(expected);
+  });
+
+  it('keeps a published version’s content frozen and reads a draft afresh every time', async () => {
+    const catalogue = t.app.get(CourseVersionService, { strict: false });
+    const [published] = await t.sql<{ id: string }>("SELECT id FROM course_version WHERE status = 'published' LIMIT 1");
+    const content = (await catalogue.contentOf(published.id))!;
+    expect(Object.isFrozen(content) && Object.isFrozen(content.lessons)).toBe(true);
+    expect(() => content.lessons.push(content.lessons[0])).toThrow(TypeError);
+    expect(await catalogue.contentOf(published.id)).toBe(content);
+    const [draft] = await t.sql<{ id: string }>(
+      `INSERT INTO course_version (course_id, number, status, content)
+       SELECT course_id, 999, 'draft', content FROM course_version WHERE id = $1 RETURNING id`,
+      [published.id],
+    );
+    const before = (await catalogue.contentOf(draft.id))!;
+    expect(Object.isFrozen(before)).toBe(false);
+    await t.sql(`UPDATE course_version SET content = jsonb_set(content, '{objectives}', '["changed"]') WHERE id = $1`, [
+      draft.id,
+    ]);
+    expect((await catalogue.contentOf(draft.id))!.objectives).toEqual(['changed']);
+    await t.sql('DELETE FROM course_version WHERE id = $1', [draft.id]);
+    expect(await catalogue.contentOf('00000000-0000-4000-8000-000000000000')).toBeNull();
   });
 });

@@ -193,7 +193,7 @@ export class AssessmentHistoryService {
     );
     const contents = new Map<string, VersionContent>();
     for (const versionId of new Set(rows.map((row) => row.course_version_id))) {
-      contents.set(versionId, (await this.versions.byId(versionId))!.content);
+      contents.set(versionId, (await this.versions.contentOf(versionId))!);
     }
     return new Map(
       rows.map((row) => [row.id, { id: row.course_version_id, content: contents.get(row.course_version_id)! }]),

@@ -93,7 +93,7 @@ export class PracticalAssessmentService {
         const started = await this.enrollments.start(ctx, enrollmentId);
         [versionId, enrollmentStatus] = [started.courseVersionId!, started.status];
       }
-      const rubric = (await this.versions.byId(versionId))?.content.rubric;
+      const rubric = (await this.versions.contentOf(versionId))?.rubric;
       if (!rubric || rubric.criteria.length === 0) throw new NoRubric();
       const problems = scoreProblems(rubric, dto.scores);
       if (problems.length > 0) throw new InvalidScores(problems);

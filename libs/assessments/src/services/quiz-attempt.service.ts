@@ -185,7 +185,7 @@ export class QuizAttemptService {
   }
 
   private async quizOf(versionId: string): Promise<Quiz> {
-    const quiz = (await this.versions.byId(versionId))?.content.quiz;
+    const quiz = (await this.versions.contentOf(versionId))?.quiz;
     if (!quiz || quiz.questions.length === 0) throw new NoQuiz();
     return quiz;
   }

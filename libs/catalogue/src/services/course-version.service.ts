@@ -5,12 +5,39 @@ import { VersionContentDto } from '../dto/version-content.dto';
 import { CatalogueProblem, DraftExists, IncompleteVersion, InvalidContent, VersionNotDraft } from '../catalogue.errors';
 import { CourseRow, mapVersion, VERSION_SELECT, VersionRow } from './course.mapper';
 import { CourseService } from './course.service';
-import { applyPatch, CompletionRule, completenessProblems, emptyContent, structuralProblems } from './version-content';
+import {
+  applyPatch,
+  CompletionRule,
+  completenessProblems,
+  emptyContent,
+  structuralProblems,
+  VersionContent,
+} from './version-content';
 import { diffVersions } from './version-diff';
+
+/** How many versions' completion rules a process keeps (a few hundred exist in a catalogue's lifetime). */
+const MAX_KEPT_RULES = 10_000;
+
+/** How many published versions' contents a process keeps for grading (each tens of kilobytes). */
+const MAX_KEPT_CONTENTS = 500;
+
+/** Freezes a value and everything in it, so a kept object cannot be changed by one caller under another. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
 
 /** Drafts, publishing and reading of course versions. Owns `course_version`. */
 @Injectable()
 export class CourseVersionService {
+  /** Completion rules of published (or archived) versions, whose content never changes again. */
+  private readonly publishedRules = new Map<string, CompletionRule>();
+  /** Contents of published (or archived) versions, read for grading; see `contentOf`. */
+  private readonly publishedContents = new Map<string, VersionContent>();
+
   constructor(
     private readonly tx: TransactionHost,
     private readonly courses: CourseService,
@@ -27,20 +54,9 @@ export class CourseVersionService {
       [id],
     );
     if (!row) throw new NotFound('Course version', id);
-    const canAuthor = await this.courses.canAuthor(ctx, {
-      id: row.course_id,
-      owner_user_id: await this.ownerOf(row.course_id),
-    });
+    const canAuthor = await this.courses.canAuthor(ctx, { id: row.course_id, owner_user_id: row.course_owner_user_id });
     if (row.status === 'draft' && !canAuthor) throw new NotFound('Course version', id);
     return { row, canAuthor };
-  }
-
-  private async ownerOf(courseId: string): Promise<string | null> {
-    const [course] = await this.tx.query<{ owner_user_id: string | null }>(
-      'SELECT owner_user_id FROM course WHERE id = $1',
-      [courseId],
-    );
-    return course?.owner_user_id ?? null;
   }
 
   /** Only the course's authors see the quiz's questions and answers; everyone else its metadata. */
@@ -52,40 +68,84 @@ export class CourseVersionService {
   /**
    * Completion rules for an officer's list of enrolments, in one statement:
    * of the given versions (pinned ones), and of the current published version
-   * of the given courses (those not started yet). Only the rule leaves the
-   * database, not the versions' content.
+   * of the given courses (those not started yet). A version's content never
+   * changes once published, so its rule is kept in this process after the
+   * first read and the statement then only names the versions; a rule not
+   * kept is read from the content in the same statement.
    */
   async completionRules(
     versionIds: string[],
     courseIds: string[],
   ): Promise<{ byVersion: Map<string, CompletionRule>; byCourse: Map<string, CompletionRule> }> {
-    const rows = await this.tx.query<{ version_id: string | null; course_id: string | null; rule: CompletionRule }>(
-      `SELECT v.id::text AS version_id, NULL AS course_id, v.content -> 'completionRule' AS rule
-       FROM course_version v WHERE v.id = ANY($1::uuid[])
-       UNION ALL
-       SELECT NULL, p.course_id::text, p.content -> 'completionRule'
-       FROM (SELECT DISTINCT ON (v.course_id) v.course_id, v.content FROM course_version v
-             WHERE v.course_id = ANY($2::uuid[]) AND v.status = 'published'
-             ORDER BY v.course_id, v.number DESC) p`,
-      [versionIds, courseIds],
-    );
     const byVersion = new Map<string, CompletionRule>();
     const byCourse = new Map<string, CompletionRule>();
+    const unknown = versionIds.filter((id) => {
+      const kept = this.publishedRules.get(id);
+      if (kept) byVersion.set(id, kept);
+      return !kept;
+    });
+    if (unknown.length === 0 && courseIds.length === 0) return { byVersion, byCourse };
+    const rows = await this.tx.query<{
+      version_id: string;
+      course_id: string | null;
+      status: string;
+      rule: CompletionRule | null;
+    }>(
+      `SELECT v.id::text AS version_id, NULL AS course_id, v.status, v.content -> 'completionRule' AS rule
+       FROM course_version v WHERE v.id = ANY($1::uuid[])
+       UNION ALL
+       SELECT p.id::text, p.course_id::text, p.status,
+              CASE WHEN p.id = ANY($3::uuid[]) THEN NULL ELSE p.content -> 'completionRule' END
+       FROM (SELECT DISTINCT ON (v.course_id) v.id, v.course_id, v.status, v.content FROM course_version v
+             WHERE v.course_id = ANY($2::uuid[]) AND v.status = 'published'
+             ORDER BY v.course_id, v.number DESC) p`,
+      [unknown, courseIds, [...this.publishedRules.keys()]],
+    );
     for (const row of rows) {
-      if (!row.rule) continue;
-      if (row.version_id) byVersion.set(row.version_id, row.rule);
-      else if (row.course_id) byCourse.set(row.course_id, row.rule);
+      const rule = row.rule ?? this.publishedRules.get(row.version_id);
+      if (!rule) continue;
+      if (row.status !== 'draft') this.keepRule(row.version_id, rule);
+      if (row.course_id) byCourse.set(row.course_id, rule);
+      else byVersion.set(row.version_id, rule);
     }
     return { byVersion, byCourse };
   }
 
+  private keepRule(versionId: string, rule: CompletionRule): void {
+    if (this.publishedRules.has(versionId)) return;
+    if (this.publishedRules.size >= MAX_KEPT_RULES)
+      this.publishedRules.delete(this.publishedRules.keys().next().value!);
+    this.publishedRules.set(versionId, rule);
+  }
+
   /** May the caller author the version's course (and so see its answers, and not take its quiz)? */
   async canAuthor(ctx: RequestContext, versionId: string): Promise<boolean> {
+    // An officer authors nothing: no need to read the version to say so.
+    if (!this.courses.mayAuthorAny(ctx)) return false;
     const row = await this.byId(versionId);
-    return (
-      row !== null &&
-      this.courses.canAuthor(ctx, { id: row.course_id, owner_user_id: await this.ownerOf(row.course_id) })
+    return row !== null && this.courses.canAuthor(ctx, { id: row.course_id, owner_user_id: row.course_owner_user_id });
+  }
+
+  /**
+   * A version's content, for other domains that grade or print against it
+   * (quizzes, rubrics, rosters); null for an unknown version. Content never
+   * changes once a version is published, so a published or archived one is
+   * kept in this process (frozen: no caller may change it) and read once; a
+   * draft is read every time.
+   */
+  async contentOf(versionId: string): Promise<VersionContent | null> {
+    const kept = this.publishedContents.get(versionId);
+    if (kept) return kept;
+    const [row] = await this.tx.query<{ status: string; content: VersionContent }>(
+      'SELECT status, content FROM course_version WHERE id = $1',
+      [versionId],
     );
+    if (!row) return null;
+    if (row.status === 'draft') return row.content;
+    if (this.publishedContents.size >= MAX_KEPT_CONTENTS)
+      this.publishedContents.delete(this.publishedContents.keys().next().value!);
+    this.publishedContents.set(versionId, deepFreeze(row.content));
+    return row.content;
   }
 
   /** The raw row for other domains (enrolments pin versions; quizzes grade against them). */
@@ -189,7 +249,7 @@ export class CourseVersionService {
   async requireAuthor(ctx: RequestContext, row: VersionRow): Promise<void> {
     const course: Pick<CourseRow, 'id' | 'owner_user_id'> = {
       id: row.course_id,
-      owner_user_id: await this.ownerOf(row.course_id),
+      owner_user_id: row.course_owner_user_id,
     };
     await this.courses.requireAuthor(ctx, course);
   }

@@ -30,6 +30,8 @@ export interface VersionRow {
   course_id: string;
   course_code: string;
   course_title: LocalizedText;
+  /** The course's owner, read with the version (who may author it). */
+  course_owner_user_id: string | null;
   number: number;
   status: VersionStatus;
   content: VersionContent;
@@ -41,7 +43,7 @@ export interface VersionRow {
 }
 
 export const VERSION_SELECT = `
-  SELECT v.*, c.code AS course_code, c.title AS course_title FROM course_version v JOIN course c ON c.id = v.course_id`;
+  SELECT v.*, c.code AS course_code, c.title AS course_title, c.owner_user_id AS course_owner_user_id FROM course_version v JOIN course c ON c.id = v.course_id`;
 
 export function mapCourse(row: CourseRow, canAuthor: boolean): CourseView {
   return {

@@ -28,11 +28,16 @@ export class CourseService {
     private readonly users: UserService,
   ) {}
 
+  /** Could the caller author any course at all? Admins at the root and trainers; an officer never. */
+  mayAuthorAny(ctx: RequestContext): boolean {
+    return ctx.isSystem || isNationalAdmin(ctx) || (ctx.has('trainer') && !!ctx.userId);
+  }
+
   /** Admins author everything; trainers what they own or were granted. */
   async canAuthor(ctx: RequestContext, course: Pick<CourseRow, 'id' | 'owner_user_id'>): Promise<boolean> {
     // The ministry's courses are national: an admin of a section is not their author, only one at the root.
     if (ctx.isSystem || isNationalAdmin(ctx)) return true;
-    if (!ctx.has('trainer') || !ctx.userId) return false;
+    if (!this.mayAuthorAny(ctx)) return false;
     if (course.owner_user_id === ctx.userId) return true;
     const rows = await this.tx.query('SELECT 1 FROM course_grant WHERE course_id = $1 AND user_id = $2', [
       course.id,

@@ -83,8 +83,7 @@ export class AttendanceService {
       if (strangers.length > 0) throw new OfficersNotBooked(strangers);
       if (!byTrainer) checkCorrections(entries, byOfficer);
 
-      const version = await this.versions.byId(session.course_version_id);
-      const seminarHours = version?.content.seminar?.hours ?? 0;
+      const seminarHours = (await this.versions.contentOf(session.course_version_id))?.seminar?.hours ?? 0;
       const marks = entries.map((e) => {
         const row = byOfficer.get(e.officerId)!;
         return {
