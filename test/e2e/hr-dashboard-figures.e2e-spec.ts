@@ -59,23 +59,26 @@ describe('HR dashboard figures', () => {
 
   it('keeps a past month’s completion once computed, and checks the scope on every call', async () => {
     const trend = t.app.get(ComplianceTrendService, { strict: false });
-    const report = jest.spyOn(ComplianceService.prototype, 'report');
+    const compute = jest.spyOn(ComplianceService.prototype, 'compute');
     try {
-      const first = await trend.pastCompletion(almaty, almatyUnitId, '2026-06-30');
-      const live = (
-        await t.app.get(ComplianceService, { strict: false }).report(almaty, {
-          unitId: almatyUnitId,
-          asOf: '2026-06-30',
-          format: 'json',
-        })
-      ).total.completionPercent;
-      expect(first).toBe(live);
-      report.mockClear();
-      expect(await trend.pastCompletion(almaty, almatyUnitId, '2026-06-30')).toBe(first);
-      expect(report).not.toHaveBeenCalled();
-      await expect(trend.pastCompletion(astana, almatyUnitId, '2026-06-30')).rejects.toMatchObject({ status: 404 });
+      const days = ['2026-05-31', '2026-06-30'];
+      const first = Object.fromEntries(await trend.pastCompletions(almaty, almatyUnitId, days));
+      const live = async (asOf: string) =>
+        (
+          await t.app.get(ComplianceService, { strict: false }).report(almaty, {
+            unitId: almatyUnitId,
+            asOf,
+            format: 'json',
+          })
+        ).total.completionPercent;
+      expect(first).toEqual({ '2026-05-31': await live('2026-05-31'), '2026-06-30': await live('2026-06-30') });
+      expect(Object.values(first).some((value) => value !== null)).toBe(true);
+      compute.mockClear();
+      expect(Object.fromEntries(await trend.pastCompletions(almaty, almatyUnitId, days))).toEqual(first);
+      expect(compute).not.toHaveBeenCalled();
+      await expect(trend.pastCompletions(astana, almatyUnitId, days)).rejects.toMatchObject({ status: 404 });
     } finally {
-      report.mockRestore();
+      compute.mockRestore();
     }
   });
 });

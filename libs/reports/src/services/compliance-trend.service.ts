@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext, TransactionHost } from '@lms/core';
 import { UnitService } from '@lms/personnel';
+import { AsOfResolver } from './as-of';
 import { completionPercent } from './compliance.model';
 import { ComplianceService, ReportUnit } from './compliance.service';
 import { REPORT_READERS } from './report-scope';
@@ -32,6 +33,7 @@ export class ComplianceTrendService {
     private readonly tx: TransactionHost,
     private readonly units: UnitService,
     private readonly compliance: ComplianceService,
+    private readonly asOf: AsOfResolver,
   ) {}
 
   /**
@@ -67,23 +69,31 @@ export class ComplianceTrendService {
   }
 
   /**
-   * A subtree's completion at the end of a past day, for a trend point the
+   * A subtree's completion at the end of past days, for trend points the
    * monthly rows do not hold (a district, or months before the job ran): the
-   * compliance report as of that day, kept for an hour in this process. A
+   * compliance report as of each day, kept for an hour in this process. A
    * past day's figure changes only when records of that time are corrected,
    * and the dashboard asks for six of them on every visit. The caller's scope
-   * is checked on every call, kept or not.
+   * is checked on every call, kept or not; the days not kept are computed at once.
    */
-  async pastCompletion(ctx: RequestContext, unitId: string, day: string): Promise<number | null> {
-    await this.units.findInScope(ctx, unitId, REPORT_READERS);
-    const key = `${unitId}|${day}`;
-    const kept = this.pastPoints.get(key);
-    if (kept && kept.until > Date.now()) return kept.value;
-    const report = await this.compliance.report(ctx, { unitId, asOf: day, format: 'json' });
-    const value = report.total.completionPercent;
-    if (this.pastPoints.size >= MAX_PAST_POINTS) this.pastPoints.delete(this.pastPoints.keys().next().value!);
-    this.pastPoints.set(key, { value, until: Date.now() + PAST_POINT_MS });
-    return value;
+  async pastCompletions(ctx: RequestContext, unitId: string, days: string[]): Promise<Map<string, number | null>> {
+    const values = new Map<string, number | null>();
+    if (days.length === 0) return values;
+    const unit = await this.units.findInScope(ctx, unitId, REPORT_READERS);
+    const now = Date.now();
+    await Promise.all(
+      days.map(async (day) => {
+        const key = `${unitId}|${day}`;
+        const kept = this.pastPoints.get(key);
+        if (kept && kept.until > now) return values.set(day, kept.value);
+        const asOf = await this.asOf.resolve(day, unit.timezone);
+        const value = (await this.compliance.compute({ unit, asOf })).total.completionPercent;
+        if (this.pastPoints.size >= MAX_PAST_POINTS) this.pastPoints.delete(this.pastPoints.keys().next().value!);
+        this.pastPoints.set(key, { value, until: Date.now() + PAST_POINT_MS });
+        values.set(day, value);
+      }),
+    );
+    return values;
   }
 
   async snapshotLastMonth(asOf: Date): Promise<{ period: string | null; regions: number }> {

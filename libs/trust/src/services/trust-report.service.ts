@@ -87,24 +87,28 @@ export class TrustReportService {
         { field: 'from', message: 'from must not be after to' },
       ]);
     const params = [unit.id, from, to];
-    const rows = await this.tx.query<ReportRow>(TRUST_REPORT_SQL, params);
-    const [ba] = await this.tx.query<{
-      officers: number;
-      before_n: number;
-      after_n: number;
-      score_before: string | null;
-      score_after: string | null;
-      raised_before: string | null;
-      raised_after: string | null;
-    }>(BEFORE_AFTER_SQL, params);
-    const [counts] = await this.tx.query<SurveyCounts & { surveys: number }>(
-      `${surveyCountsSql(
-        `survey_response r JOIN trust_survey s ON s.id = r.survey_id JOIN unit u ON u.id = s.unit_id
+    const [rows, [ba], [counts]] = await this.tx.concurrently([
+      () => this.tx.query<ReportRow>(TRUST_REPORT_SQL, params),
+      () =>
+        this.tx.query<{
+          officers: number;
+          before_n: number;
+          after_n: number;
+          score_before: string | null;
+          score_after: string | null;
+          raised_before: string | null;
+          raised_after: string | null;
+        }>(BEFORE_AFTER_SQL, params),
+      () =>
+        this.tx.query<SurveyCounts & { surveys: number }>(
+          `${surveyCountsSql(
+            `survey_response r JOIN trust_survey s ON s.id = r.survey_id JOIN unit u ON u.id = s.unit_id
          WHERE u.path LIKE $1 || '%' AND s.closes_on >= $2::date AND s.opens_on <= $3::date`,
-      )}, (SELECT count(*)::int FROM trust_survey s JOIN unit u ON u.id = s.unit_id
+          )}, (SELECT count(*)::int FROM trust_survey s JOIN unit u ON u.id = s.unit_id
             WHERE u.path LIKE $1 || '%' AND s.closes_on >= $2::date AND s.opens_on <= $3::date) AS surveys`,
-      [unit.path, from, to],
-    );
+          [unit.path, from, to],
+        ),
+    ]);
     const beforeAfter: BeforeAfter = {
       officers: ba.officers,
       responsesBefore: ba.before_n,

@@ -60,13 +60,18 @@ export class HrDashboardController {
   @Roles('hr')
   @Page('hr/dashboard', 'hr.dashboard.title')
   async dashboard(@Ctx() ctx: RequestContext, @PageCtx() page: PageContext) {
-    const report = await this.compliance.report(ctx, { format: 'json' });
+    const now = new Date();
+    const scope = await this.compliance.unitInScope(ctx, undefined);
+    // The figures are independent reads: asked at once, the page waits for the slowest, not for their sum.
+    const [report, due, trust, history] = await Promise.all([
+      this.compliance.compute({ unit: scope, asOf: now }),
+      this.enrollments.dueByCourse(ctx, scope.id, now, new Date(now.getTime() + 30 * 24 * 3600 * 1000)),
+      // Public trust beside completion, over the last year (averages only from 5 responses, as everywhere).
+      this.trust.report(ctx, { unitId: scope.id, format: 'json' }),
+      this.trendOf(ctx, scope.id, page),
+    ]);
     const unit = report.unit;
     const children = report.rows.filter((row) => row.scope === 'subtree');
-    const now = new Date();
-    const due = await this.enrollments.dueByCourse(ctx, unit.id, now, new Date(now.getTime() + 30 * 24 * 3600 * 1000));
-    // Public trust beside completion, over the last year (averages only from 5 responses, as everywhere).
-    const trust = await this.trust.report(ctx, { unitId: unit.id, format: 'json' });
     const { courtesy, clarity, fairness } = trust.total.feedback;
     return {
       unit,
@@ -95,7 +100,14 @@ export class HrDashboardController {
           href: reportHref({ unitId: row.unitId }),
         })),
       ),
-      overTime: percentLine(await this.trendOf(ctx, unit.id, report.total.completionPercent, page)),
+      overTime: percentLine([
+        ...history,
+        {
+          label: page.t('hr.dashboard.now'),
+          value: report.total.completionPercent,
+          href: reportHref({ unitId: unit.id }),
+        },
+      ]),
     };
   }
 
@@ -147,29 +159,37 @@ export class HrDashboardController {
   /**
    * Completion at the end of each of the last months: the monthly rows the
    * jobs keep (compliance_trend) where there are any for this subtree, the
-   * report as of that day otherwise; and now.
+   * report as of that day otherwise.
    */
-  private async trendOf(ctx: RequestContext, unitId: string, current: number | null, page: PageContext) {
-    const kept = new Map((await this.trend.history({ id: unitId }, TREND_MONTHS)).map((p) => [p.period, p]));
-    const points = [];
+  private async trendOf(ctx: RequestContext, unitId: string, page: PageContext) {
     const today = new Date();
-    for (let i = TREND_MONTHS; i >= 1; i--) {
-      const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - i + 1, 0));
-      const period = end.toISOString().slice(0, 7);
-      const day = end.toISOString().slice(0, 10);
-      const value = kept.get(period)?.completionPercent ?? (await this.trend.pastCompletion(ctx, unitId, day));
-      points.push({ label: monthLabel(end, page), value, href: reportHref({ unitId, asOf: day }) });
-    }
-    points.push({ label: page.t('hr.dashboard.now'), value: current, href: reportHref({ unitId }) });
-    return points;
+    const ends = Array.from(
+      { length: TREND_MONTHS },
+      (_, i) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - TREND_MONTHS + i + 1, 0)),
+    );
+    const kept = new Map((await this.trend.history({ id: unitId }, TREND_MONTHS)).map((p) => [p.period, p]));
+    const missing = ends.filter((end) => !kept.has(end.toISOString().slice(0, 7))).map((end) => dayOf(end));
+    const past = await this.trend.pastCompletions(ctx, unitId, missing);
+    const months = monthFormat(page.lang);
+    return ends.map((end) => ({
+      label: months.format(end),
+      value: kept.get(end.toISOString().slice(0, 7))?.completionPercent ?? past.get(dayOf(end)) ?? null,
+      href: reportHref({ unitId, asOf: dayOf(end) }),
+    }));
   }
 }
 
-function monthLabel(date: Date, page: PageContext): string {
-  return new Intl.DateTimeFormat(page.lang === 'en' ? 'en-GB' : `${page.lang}-KZ`, {
-    month: 'short',
-    timeZone: 'UTC',
-  }).format(date);
+const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Short month names per language: one formatter each, built once (building one costs more than using it). */
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+function monthFormat(lang: string): Intl.DateTimeFormat {
+  let format = monthFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : `${lang}-KZ`, { month: 'short', timeZone: 'UTC' });
+    monthFormats.set(lang, format);
+  }
+  return format;
 }
 
 function definedOf(filters: Record<string, string | undefined>): Record<string, string> {

@@ -30,8 +30,11 @@ export class TrainingController {
   async list(@Ctx() ctx: RequestContext) {
     const officerId = ctx.actor?.officerId;
     if (!officerId) return { groups: trainingGroups([], new Map(), new Map()), empty: true };
-    const { items } = await this.enrollments.list(ctx, { officerId, limit: 500, offset: 0 });
-    const { items: certificates } = await this.certificates.list(ctx, { officerId, limit: 500, offset: 0 });
+    // Independent reads, asked at once (a page's GET runs outside any transaction).
+    const [{ items }, { items: certificates }] = await Promise.all([
+      this.enrollments.list(ctx, { officerId, limit: 500, offset: 0 }),
+      this.certificates.list(ctx, { officerId, limit: 500, offset: 0 }),
+    ]);
     const groups = trainingGroups(
       items,
       await this.versions.rules(items),
