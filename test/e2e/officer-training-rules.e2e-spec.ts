@@ -47,7 +47,7 @@ describe("the officer's training list: completion rules in one statement", () =>
     const [published] = await t.sql<{ id: string }>("SELECT id FROM course_version WHERE status = 'published' LIMIT 1");
     const content = (await catalogue.contentOf(published.id))!;
     expect(Object.isFrozen(content) && Object.isFrozen(content.lessons)).toBe(true);
-    expect(() => content.lessons.push(content.lessons[0])).toThrow(TypeError);
+    expect(() => content.lessons.push(content.lessons[0])).toThrow(/not extensible/);
     expect(await catalogue.contentOf(published.id)).toBe(content);
     const [draft] = await t.sql<{ id: string }>(
       `INSERT INTO course_version (course_id, number, status, content)
@@ -62,5 +62,23 @@ describe("the officer's training list: completion rules in one statement", () =>
     expect((await catalogue.contentOf(draft.id))!.objectives).toEqual(['changed']);
     await t.sql('DELETE FROM course_version WHERE id = $1', [draft.id]);
     expect(await catalogue.contentOf('00000000-0000-4000-8000-000000000000')).toBeNull();
+  });
+
+  it('shows an officer a published version rendered once, the same on every read, and its author the answers', async () => {
+    const [version] = await t.sql<{ id: string }>(
+      `SELECT v.id FROM course_version v WHERE v.status = 'published' AND jsonb_array_length(v.content->'quiz'->'questions') > 0
+       LIMIT 1`,
+    );
+    const officer = await t.login('officer');
+    const read = async (token: string) =>
+      (await t.http().get(`/api/v1/course-versions/${version.id}`).set('authorization', `Bearer ${token}`).expect(200))
+        .body as { lessons: { bodyHtml: unknown }[]; quiz: { questions: unknown[]; questionCount: number } };
+    const first = await read(officer);
+    expect(first.quiz.questions).toEqual([]);
+    expect(first.quiz.questionCount).toBeGreaterThan(0);
+    expect(first.lessons.every((lesson) => JSON.stringify(lesson.bodyHtml).includes('<p>'))).toBe(true);
+    expect(await read(officer)).toEqual(first);
+    const author = await read(await t.login('admin'));
+    expect(author.quiz.questions).toHaveLength(first.quiz.questionCount);
   });
 });

@@ -3,7 +3,8 @@ import { AuditService, Conflict, NotFound, RequestContext, TransactionHost } fro
 import { VersionDiffView, VersionView } from '../dto/course-version.response';
 import { VersionContentDto } from '../dto/version-content.dto';
 import { CatalogueProblem, DraftExists, IncompleteVersion, InvalidContent, VersionNotDraft } from '../catalogue.errors';
-import { CourseRow, mapVersion, VERSION_SELECT, VersionRow } from './course.mapper';
+import { CourseRow, mapVersion, VERSION_META_SELECT, VERSION_SELECT, VersionRow } from './course.mapper';
+import { PublishedVersions } from './published-versions';
 import { CourseService } from './course.service';
 import {
   applyPatch,
@@ -15,28 +16,10 @@ import {
 } from './version-content';
 import { diffVersions } from './version-diff';
 
-/** How many versions' completion rules a process keeps (a few hundred exist in a catalogue's lifetime). */
-const MAX_KEPT_RULES = 10_000;
-
-/** How many published versions' contents a process keeps for grading (each tens of kilobytes). */
-const MAX_KEPT_CONTENTS = 500;
-
-/** Freezes a value and everything in it, so a kept object cannot be changed by one caller under another. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
-
 /** Drafts, publishing and reading of course versions. Owns `course_version`. */
 @Injectable()
 export class CourseVersionService {
-  /** Completion rules of published (or archived) versions, whose content never changes again. */
-  private readonly publishedRules = new Map<string, CompletionRule>();
-  /** Contents of published (or archived) versions, read for grading; see `contentOf`. */
-  private readonly publishedContents = new Map<string, VersionContent>();
+  private readonly published = new PublishedVersions();
 
   constructor(
     private readonly tx: TransactionHost,
@@ -49,10 +32,7 @@ export class CourseVersionService {
    * archived ones only (drafts answer 404).
    */
   async find(ctx: RequestContext, id: string, lock = false): Promise<{ row: VersionRow; canAuthor: boolean }> {
-    const [row] = await this.tx.query<VersionRow>(
-      `${VERSION_SELECT} WHERE v.id = $1 ${lock ? 'FOR UPDATE OF v' : ''}`,
-      [id],
-    );
+    const row = await this.readRow(id, lock);
     if (!row) throw new NotFound('Course version', id);
     const canAuthor = await this.courses.canAuthor(ctx, { id: row.course_id, owner_user_id: row.course_owner_user_id });
     if (row.status === 'draft' && !canAuthor) throw new NotFound('Course version', id);
@@ -62,7 +42,24 @@ export class CourseVersionService {
   /** Only the course's authors see the quiz's questions and answers; everyone else its metadata. */
   async get(ctx: RequestContext, id: string): Promise<VersionView> {
     const { row, canAuthor } = await this.find(ctx, id);
-    return mapVersion(row, canAuthor);
+    const kept = canAuthor ? undefined : this.published.content(id);
+    return mapVersion(row, canAuthor, kept ? this.published.publicView(id, kept) : undefined);
+  }
+
+  /**
+   * A version's row with the course's code, title and owner. The content of
+   * a version already kept (see `PublishedVersions`) is not read again; a
+   * published one read here is kept for the next time.
+   */
+  private async readRow(id: string, lock = false): Promise<VersionRow | undefined> {
+    const kept = this.published.content(id);
+    const [row] = await this.tx.query<VersionRow>(
+      `${kept ? VERSION_META_SELECT : VERSION_SELECT} WHERE v.id = $1 ${lock ? 'FOR UPDATE OF v' : ''}`,
+      [id],
+    );
+    if (row && kept) row.content = kept;
+    else if (row) this.published.keepContent(id, row.status, row.content);
+    return row;
   }
 
   /**
@@ -80,7 +77,7 @@ export class CourseVersionService {
     const byVersion = new Map<string, CompletionRule>();
     const byCourse = new Map<string, CompletionRule>();
     const unknown = versionIds.filter((id) => {
-      const kept = this.publishedRules.get(id);
+      const kept = this.published.rule(id);
       if (kept) byVersion.set(id, kept);
       return !kept;
     });
@@ -99,23 +96,16 @@ export class CourseVersionService {
        FROM (SELECT DISTINCT ON (v.course_id) v.id, v.course_id, v.status, v.content FROM course_version v
              WHERE v.course_id = ANY($2::uuid[]) AND v.status = 'published'
              ORDER BY v.course_id, v.number DESC) p`,
-      [unknown, courseIds, [...this.publishedRules.keys()]],
+      [unknown, courseIds, this.published.ruleIds()],
     );
     for (const row of rows) {
-      const rule = row.rule ?? this.publishedRules.get(row.version_id);
+      const rule = row.rule ?? this.published.rule(row.version_id);
       if (!rule) continue;
-      if (row.status !== 'draft') this.keepRule(row.version_id, rule);
+      this.published.keepRule(row.version_id, row.status, rule);
       if (row.course_id) byCourse.set(row.course_id, rule);
       else byVersion.set(row.version_id, rule);
     }
     return { byVersion, byCourse };
-  }
-
-  private keepRule(versionId: string, rule: CompletionRule): void {
-    if (this.publishedRules.has(versionId)) return;
-    if (this.publishedRules.size >= MAX_KEPT_RULES)
-      this.publishedRules.delete(this.publishedRules.keys().next().value!);
-    this.publishedRules.set(versionId, rule);
   }
 
   /** May the caller author the version's course (and so see its answers, and not take its quiz)? */
@@ -134,24 +124,20 @@ export class CourseVersionService {
    * draft is read every time.
    */
   async contentOf(versionId: string): Promise<VersionContent | null> {
-    const kept = this.publishedContents.get(versionId);
+    const kept = this.published.content(versionId);
     if (kept) return kept;
     const [row] = await this.tx.query<{ status: string; content: VersionContent }>(
       'SELECT status, content FROM course_version WHERE id = $1',
       [versionId],
     );
     if (!row) return null;
-    if (row.status === 'draft') return row.content;
-    if (this.publishedContents.size >= MAX_KEPT_CONTENTS)
-      this.publishedContents.delete(this.publishedContents.keys().next().value!);
-    this.publishedContents.set(versionId, deepFreeze(row.content));
-    return row.content;
+    this.published.keepContent(versionId, row.status, row.content);
+    return this.published.content(versionId) ?? row.content;
   }
 
   /** The raw row for other domains (enrolments pin versions; quizzes grade against them). */
   async byId(id: string): Promise<VersionRow | null> {
-    const [row] = await this.tx.query<VersionRow>(`${VERSION_SELECT} WHERE v.id = $1`, [id]);
-    return row ?? null;
+    return (await this.readRow(id)) ?? null;
   }
 
   /** A new draft, copied from the latest published version. */

@@ -45,6 +45,12 @@ export interface VersionRow {
 export const VERSION_SELECT = `
   SELECT v.*, c.code AS course_code, c.title AS course_title, c.owner_user_id AS course_owner_user_id FROM course_version v JOIN course c ON c.id = v.course_id`;
 
+/** `VERSION_SELECT` without the content, for a version whose content the process already holds. */
+export const VERSION_META_SELECT = `
+  SELECT v.id, v.course_id, v.number, v.status, v.created_by, v.published_by, v.published_at, v.created_at,
+         v.updated_at, c.code AS course_code, c.title AS course_title, c.owner_user_id AS course_owner_user_id
+  FROM course_version v JOIN course c ON c.id = v.course_id`;
+
 export function mapCourse(row: CourseRow, canAuthor: boolean): CourseView {
   return {
     id: row.id,
@@ -62,8 +68,31 @@ export function mapCourse(row: CourseRow, canAuthor: boolean): CourseView {
 }
 
 /** The API shape of a version; answers only for those who may see them. */
-export function mapVersion(row: VersionRow, withAnswers: boolean): VersionView {
-  const content = withAnswers ? row.content : withoutAnswers(row.content);
+/** The part of a version's view that comes from its content (what `mapVersion` renders). */
+export type VersionContentView = Pick<
+  VersionView,
+  'objectives' | 'lessons' | 'quiz' | 'rubric' | 'seminar' | 'completionRule' | 'validityMonths'
+>;
+
+/** A version's content as shown: lessons rendered to HTML; the quiz's questions only `withAnswers`. */
+export function contentView(content: VersionContent, withAnswers: boolean): VersionContentView {
+  const shown = withAnswers ? content : withoutAnswers(content);
+  return {
+    objectives: shown.objectives,
+    lessons: shown.lessons.map((lesson) => ({ ...lesson, bodyHtml: renderText(lesson.body) })),
+    quiz: shown.quiz ? { ...shown.quiz, questionCount: content.quiz!.questions.length } : null,
+    rubric: shown.rubric,
+    seminar: shown.seminar,
+    completionRule: shown.completionRule,
+    validityMonths: shown.validityMonths,
+  };
+}
+
+export function mapVersion(
+  row: VersionRow,
+  withAnswers: boolean,
+  content: VersionContentView = contentView(row.content, withAnswers),
+): VersionView {
   return {
     id: row.id,
     courseId: row.course_id,
@@ -71,13 +100,7 @@ export function mapVersion(row: VersionRow, withAnswers: boolean): VersionView {
     courseTitle: row.course_title,
     number: row.number,
     status: row.status,
-    objectives: content.objectives,
-    lessons: content.lessons.map((lesson) => ({ ...lesson, bodyHtml: renderText(lesson.body) })),
-    quiz: content.quiz ? { ...content.quiz, questionCount: row.content.quiz!.questions.length } : null,
-    rubric: content.rubric,
-    seminar: content.seminar,
-    completionRule: content.completionRule,
-    validityMonths: content.validityMonths,
+    ...content,
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

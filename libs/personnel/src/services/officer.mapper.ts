@@ -12,6 +12,8 @@ export interface OfficerRow {
   unit_code: string;
   unit_name: string;
   unit_path: string;
+  /** The unit's time zone (pages show the officer's dates in it). */
+  unit_timezone: string;
   status: OfficerStatus;
   language: OfficerLanguage;
   created_at: Date;
@@ -19,8 +21,8 @@ export interface OfficerRow {
 }
 
 /** Officer joined with its unit; `unit_path` is for scope checks, never shown. */
-export const OFFICER_SELECT = `SELECT o.*, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path
-  FROM officer o JOIN unit u ON u.id = o.unit_id`;
+export const OFFICER_SELECT = `SELECT o.*, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path,
+  u.timezone AS unit_timezone FROM officer o JOIN unit u ON u.id = o.unit_id`;
 
 export function mapOfficer(row: OfficerRow): OfficerView {
   return {

@@ -111,10 +111,16 @@ export class PageContextService {
 
   private async describe(ctx: RequestContext, limit: TokenLimit | null) {
     const actor = ctx.actor!;
-    const account = await this.users.byId(actor.userId);
-    const officer = actor.officerId ? await this.officers.findInScope(ctx, actor.officerId).catch(() => null) : null;
-    const unitId = officer?.unit_id ?? actor.roles[0]?.unitId ?? null;
-    const unit = unitId ? await this.units.findInScope(RequestContext.system(), unitId).catch(() => null) : null;
+    const unitOf = (unitId: string | undefined) =>
+      unitId ? this.units.findInScope(RequestContext.system(), unitId).catch(() => null) : null;
+    // Asked at once: the account, and the officer's record (with its unit's time zone) or a staff grant's unit.
+    const [account, officer, staffUnit] = await Promise.all([
+      this.users.byId(actor.userId),
+      actor.officerId ? this.officers.findInScope(ctx, actor.officerId).catch(() => null) : null,
+      actor.officerId ? null : unitOf(actor.roles[0]?.unitId),
+    ]);
+    // An officer's record out of reach (none, or moved away): the first grant's unit, as for staff.
+    const unit = officer ? { timezone: officer.unit_timezone } : (staffUnit ?? (await unitOf(actor.roles[0]?.unitId)));
     const user: PageUser = {
       username: actor.username,
       name: officer?.full_name ?? account?.display_name ?? actor.username,
