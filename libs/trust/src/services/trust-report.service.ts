@@ -149,8 +149,11 @@ export class TrustReportService {
   }
 }
 
+/** Built once: building a formatter costs far more than formatting with it. */
+const ALMATY_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' });
+
 function almatyDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(at);
+  return ALMATY_DAY.format(at);
 }
 
 function shiftYear(day: string, years: number): string {

@@ -55,9 +55,30 @@ void i18n.init({
   interpolation: { escapeValue: false },
 });
 
+const translators = new Map<Language, Translate>();
+
+/**
+ * The texts are fixed, so a key asked without options always gives the same
+ * text: it is looked up once per language (a page asks for dozens, and
+ * i18next resolves each one anew). Interpolated and plural texts are not kept.
+ */
 export function translator(language: Language): Translate {
+  const known = translators.get(language);
+  if (known) return known;
   const t: TFunction = i18n.getFixedT(language);
-  return (key, options) => String(t(key, options ?? {}));
+  const plain = new Map<string, string>();
+  const translate: Translate = (key, options) => {
+    if (options) return String(t(key, options));
+    let text = plain.get(key);
+    if (text === undefined) {
+      text = String(t(key, {}));
+      // Only keys that exist are kept: a key taken from an address must not grow the map.
+      if (text !== key) plain.set(key, text);
+    }
+    return text;
+  };
+  translators.set(language, translate);
+  return translate;
 }
 
 export function isLanguage(value: unknown): value is Language {
