@@ -1,6 +1,19 @@
 import { once } from 'node:events';
+import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import { dueDay, dueDaySql, localDay, localDaySql, ReportReads } from '@lms/core';
+import fc from 'fast-check';
+import {
+  csvDialect,
+  dueDay,
+  dueDaySql,
+  formulaSafeSql,
+  FORMULA_START_CHARACTERS,
+  localDay,
+  localDaySql,
+  neutraliseFormula,
+  ReportReads,
+  toCsv,
+} from '@lms/core';
 import { apiAs } from '../support/api-client';
 import { createCourse, unitId } from '../support/catalogue-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -94,6 +107,52 @@ describe('enrolment export', () => {
     expect(names.some((name) => name.startsWith('='))).toBe(false);
   });
 
+  it('writes the bytes the process’s own CSV writer writes for the same rows, in every language', async () => {
+    for (const lang of ['ru', 'kk', 'en'] as const) {
+      const json = await apiAs(t, hr).get(`/reports/enrollments?unitId=${almaty}&lang=${lang}&limit=100`);
+      const csv = await apiAs(t, hr).get(`/reports/enrollments?unitId=${almaty}&format=csv&lang=${lang}`);
+      expect(csv.status).toBe(200);
+      const rows = (json.body.items as Record<string, string | number | null>[]).map((item) => [
+        item.fullName,
+        item.personnelNumber,
+        item.rank,
+        item.unitCode,
+        item.unitName,
+        item.courseCode,
+        item.courseTitle,
+        item.cycle,
+        item.status,
+        item.assignedOn,
+        item.dueOn,
+        item.completedOn,
+        item.certificateSerial,
+      ]);
+      const table: string[][] = parse(csv.text.slice(1), { delimiter: lang === 'en' ? ',' : ';' });
+      const header = table[0];
+      expect(csv.text).toBe(toCsv(rows, { dialect: csvDialect(lang), header }));
+      expect(csv.text.endsWith('\r\n')).toBe(true);
+    }
+  });
+
+  it('makes a text formula-safe in SQL exactly as neutraliseFormula does', async () => {
+    const texts = fc
+      .sample(
+        fc.oneof(
+          fc.string({ maxLength: 6 }),
+          fc
+            .tuple(fc.constantFrom(...FORMULA_START_CHARACTERS, "'", ' ', 'a'), fc.string({ maxLength: 4 }))
+            .map(([first, rest]) => first + rest),
+        ),
+        { numRuns: 500, seed: 7 },
+      )
+      .map((text) => text.replaceAll(String.fromCharCode(0), ''));
+    const rows = await t.sql<{ safe: string | null }>(
+      `SELECT ${formulaSafeSql('x.text')} AS safe FROM unnest($1::text[]) WITH ORDINALITY AS x(text, n) ORDER BY x.n`,
+      [texts],
+    );
+    expect(rows.map((row) => row.safe ?? '')).toEqual(texts.map(neutraliseFormula));
+  });
+
   it('refuses an officer (403) and a unit outside the subtree (404)', async () => {
     expect((await apiAs(t, await t.login('officer')).get('/reports/enrollments?format=csv')).status).toBe(403);
     expect((await apiAs(t, hr).get(`/reports/enrollments?unitId=${astana}&format=csv`)).status).toBe(404);
@@ -129,13 +188,11 @@ describe('enrolment export', () => {
     );
   });
 
-  it('closes the connection of a row stream abandoned mid-way, and returns a finished one to the pool', async () => {
-    const reads = t.app.get(ReportReads);
-    const marker = 'abandoned_export_probe';
-    const rows = await reads.stream(`SELECT g AS ${marker} FROM generate_series(1, 5000000) g`);
-    await once(rows, 'data');
-    rows.destroy();
-    await once(rows, 'close');
+  /** Destroys a stream after its first chunk and waits until its statement (named by `marker`) has left the server. */
+  async function abandon(stream: Readable, marker: string): Promise<void> {
+    await once(stream, 'data');
+    stream.destroy();
+    await once(stream, 'close');
     const running = async () =>
       (
         await t.sql<{ count: number }>(
@@ -145,6 +202,18 @@ describe('enrolment export', () => {
       )[0].count;
     for (let i = 0; i < 50 && (await running()) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await running()).toBe(0);
+  }
+
+  it('closes the connection of a row stream or a COPY abandoned mid-way, and returns a finished one to the pool', async () => {
+    const reads = t.app.get(ReportReads);
+    await abandon(
+      await reads.stream('SELECT g AS abandoned_export_probe FROM generate_series(1, 5000000) g'),
+      'abandoned_export_probe',
+    );
+    await abandon(
+      await reads.copyOut('COPY (SELECT g AS abandoned_copy_probe FROM generate_series(1, 50000000) g) TO STDOUT'),
+      'abandoned_copy_probe',
+    );
 
     const small = await reads.stream('SELECT g FROM generate_series(1, 3) g');
     const all: unknown[] = [];

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { promisify } from 'node:util';
 import { enrollmentCsvSql } from '@lms/reports';
+import { withLiterals } from '@lms/core';
 import { forkBenchApi } from './bench-api';
 import { openBenchDatabase, timed } from './bench-database';
 import { createUnitTree } from './org-fixture';
@@ -71,15 +72,16 @@ export async function exportBench(): Promise<Record<string, number | string>> {
       clearInterval(sampler);
       const loadAfter = loadavg()[0];
       const apiCpu = cpuSeconds(apiPid) - cpuBefore;
-      const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
-      const sql = enrollmentCsvSql('u.path LIKE $2')
-        .replace(/\$1/g, literal('ru'))
-        .replace(/\$2/g, literal(root.path + '%'))
-        .replace(/\s+/g, ' ');
+      // The export's own COPY statement, with the export's parameters, written by psql to /dev/null.
+      const sql = withLiterals(enrollmentCsvSql('u.path LIKE $2'), ['ru', root.path + '%']).replace(/\s+/g, ' ');
       const copy = await timed(() =>
-        promisify(execFile)('psql', [db.url, '-q', '-c', `\\copy (${sql}) TO '/dev/null' WITH (FORMAT csv)`], {
-          maxBuffer: 1 << 20,
-        }),
+        promisify(execFile)(
+          'psql',
+          [db.url, '-q', '-c', `\\copy (${sql}) TO '/dev/null' WITH (FORMAT csv, DELIMITER ';')`],
+          {
+            maxBuffer: 1 << 20,
+          },
+        ),
       );
       const rowsPerSecond = csv.result.rows / (csv.ms / 1000);
       const copyPerSecond = csv.result.rows / (copy.ms / 1000);

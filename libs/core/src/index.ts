@@ -18,6 +18,7 @@ export * from './errors/problem.filter';
 export * from './errors/problem.dto';
 export * from './errors/validation';
 export * from './export/csv';
+export * from './export/csv-sql';
 export * from './http/clean-text';
 export * from './http/content-disposition';
 export * from './http/pagination';

@@ -1,7 +1,9 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { Pool } from 'pg';
+import { to as copyTo, CopyToStreamQuery } from 'pg-copy-streams';
 import QueryStream from 'pg-query-stream';
+import { withLiterals } from '../export/csv-sql';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { TransactionHost } from './transaction';
 
@@ -52,24 +54,43 @@ export class ReportReads implements OnModuleDestroy {
   }
 
   /**
-   * `stream` for readers that want speed over convenience: chunks are whole
-   * fetches of `batchSize` rows, each row an array of its columns as the
-   * server's text (no parsing into numbers or dates; NULL stays null). A
-   * couple of fetches are buffered at most, so memory stays bounded.
+   * `COPY (select) TO STDOUT` as a stream of the bytes PostgreSQL writes, for
+   * exports it can format itself (a CSV): nothing is parsed or formatted in
+   * this process. COPY takes no parameters, so `params` are written into the
+   * statement as escaped literals (`withLiterals`). Same connection handling
+   * as `stream`: a stream destroyed early closes its connection.
+   *
+   * The statement runs without JIT compilation: for a national export
+   * PostgreSQL spent 1.8 s of CPU compiling it (0.4 s of the copy's time) to
+   * save less. The setting belongs to the connection, so the connection is
+   * closed afterwards rather than handed back to the pool changed (an export
+   * is rare; a new connection costs milliseconds).
    */
-  async textRowBatches(sql: string, params: unknown[] = [], batchSize = 2000): Promise<Readable> {
-    return this.open(new TextRowBatches(sql, params, batchSize));
+  async copyOut(copySql: string, params: unknown[] = []): Promise<Readable> {
+    const statement = withLiterals(copySql, params);
+    return this.open(copyTo(statement), { before: 'SET jit = off', discard: true });
   }
 
-  private async open(query: QueryStream): Promise<Readable> {
+  private async open(
+    query: QueryStream | CopyToStreamQuery,
+    session: { before?: string; discard?: boolean } = {},
+  ): Promise<Readable> {
     const pool = this.pool ?? (this.tx.dataSource.driver as unknown as { master: Pool }).master;
     const client = await pool.connect();
+    if (session.before) {
+      try {
+        await client.query(session.before);
+      } catch (error) {
+        client.release(error as Error);
+        throw error;
+      }
+    }
     const rows = client.query(query);
     let released = false;
     const release = (error?: Error) => {
       if (released) return;
       released = true;
-      client.release(error);
+      client.release(error ?? session.discard);
     };
     rows.once('end', () => release());
     rows.once('error', (error: Error) => release(error));
@@ -80,30 +101,4 @@ export class ReportReads implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     await this.pool?.end();
   }
-}
-
-/** Every column as the text the server sent. */
-const RAW_TEXT = { getTypeParser: () => (value: string) => value };
-
-/** A cursor read as chunks of `batchSize` rows (arrays of text), one chunk per fetch. */
-class TextRowBatches extends QueryStream {
-  constructor(
-    sql: string,
-    params: unknown[],
-    private readonly batchSize: number,
-  ) {
-    super(sql, params, { highWaterMark: 2, rowMode: 'array', types: RAW_TEXT });
-  }
-
-  override _read(): void {
-    (this.cursor as Cursor).read(this.batchSize, (error, rows) => {
-      if (error) return void this.destroy(error);
-      if (rows.length) this.push(rows);
-      if (rows.length < this.batchSize) this.push(null);
-    });
-  }
-}
-
-interface Cursor {
-  read(rows: number, done: (error: Error | undefined, rows: (string | null)[][]) => void): void;
 }

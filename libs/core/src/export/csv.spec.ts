@@ -1,9 +1,8 @@
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { finished } from 'node:stream/promises';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { csvBatchStream, CsvCell, csvDialect, csvLine, csvStream, neutraliseFormula, toCsv } from './csv';
+import { CsvCell, csvDialect, csvLine, csvStream, neutraliseFormula, toCsv } from './csv';
 
 const DANGEROUS = ['=HYPERLINK("http://x","y")', '+7 701', '-2+3', '@SUM(A1)', '\tTab', '\rCR'];
 
@@ -56,20 +55,5 @@ describe('formula-safe CSV', () => {
       }),
       { numRuns: 2000 },
     );
-  });
-
-  it('writes a batch of records as one chunk, header and BOM first', async () => {
-    const stream = csvBatchStream({ dialect: csvDialect('ru'), header: ['a', 'b'] });
-    Readable.from([
-      [
-        ['=1', null],
-        ['x;y', '2'],
-      ],
-      [['"q"', 3]],
-    ]).pipe(stream);
-    const chunks: string[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
-    await finished(stream);
-    expect(chunks).toEqual(['\uFEFFa;b\r\n', '\'=1;\r\n"x;y";2\r\n', '"""q""";3\r\n']);
   });
 });

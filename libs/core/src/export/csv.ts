@@ -7,7 +7,8 @@ import type { Language } from '../i18n/localized-text';
  * "CSV Injection"): `=`, `+`, `-`, `@`, and tab or carriage return, which
  * Excel skips before looking for one of the others.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+export const FORMULA_START_CHARACTERS = ['=', '+', '-', '@', '\t', '\r'] as const;
+const FORMULA_START = new RegExp(`^[${FORMULA_START_CHARACTERS.map((c) => (c === '-' ? '\\-' : c)).join('')}]`);
 
 /**
  * A text cell as a spreadsheet must show it: one that would start a formula
@@ -58,7 +59,7 @@ function stringifyOptions(dialect: CsvDialect) {
 }
 
 /**
- * Every CSV the system writes goes through here (or `csvStream`, `csvBatchStream`): CRLF
+ * Every CSV the system writes goes through here (or `csvStream`, or `crlfCsv` for one PostgreSQL writes): CRLF
  * lines, the dialect's separator and BOM, and every text cell formula-safe.
  * `csv-stringify` is imported nowhere else (eslint `no-restricted-imports`).
  */
@@ -111,28 +112,6 @@ export function csvStream(options: CsvOptions = {}): Transform {
     writableObjectMode: true,
     transform(record: readonly CsvCell[], _encoding, done) {
       done(null, line(record));
-    },
-  });
-  const prefix = csvPrefix(options);
-  if (prefix) stream.push(prefix);
-  return stream;
-}
-
-/**
- * `csvStream` for records that come in batches (a cursor's fetch): each
- * batch is written as one chunk, so a million-row export makes a thousand
- * writes, not a million. Backpressure is the stream's own: a slow client
- * stops the reads after a few batches.
- */
-export function csvBatchStream(options: CsvOptions = {}): Transform {
-  const line = csvLine(options.dialect ?? PLAIN_CSV);
-  const stream = new Transform({
-    writableObjectMode: true,
-    writableHighWaterMark: 2,
-    transform(records: readonly (readonly CsvCell[])[], _encoding, done) {
-      let chunk = '';
-      for (const record of records) chunk += line(record);
-      done(null, chunk);
     },
   });
   const prefix = csvPrefix(options);

@@ -116,7 +116,7 @@ export class ReportsController {
   @ApiOperation({
     summary: 'Enrolment export',
     description:
-      'Every enrolment in a unit’s subtree (default: your top unit; 404 outside your subtrees), optionally for one course, order or `status` (422 for an unknown one): officer, personnel number, rank, unit, course, cycle, status, the days it was assigned, is due and was completed (in the unit’s time zone) and the certificate serial. JSON is one page; CSV holds every enrolment, streamed from a database cursor with bounded memory (semicolons and a BOM in ru and kk, commas in en; formula-safe cells). HR and administrators.',
+      'Every enrolment in a unit’s subtree (default: your top unit; 404 outside your subtrees), optionally for one course, order or `status` (422 for an unknown one): officer, personnel number, rank, unit, course, cycle, status, the days it was assigned, is due and was completed (in the unit’s time zone) and the certificate serial. JSON is one page; CSV holds every enrolment, written by PostgreSQL (`COPY`) and streamed with bounded memory (semicolons and a BOM in ru and kk, commas in en; formula-safe cells). HR and administrators.',
   })
   @ApiDownload({
     description: 'One page as JSON (`format=json`, the default), or every enrolment as CSV',
@@ -130,7 +130,7 @@ export class ReportsController {
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', contentDisposition('enrollments.csv'));
     response.setHeader('Cache-Control', 'no-store');
-    // A client that goes away, or a read that fails mid-way, destroys every stream: the cursor's connection is closed.
+    // A client that goes away, or a read that fails mid-way, destroys every stream: the copy's connection is closed.
     pipeline(...streams, response, (error) => {
       if (error && !response.writableFinished) {
         this.logger.warn(`enrolment export ended early: ${error.message}`);

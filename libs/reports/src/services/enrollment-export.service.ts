@@ -1,11 +1,11 @@
 import { Readable, Transform } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { csvBatchStream, csvDialect, Language, Page, pageClause, ReportReads, RequestContext } from '@lms/core';
+import { crlfCsv, csvDialect, Language, Page, pageClause, ReportReads, RequestContext } from '@lms/core';
 import { EFFECTIVE_STATUS, EnrollmentStatus, OrderService } from '@lms/assignments';
 import { EnrollmentExportQuery } from '../dto/report-query.dto';
 import { labelsFor } from '../render/labels';
 import { ComplianceService } from './compliance.service';
-import { enrollmentCountSql, enrollmentCsvSql, enrollmentExportSql } from './enrollment-export.sql';
+import { enrollmentCopySql, enrollmentCountSql, enrollmentExportSql } from './enrollment-export.sql';
 
 /** One enrolment of the export, dates as calendar days in the officer's unit's time zone. */
 export interface EnrollmentExportRow {
@@ -63,9 +63,9 @@ function mapRow(row: ExportSqlRow): EnrollmentExportRow {
 
 /**
  * Every enrolment in the caller's subtree (scoped like the compliance
- * report): one page as JSON, or all of them as a CSV streamed from a
- * database cursor, so a national export holds a batch of rows in memory,
- * never the whole file.
+ * report): one page as JSON, or all of them as a CSV that PostgreSQL writes
+ * (`COPY ... TO STDOUT`) and this process only passes on, chunk by chunk,
+ * so a national export holds a few chunks in memory, never the whole file.
  */
 @Injectable()
 export class EnrollmentExportService {
@@ -84,16 +84,17 @@ export class EnrollmentExportService {
   }
 
   /**
-   * The CSV as a chain of streams (batches of rows from a cursor, already
-   * the file's cells as text; the formula-safe writer) for the caller to
+   * The CSV as a chain of streams (the bytes of the COPY, formula-safe
+   * cells in the dialect's separator; then the BOM, header and CRLF line ends) for the caller to
    * `pipeline` into the response: a client that goes away or a failing read
    * destroys them all and closes the connection.
    */
   async csv(ctx: RequestContext, query: EnrollmentExportQuery): Promise<[Readable, Transform]> {
     const { filter, params } = await this.filter(ctx, query);
     const language = query.lang ?? 'ru';
-    const rows = await this.reads.textRowBatches(enrollmentCsvSql(filter), params);
-    return [rows, csvBatchStream({ dialect: csvDialect(language), header: csvHeader(language) })];
+    const dialect = csvDialect(language);
+    const bytes = await this.reads.copyOut(enrollmentCopySql(filter, dialect), params);
+    return [bytes, crlfCsv(dialect, csvHeader(language))];
   }
 
   private async filter(ctx: RequestContext, query: EnrollmentExportQuery) {
