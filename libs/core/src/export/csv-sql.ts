@@ -62,10 +62,15 @@ export function crlfCsv(dialect: CsvDialect, header?: readonly string[]): Transf
   const stream = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       const ends: number[] = [];
-      for (let i = 0; i < chunk.length; i++) {
-        const byte = chunk[i];
-        if (byte === QUOTE) quoted = !quoted;
-        else if (byte === LF && !quoted) ends.push(i);
+      if (!quoted && chunk.indexOf(QUOTE) === -1) {
+        // No quoted cell in this chunk (the usual case): every LF ends a record.
+        for (let i = chunk.indexOf(LF); i !== -1; i = chunk.indexOf(LF, i + 1)) ends.push(i);
+      } else {
+        for (let i = 0; i < chunk.length; i++) {
+          const byte = chunk[i];
+          if (byte === QUOTE) quoted = !quoted;
+          else if (byte === LF && !quoted) ends.push(i);
+        }
       }
       if (ends.length === 0) return done(null, chunk);
       const out = Buffer.allocUnsafe(chunk.length + ends.length);
