@@ -17,6 +17,14 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return pgErrorCode(error) === '23505' && (constraint === undefined || pgConstraint(error) === constraint);
 }
 
+/**
+ * "cached plan must not change result type": a prepared statement whose
+ * tables changed shape since it was prepared (feature_not_supported, 0A000).
+ */
+export function isStalePreparedStatement(error: unknown): boolean {
+  return pgErrorCode(error) === '0A000' && /cached plan must not change result type/.test(String(error));
+}
+
 /** Serialisation failures and deadlocks: the transaction may simply be run again. */
 export function isRetryableTransactionError(error: unknown): boolean {
   const code = pgErrorCode(error);

@@ -25,3 +25,19 @@ describe('StatementNames', () => {
     expect(names.nameOf('SELECT $1::int AS n0')).toBe(first);
   });
 });
+
+describe('StatementNames.renew', () => {
+  it('gives a text whose statement went stale a new name each time', () => {
+    const names = new StatementNames();
+    const text = 'SELECT * FROM unit WHERE id = $1';
+    const first = [1, 2, 3].map(() => names.nameOf(text)).at(-1)!;
+    names.renew(text);
+    const second = names.nameOf(text)!;
+    names.renew(text);
+    const third = names.nameOf(text)!;
+    expect(new Set([first, second, third]).size).toBe(3);
+    expect(second.startsWith(first)).toBe(true);
+    names.renew('SELECT never named');
+    expect(names.nameOf('SELECT never named')).toBeUndefined();
+  });
+});

@@ -32,4 +32,16 @@ export class StatementNames {
     this.named.set(text, fresh);
     return fresh;
   }
+
+  /**
+   * A new name for a text whose prepared statement went stale (its tables
+   * changed shape): each connection keeps what it prepared under the old
+   * name, so only a new name makes them prepare it again.
+   */
+  renew(text: string): void {
+    const name = this.named.get(text);
+    if (!name) return;
+    const generation = Number(/_(\d+)$/.exec(name.slice(24))?.[1] ?? 0) + 1;
+    this.named.set(text, `${name.slice(0, 24)}_${generation}`);
+  }
 }

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import type { Pool, QueryConfig, QueryResult } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import { isRetryableTransactionError } from './pg-errors';
+import { isRetryableTransactionError, isStalePreparedStatement } from './pg-errors';
 import { pageClause } from './sql';
 import { StatementNames } from './statement-names';
 
@@ -117,9 +117,20 @@ export class TransactionHost {
     if (!client) return this.viaTypeOrm<T>(manager!, sql, parameters);
     // Parameters mean the extended protocol, so one statement: it may be prepared.
     const name = parameters.length > 0 ? this.statements.nameOf(sql) : undefined;
-    const result = (await (name
-      ? client.query({ name, text: sql, values: parameters })
-      : client.query(sql, parameters))) as QueryResult | QueryResult[];
+    let result: QueryResult | QueryResult[];
+    try {
+      result = (await (name
+        ? client.query({ name, text: sql, values: parameters })
+        : client.query(sql, parameters))) as QueryResult | QueryResult[];
+    } catch (error) {
+      if (!name || !isStalePreparedStatement(error)) throw error;
+      // A migration changed a table under a prepared `SELECT *` (a rolling deploy): the text gets a new name,
+      // which every connection prepares afresh. Outside a transaction the statement simply runs again;
+      // inside one the transaction has failed, and the caller's next attempt gets the new name.
+      this.statements.renew(sql);
+      if (manager) throw error;
+      result = (await client.query(sql, parameters)) as QueryResult;
+    }
     // Several statements in one text (no parameters) answer one result each: the last one's rows.
     return (Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows) as T[];
   }
