@@ -1,6 +1,6 @@
 import { Transform } from 'node:stream';
 import { escapeLiteral } from 'pg';
-import { CsvDialect, csvLine, FORMULA_START_CHARACTERS } from './csv';
+import { CsvDialect, csvPrefix, FORMULA_START_CHARACTERS } from './csv';
 
 /**
  * `neutraliseFormula` as a SQL expression over a text `expr`, for CSVs that
@@ -58,7 +58,7 @@ export function withLiterals(sql: string, params: readonly unknown[]): string {
  */
 export function crlfCsv(dialect: CsvDialect, header?: readonly string[]): Transform {
   let quoted = false;
-  const prefix = (dialect.bom ? '\uFEFF' : '') + (header ? csvLine(dialect)(header) : '');
+  const prefix = csvPrefix({ dialect, header });
   const stream = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       const ends: number[] = [];

@@ -96,7 +96,7 @@ export function csvLine(dialect: CsvDialect): (cells: readonly CsvCell[]) => str
 }
 
 /** The BOM (if the dialect has one) and the header line a streamed CSV starts with. */
-function csvPrefix(options: CsvOptions): string {
+export function csvPrefix(options: CsvOptions): string {
   const dialect = options.dialect ?? PLAIN_CSV;
   return (dialect.bom ? '\uFEFF' : '') + (options.header ? csvLine(dialect)(options.header) : '');
 }

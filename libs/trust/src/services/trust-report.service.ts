@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, RequestContext, TransactionHost, ValidationFailed } from '@lms/core';
+import { Clock, localDay, RequestContext, TransactionHost, ValidationFailed } from '@lms/core';
 import { UnitService } from '@lms/personnel';
 import { BeforeAfter, SurveyFigures, TrustReport, TrustReportQuery, TrustRow } from '../dto/trust-report.dto';
 import { MINIMUM_RESPONSES, shown } from './minimum';
@@ -149,11 +149,8 @@ export class TrustReportService {
   }
 }
 
-/** Built once: building a formatter costs far more than formatting with it. */
-const ALMATY_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' });
-
 function almatyDay(at: Date): string {
-  return ALMATY_DAY.format(at);
+  return localDay(at, 'Asia/Almaty');
 }
 
 function shiftYear(day: string, years: number): string {
