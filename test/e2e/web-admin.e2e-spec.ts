@@ -1,15 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '@lms/demo';
 import { apiAs } from '../support/api-client';
-import {
-  createWebApp,
-  horizontalOverflow,
-  launchBrowser,
-  phoneContext,
-  screenshot,
-  seriousAccessibilityViolations,
-  signIn,
-} from '../support/browser';
+import { checkPage, createWebApp, launchBrowser, phoneContext, signIn } from '../support/browser';
 import { TestApp } from '../support/test-app';
 
 const account = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!;
@@ -39,11 +31,7 @@ describe('pages: an administrator at work in the browser', () => {
     return page;
   }
 
-  async function check(page: Page, name: string) {
-    await screenshot(page, 'admin-kk', name);
-    expect(await horizontalOverflow(page)).toBe(0);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  }
+  const check = (page: Page, name: string) => checkPage(page, 'admin-kk', name);
 
   beforeAll(async () => {
     t = await createWebApp();

@@ -1,31 +1,23 @@
 import { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '@lms/demo';
 import {
+  checkKazakhPage,
   createWebApp,
   horizontalOverflow,
   launchBrowser,
   phoneContext,
   screenshot,
-  seriousAccessibilityViolations,
   signIn,
+  submitAndWait,
 } from '../support/browser';
 import { TestApp } from '../support/test-app';
 
 const account = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!;
 
 /** A page in Kazakh that fits a phone and has no serious accessibility problem, kept as a screenshot. */
-async function check(page: Page, name: string) {
-  expect(await page.getAttribute('html', 'lang')).toBe('kk');
-  await screenshot(page, 'hr-kk', name);
-  expect(await horizontalOverflow(page)).toBe(0);
-  expect(await seriousAccessibilityViolations(page)).toEqual([]);
-}
+const check = (page: Page, name: string) => checkKazakhPage(page, 'hr-kk', name);
 
-/** Clicks a submit button and waits for the page it leads to; its status. */
-async function submit(page: Page, selector: string): Promise<number | undefined> {
-  const [response] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
-  return response?.status();
-}
+const submit = submitAndWait;
 
 /**
  * HR's orders and assignment rules in a phone browser, in Kazakh: an order

@@ -1,6 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '@lms/demo';
 import {
+  checkKazakhPage,
   createWebApp,
   horizontalOverflow,
   launchBrowser,
@@ -8,6 +9,7 @@ import {
   screenshot,
   seriousAccessibilityViolations,
   signIn,
+  submitAndWait,
 } from '../support/browser';
 import { apiAs } from '../support/api-client';
 import { TestApp } from '../support/test-app';
@@ -16,18 +18,10 @@ import { assign, publishWebCourse, WebCourse } from '../support/web-fixtures';
 const account = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!;
 const PASSWORD = 'Trainer-seminar-2026!';
 
-async function submit(page: Page, selector: string): Promise<number | undefined> {
-  const [response] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
-  return response?.status();
-}
+const submit = submitAndWait;
 
 /** A page in Kazakh that fits a phone and has no serious accessibility problem, kept as a screenshot. */
-async function check(page: Page, name: string) {
-  expect(await page.getAttribute('html', 'lang')).toBe('kk');
-  await screenshot(page, 'hr-seminars-kk', name);
-  expect(`${name}: ${await horizontalOverflow(page)}`).toBe(`${name}: 0`);
-  expect(await seriousAccessibilityViolations(page)).toEqual([]);
-}
+const check = (page: Page, name: string) => checkKazakhPage(page, 'hr-seminars-kk', name);
 
 /**
  * HR schedules a seminar in a phone browser, in Kazakh: a session of a

@@ -2,15 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '@lms/demo';
 import { officerOf } from '../support/assessment-fixtures';
-import {
-  createWebApp,
-  horizontalOverflow,
-  launchBrowser,
-  phoneContext,
-  screenshot,
-  seriousAccessibilityViolations,
-  signIn,
-} from '../support/browser';
+import { checkPage, createWebApp, launchBrowser, phoneContext, signIn } from '../support/browser';
 import { TestApp } from '../support/test-app';
 import { assign, makeOverdue, publishWebCourse, scheduleSession, WebCourse } from '../support/web-fixtures';
 
@@ -39,11 +31,7 @@ describe('pages: the officer journey in a phone browser', () => {
   });
 
   /** Screenshot, no horizontal scroll, no serious accessibility violation. */
-  async function inspect(page: Page, lang: string, name: string): Promise<void> {
-    await screenshot(page, lang, name);
-    expect(`${name}: ${await horizontalOverflow(page)}`).toBe(`${name}: 0`);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  }
+  const inspect = (page: Page, lang: string, name: string) => checkPage(page, lang, name);
 
   async function attemptsOf(enrolmentId: string) {
     return t.sql<{ status: string; passed: boolean | null }>(

@@ -1,23 +1,13 @@
 import { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '@lms/demo';
-import {
-  createWebApp,
-  horizontalOverflow,
-  launchBrowser,
-  phoneContext,
-  screenshot,
-  seriousAccessibilityViolations,
-  signIn,
-} from '../support/browser';
+import { checkPage, createWebApp, launchBrowser, phoneContext, signIn, submitAndWait } from '../support/browser';
 import { apiAs } from '../support/api-client';
 import { TestApp } from '../support/test-app';
 import { assign, publishWebCourse, scheduleSession } from '../support/web-fixtures';
 
 const TRAINER = DEMO_ACCOUNTS.find((account) => account.username === 'trainer')!;
 
-async function submit(page: Page, selector: string): Promise<void> {
-  await Promise.all([page.waitForNavigation(), page.click(selector)]);
-}
+const submit = submitAndWait;
 
 /**
  * A trainer's course work in a phone browser, in Kazakh: a new course, two
@@ -37,11 +27,7 @@ describe('pages: a trainer at work in the browser', () => {
     await t?.close();
   });
 
-  async function inspect(page: Page, name: string): Promise<void> {
-    await screenshot(page, 'trainer-kk', name);
-    expect(`${name}: ${await horizontalOverflow(page)}`).toBe(`${name}: 0`);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  }
+  const inspect = (page: Page, name: string) => checkPage(page, 'trainer-kk', name);
 
   describe('authoring a course', () => {
     it('creates a course, is refused publishing with what is missing, completes it and publishes', async () => {

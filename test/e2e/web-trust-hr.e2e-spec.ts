@@ -1,15 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Browser, Page } from 'playwright-core';
 import { pdfText } from '../support/pdf';
-import {
-  createWebApp,
-  horizontalOverflow,
-  launchBrowser,
-  phoneContext,
-  screenshot,
-  seriousAccessibilityViolations,
-  signIn,
-} from '../support/browser';
+import { checkPage, createWebApp, launchBrowser, phoneContext, signIn } from '../support/browser';
 import { TestApp } from '../support/test-app';
 import { DEMO_ACCOUNTS } from '@lms/demo';
 
@@ -25,11 +17,7 @@ describe('pages: HR records a complaint and runs a survey on a phone', () => {
   let t: TestApp & { baseUrl: string };
   let browser: Browser;
 
-  async function inspect(page: Page, name: string): Promise<void> {
-    await screenshot(page, 'kk', name);
-    expect(`${name}: ${await horizontalOverflow(page)}`).toBe(`${name}: 0`);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  }
+  const inspect = (page: Page, name: string) => checkPage(page, 'kk', name);
 
   const submit = (page: Page, action: string) =>
     Promise.all([page.waitForNavigation(), page.click(`form[action="${action}"] button[type="submit"]`)]);

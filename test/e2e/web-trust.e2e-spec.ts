@@ -1,15 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import { apiAs } from '../support/api-client';
 import { officerOf } from '../support/assessment-fixtures';
-import {
-  createWebApp,
-  horizontalOverflow,
-  launchBrowser,
-  phoneContext,
-  screenshot,
-  seriousAccessibilityViolations,
-  signIn,
-} from '../support/browser';
+import { checkPage, createWebApp, launchBrowser, phoneContext, signIn } from '../support/browser';
 import { TestApp } from '../support/test-app';
 import { DEMO_ACCOUNTS } from '@lms/demo';
 
@@ -27,11 +19,7 @@ describe('pages: citizen feedback in a phone browser', () => {
   let officerId: string;
   let code: string;
 
-  async function inspect(page: Page, lang: string, name: string): Promise<void> {
-    await screenshot(page, lang, name);
-    expect(`${name}: ${await horizontalOverflow(page)}`).toBe(`${name}: 0`);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  }
+  const inspect = (page: Page, lang: string, name: string) => checkPage(page, lang, name);
 
   /** Fills the form as a citizen would; `rightSum` false answers the sum wrong. */
   async function fill(page: Page, comment: string, rightSum = true): Promise<void> {

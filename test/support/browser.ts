@@ -68,10 +68,21 @@ export async function screenshot(page: Page, folder: string, name: string): Prom
   return path;
 }
 
-/** A page in Kazakh that fits a phone and has no serious accessibility problem, kept as a screenshot. */
-export async function checkKazakhPage(page: Page, folder: string, name: string): Promise<void> {
-  expect(await page.getAttribute('html', 'lang')).toBe('kk');
+/** A page that fits a phone and has no serious accessibility problem, kept as a screenshot in `folder`. */
+export async function checkPage(page: Page, folder: string, name: string): Promise<void> {
   await screenshot(page, folder, name);
   expect(`${name}: ${await horizontalOverflow(page)}`).toBe(`${name}: 0`);
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
+}
+
+/** `checkPage` for a page that must be in Kazakh. */
+export async function checkKazakhPage(page: Page, folder: string, name: string): Promise<void> {
+  expect(await page.getAttribute('html', 'lang')).toBe('kk');
+  await checkPage(page, folder, name);
+}
+
+/** Clicks a submit button and waits for the page it leads to; that page's status. */
+export async function submitAndWait(page: Page, selector: string): Promise<number | undefined> {
+  const [response] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
+  return response?.status();
 }
