@@ -194,6 +194,9 @@ describe('seminars: sessions, bookings, waitlist, attendance, rosters and calend
       const asTrainer = await api(trainer).get(`/sessions/${first.id}`);
       expect(asTrainer.body).toMatchObject({ capacity: 3, booked: 3, waitlisted: 2, available: 0 });
       expect(asTrainer.body.roster.map((r: { officerId: string }) => r.officerId)).toHaveLength(5);
+      // Staff are told whether they may reschedule or cancel it (the pages show those forms only then); officers are not.
+      expect(asTrainer.body.mayManage).toBe(true);
+      expect(asOfficer.body.mayManage).toBeUndefined();
 
       // The officer gives the seat back: the first waiting officer (d) takes it, and is told so.
       const cancel = await api(officer).delete(`/bookings/${own.body.id}`);

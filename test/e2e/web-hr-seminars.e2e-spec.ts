@@ -238,4 +238,108 @@ describe('pages: HR schedules seminars in the browser', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await context.close();
   }, 180_000);
+  it('cancels the session with a reason: every booking goes and each officer is told; its trainer cancels theirs, another region’s cannot', async () => {
+    const hr = account('hr.almaty');
+    const context = await phoneContext(browser, 'kk-KZ');
+    const page = await context.newPage();
+    await signIn(page, t.baseUrl, hr.username, hr.password);
+    await page.goto(`${t.baseUrl}/hr/seminars/${sessionId}`);
+    await submit(page, '.lang-switch button[value="kk"]');
+    const holders = await t.sql<{ id: string; officer_id: string }>(
+      `SELECT id, officer_id FROM seminar_booking WHERE session_id = $1 AND status IN ('booked', 'waitlisted')`,
+      [sessionId],
+    );
+    expect(holders.length).toBeGreaterThan(0);
+    await page.click('#cancel-session summary');
+    expect(await page.locator('#cancel-session').innerText()).toContain(`Жазылғандар: ${holders.length}`);
+    await check(page, '09-cancel-open');
+
+    // A reason over 500 characters: the form says so beside the field, and the session stays.
+    // The browser stops typing at 500; a request sent otherwise is checked by the server all the same.
+    await page.evaluate(() => document.querySelector('#f-reason')!.removeAttribute('maxlength'));
+    await page.fill('#f-reason', 'ы'.repeat(501));
+    expect(await submit(page, '#cancel-session button[type="submit"]')).toBe(422);
+    expect(await page.locator('#f-reason-error').count()).toBe(1);
+    expect(await page.getAttribute('#cancel-session', 'open')).not.toBeNull();
+    const status = async (id: string) =>
+      (await t.sql<{ status: string }>('SELECT status FROM seminar_session WHERE id = $1', [id]))[0].status;
+    expect(await status(sessionId)).toBe('scheduled');
+
+    const reason = 'Тренер ауырып қалды';
+    await page.fill('#f-reason', reason);
+    expect(await submit(page, '#cancel-session button[type="submit"]')).toBe(200);
+    expect(page.url()).toContain(`/hr/seminars/${sessionId}?notice=sessionCancelled`);
+    expect(await page.locator('#session-cancelled').innerText()).toContain(reason);
+    expect(await page.locator('#cancel-session').count()).toBe(0);
+    expect(await page.locator('form[action$="/bookings"]').count()).toBe(0);
+    await check(page, '10-cancelled');
+    expect(await status(sessionId)).toBe('cancelled');
+    expect(
+      await t.sql('SELECT id FROM seminar_booking WHERE session_id = $1 AND status IN ($2, $3)', [
+        sessionId,
+        'booked',
+        'waitlisted',
+      ]),
+    ).toEqual([]);
+    const told = await t.sql<{ officer_id: string; reason: string }>(
+      `SELECT officer_id, payload->>'reason' AS reason FROM notification WHERE kind = 'seminar.session-cancelled' AND payload->>'sessionId' = $1`,
+      [sessionId],
+    );
+    expect(told.map((n) => n.officer_id).sort()).toEqual(holders.map((h) => h.officer_id).sort());
+    expect(told.every((n) => n.reason === reason)).toBe(true);
+
+    // The same form sent again (a second tab): nothing more happens, and the page says why.
+    const token = await page.inputValue('input[name="_csrf"]');
+    const again = await page.request.post(`${t.baseUrl}/hr/seminars/${sessionId}/cancel`, {
+      form: { _csrf: token, reason: 'again' },
+    });
+    expect(again.status()).toBe(409);
+    expect(await again.text()).toContain('form-alert');
+    await context.close();
+
+    // The trainer's own session, cancelled on their page; another trainer sees no such form and is refused.
+    const hrApi = apiAs(t, await t.login('hr.almaty'));
+    const [trainerAlm] = await t.sql<{ id: string }>(`SELECT id FROM user_account WHERE username = 'trainer.alm'`);
+    const second = await hrApi.post('/sessions', {
+      courseId: course.courseId,
+      startsAt: `${startDay}T09:00:00+05:00`,
+      endsAt: `${startDay}T11:00:00+05:00`,
+      location: { address: 'Алматы, Абай даңғылы, 109', room: '12' },
+      trainerUserId: trainerAlm.id,
+      capacity: 10,
+      language: 'kk',
+    });
+    expect(second.status).toBe(201);
+    // The ministry's trainer may manage it too and sees the form; Astana's trainer does not see the session at all.
+    const other = await phoneContext(browser, 'kk-KZ');
+    const otherPage = await other.newPage();
+    await signIn(otherPage, t.baseUrl, 'trainer', account('trainer').password);
+    await otherPage.goto(`${t.baseUrl}/trainer/sessions/${second.body.id}`);
+    expect(await otherPage.locator('#cancel-session').count()).toBe(1);
+    await other.close();
+    const astana = await phoneContext(browser, 'kk-KZ');
+    const astanaPage = await astana.newPage();
+    await signIn(astanaPage, t.baseUrl, 'trainer.ast', PASSWORD);
+    expect((await astanaPage.goto(`${t.baseUrl}/trainer/sessions/${second.body.id}`))?.status()).toBe(404);
+    await astanaPage.goto(`${t.baseUrl}/trainer/sessions`);
+    const astanaToken = await astanaPage.inputValue('input[name="_csrf"]');
+    const refused = await astanaPage.request.post(`${t.baseUrl}/trainer/sessions/${second.body.id}/cancel`, {
+      form: { _csrf: astanaToken },
+    });
+    expect(refused.status()).toBe(404);
+    expect(await status(second.body.id)).toBe('scheduled');
+    await astana.close();
+
+    const own = await phoneContext(browser, 'kk-KZ');
+    const ownPage = await own.newPage();
+    await signIn(ownPage, t.baseUrl, 'trainer.alm', PASSWORD);
+    await ownPage.goto(`${t.baseUrl}/trainer/sessions/${second.body.id}`);
+    await ownPage.click('#cancel-session summary');
+    expect(await submit(ownPage, '#cancel-session button[type="submit"]')).toBe(200);
+    expect(ownPage.url()).toContain('notice=sessionCancelled');
+    expect(await ownPage.locator('#session-cancelled').count()).toBe(1);
+    await checkKazakhPage(ownPage, 'trainer-kk', '20-session-cancelled');
+    expect(await status(second.body.id)).toBe('cancelled');
+    await own.close();
+  }, 180_000);
 });

@@ -85,6 +85,8 @@ export class OwnBookingView {
 /** A session with its roster (staff) or the caller's own booking (officers). */
 export class SeminarSessionDetail extends SeminarSessionView {
   @ApiPropertyOptional({ type: [RosterEntryView], description: 'For trainers and HR' }) roster?: RosterEntryView[];
+  @ApiPropertyOptional({ description: 'For trainers and HR: whether the caller may reschedule or cancel it' })
+  mayManage?: boolean;
   @ApiPropertyOptional({ type: OwnBookingView, nullable: true, description: 'For officers' })
   myBooking?: OwnBookingView | null;
 }

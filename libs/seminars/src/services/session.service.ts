@@ -6,7 +6,11 @@ import { canManage, isStaff, SESSION_STAFF, visibleSessions } from './session-ac
 import { mapSession, SESSION_SELECT, SessionRow, SessionView } from './session.mapper';
 import { OwnBooking, RosterEntry, RosterService } from './roster.service';
 
-export type SessionDetail = SessionView & { roster?: RosterEntry[]; myBooking?: OwnBooking | null };
+export type SessionDetail = SessionView & {
+  roster?: RosterEntry[];
+  mayManage?: boolean;
+  myBooking?: OwnBooking | null;
+};
 
 /** Reading sessions: one with its roster (staff) or the caller's booking (officers), and lists. */
 @Injectable()
@@ -34,7 +38,8 @@ export class SessionService {
     const view: SessionDetail = mapSession(row, names.get(row.trainer_user_id) ?? null);
     if (isStaff(ctx) || row.trainer_user_id === ctx.userId) {
       // Staff who only see a session held above their units see their own officers on it.
-      view.roster = await this.roster.entries(id, canManage(ctx, row) ? null : ctx.subtrees(...SESSION_STAFF));
+      view.mayManage = canManage(ctx, row);
+      view.roster = await this.roster.entries(id, view.mayManage ? null : ctx.subtrees(...SESSION_STAFF));
     }
     const officerId = ctx.actor?.officerId;
     if (officerId) view.myBooking = (await this.roster.bookingsOf(officerId, [id])).get(id) ?? null;

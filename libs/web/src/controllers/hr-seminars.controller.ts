@@ -19,6 +19,7 @@ import { Action, Form, Page, redirectTo, WebController } from '../http/page.deco
 import { PageCtx } from '../http/page-params';
 import { instantOf, localInputOf } from '../seminars/local-time';
 import { seatedOf, signInSheet, waitlistOf } from '../seminars/roster';
+import { cancelSessionFromForm, sessionCancelOf } from '../seminars/session-cancel';
 import { field, FormBody } from '../trainer/editor-forms';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -208,6 +209,15 @@ export class HrSeminarsController {
     return redirectTo(`/hr/seminars/${id}#roster`, 'bookingCancelledByHr');
   }
 
+  /** Cancels the session and every booking on it; each officer who held one is told (POST /sessions/:id/cancel). */
+  @Post('hr/seminars/:id/cancel')
+  @Roles('hr')
+  @Form('hr/seminar', 'hr.seminar.title')
+  async cancelSession(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody) {
+    await cancelSessionFromForm(this.scheduling, ctx, id, body, () => this.sessionModel(ctx, id, ''));
+    return redirectTo(`/hr/seminars/${id}`, 'sessionCancelled');
+  }
+
   /** The same printable sign-in sheet the trainer has. */
   @Get('hr/seminars/:id/sign-in-sheet')
   @Roles('hr')
@@ -249,6 +259,7 @@ export class HrSeminarsController {
       session,
       open,
       cancelable: open,
+      sessionCancel: sessionCancelOf(session, `/hr/seminars/${id}/cancel`),
       seated: seatedOf(session).map((entry, i) => ({ ...entry, n: i + 1 })),
       waitlist: waitlistOf(session),
       candidates: found?.items ?? [],

@@ -3,12 +3,20 @@ import { PracticalAssessmentService, weightedPercent } from '@lms/assessments';
 import { EnrollmentService } from '@lms/assignments';
 import { CourseVersionService, Rubric } from '@lms/catalogue';
 import { Ctx, NotFound, RequestContext, Roles } from '@lms/core';
-import { ATTENDANCE_STATUSES, AttendanceService, AttendanceStatus, SessionDetail, SessionService } from '@lms/seminars';
+import {
+  ATTENDANCE_STATUSES,
+  AttendanceService,
+  AttendanceStatus,
+  SchedulingService,
+  SessionDetail,
+  SessionService,
+} from '@lms/seminars';
 import { FormRejected } from '../http/form-rejected';
 import { PageContext } from '../http/page-context';
 import { Form, Page, redirectTo, WebController } from '../http/page.decorators';
 import { PageCtx } from '../http/page-params';
 import { seatedOf, signInSheet, waitlistOf } from '../seminars/roster';
+import { cancelSessionFromForm, sessionCancelOf } from '../seminars/session-cancel';
 import { field, FormBody, numberField } from '../trainer/editor-forms';
 import { dayOf, monthGrid, monthLabels, monthOf } from '../trainer/session-calendar';
 
@@ -21,6 +29,7 @@ import { dayOf, monthGrid, monthLabels, monthOf } from '../trainer/session-calen
 export class TrainerSessionsController {
   constructor(
     private readonly sessions: SessionService,
+    private readonly scheduling: SchedulingService,
     private readonly attendance: AttendanceService,
     private readonly enrollments: EnrollmentService,
     private readonly versions: CourseVersionService,
@@ -108,6 +117,16 @@ export class TrainerSessionsController {
     return redirectTo(`/trainer/sessions/${id}#attendance`, 'attendanceSaved');
   }
 
+  /** The session's trainer (or one of its unit or above) cancels it before it starts; every booking goes and each officer is told. */
+  @Post('trainer/sessions/:id/cancel')
+  @Roles('trainer')
+  @Form('trainer/session', 'trainer.session.title')
+  async cancelSession(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody) {
+    const model = async () => this.sessionModel(await this.sessions.get(ctx, id));
+    await cancelSessionFromForm(this.scheduling, ctx, id, body, model);
+    return redirectTo(`/trainer/sessions/${id}`, 'sessionCancelled');
+  }
+
   @Get('trainer/sessions/:id/grade/:officerId')
   @Roles('trainer')
   @Page('trainer/grade', 'trainer.grade.title')
@@ -156,6 +175,7 @@ export class TrainerSessionsController {
     return {
       session,
       started,
+      sessionCancel: sessionCancelOf(session, `/trainer/sessions/${session.id}/cancel`),
       seated: seated.map((entry, i) => ({
         ...entry,
         n: i + 1,

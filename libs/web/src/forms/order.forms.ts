@@ -42,7 +42,7 @@ const RequiredText = (max: number) =>
     IsString({ message: 'errors.required' }),
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value)),
   );
-const OptionalText = (max: number) =>
+export const OptionalText = (max: number) =>
   applyDecorators(
     MaxLength(max, { message: `errors.tooLong|${max}` }),
     IsString(),

@@ -6,6 +6,7 @@ export const hrSeminarsEn = {
     officersBooked: 'The officers were booked.',
     officersBookedSomeWaiting: 'The officers were booked; the session is full, so some are on the waitlist.',
     bookingCancelledByHr: 'The booking was cancelled; the first officer waiting takes the seat.',
+    sessionCancelled: 'The session was cancelled. Every officer who held a seat or waited for one is told.',
   },
   errors: {
     trainerBusy: 'The trainer already leads a session at that time.',
@@ -66,5 +67,15 @@ export const hrSeminarsEn = {
       refusedFor: 'Nobody was booked. Refused for {{name}}.',
       closed: 'Bookings are closed: the session has started or is no longer scheduled.',
     },
+  },
+  sessionCancel: {
+    title: 'Cancel the session',
+    intro:
+      'Every booking on it is cancelled and each officer is told, with the reason. Booked: {{booked}}, on the waitlist: {{waiting}}. This cannot be undone.',
+    reason: 'Reason',
+    reasonHint: 'Optional. The officers read it in their notice.',
+    submit: 'Cancel the session and its bookings',
+    cancelled: 'This session was cancelled.',
+    reasonShown: 'Reason: {{reason}}',
   },
 };
