@@ -10,6 +10,7 @@ import {
   signIn,
   submitAndWait,
 } from '../support/browser';
+import { apiAs } from '../support/api-client';
 import { TestApp } from '../support/test-app';
 
 const account = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!;
@@ -292,6 +293,84 @@ describe('pages: HR records orders and their assignment rules in the browser', (
     );
     expect(event.after).toMatchObject({ officerIds: [id], assignedBecause: 'Appointed to the duty unit' });
   }, 60_000);
+
+  it('retires a rule on its order’s page: its enrolments stay, a newcomer is not enrolled; a rule of an order from above stays', async () => {
+    const hrApi = apiAs(t, await t.login('hr.almaty'));
+    const [district] = await t.sql<{ id: string }>(`SELECT id FROM unit WHERE code = 'ALM-BOST-UP'`);
+    const courses = await publishedCourses();
+    const course = courses[courses.length - 1];
+    const order = await hrApi.post('/orders', { number: 'RETIRE-1', date: '2026-11-02', title: 'Rule to retire' });
+    expect(order.status).toBe(201);
+    const rule = await hrApi.post('/assignment-rules', {
+      courseId: course.id,
+      orderId: order.body.id,
+      audience: { unitIds: [district.id], serviceTypes: ['other'] },
+      dueInDays: 45,
+    });
+    expect(rule.status).toBe(201);
+    const byRule = async () =>
+      (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM enrollment WHERE rule_id = $1', [rule.body.id]))[0].n;
+    const enrolled = await byRule();
+
+    const context = await phoneContext(browser, 'kk-KZ');
+    const page = await context.newPage();
+    const hr = account('hr.almaty');
+    await signIn(page, t.baseUrl, hr.username, hr.password);
+    await page.goto(`${t.baseUrl}/hr/orders/${order.body.id}`);
+    await submit(page, '.lang-switch button[value="kk"]');
+    const card = page.locator(`#rule-${rule.body.id}`);
+    await card.locator('.rule-retire summary').click();
+    expect(await card.locator('.rule-retire').innerText()).toContain(`(${enrolled})`);
+    await check(page, '36-rule-retire');
+    expect(await submit(page, `#rule-${rule.body.id} form[action$="/retire"] button`)).toBe(200);
+    expect(page.url()).toContain(`/hr/orders/${order.body.id}?notice=ruleRetired`);
+    expect(await card.locator('.rule-retired').count()).toBe(1);
+    expect(await card.locator('form[action$="/retire"]').count()).toBe(0);
+    await check(page, '37-rule-retired');
+    const [retired] = await t.sql<{ retired_by: string | null }>(
+      'SELECT retired_by FROM assignment_rule WHERE id = $1 AND retired_at IS NOT NULL',
+      [rule.body.id],
+    );
+    expect(retired.retired_by).toEqual(expect.any(String));
+    // What it enrolled stays; an officer who would have matched it now is not enrolled by it.
+    expect(await byRule()).toBe(enrolled);
+    const officer = await newcomer('RET-0001');
+    expect(
+      await t.sql('SELECT id FROM enrollment WHERE officer_id = $1 AND course_id = $2', [officer.id, course.id]),
+    ).toEqual([]);
+
+    // A rule executing an order issued at the ministry: HR of Almaty sees it and may not retire it.
+    const admin = apiAs(t, await t.login('admin'));
+    const above = await admin.post('/orders', { number: 'MIN-RETIRE-1', date: '2026-11-03', title: 'From above' });
+    expect(above.status).toBe(201);
+    const ministryRule = await admin.post('/assignment-rules', {
+      courseId: courses[0].id,
+      orderId: above.body.id,
+      audience: { unitIds: [district.id], ranks: ['генерал-полковник полиции'] },
+      dueInDays: 60,
+    });
+    expect(ministryRule.status).toBe(201);
+    await page.goto(`${t.baseUrl}/hr/orders/${above.body.id}`);
+    await page.click(`#rule-${ministryRule.body.id} .rule-retire summary`);
+    expect(await submit(page, `#rule-${ministryRule.body.id} form[action$="/retire"] button`)).toBe(403);
+    expect(await page.locator('#form-alert').innerText()).toContain('кадр қызметі');
+    expect(await page.locator(`#rule-${ministryRule.body.id} .rule-retired`).count()).toBe(0);
+    const [standing] = await t.sql<{ retired_at: Date | null }>(
+      'SELECT retired_at FROM assignment_rule WHERE id = $1',
+      [ministryRule.body.id],
+    );
+    expect(standing.retired_at).toBeNull();
+    // A rule of one order retired under another order's address: not found, and it stays.
+    const token = await page.inputValue('input[name="_csrf"]');
+    const crossed = await page.request.post(
+      `${t.baseUrl}/hr/orders/${order.body.id}/rules/${ministryRule.body.id}/retire`,
+      {
+        form: { _csrf: token },
+      },
+    );
+    expect(crossed.status()).toBe(404);
+    await context.close();
+  }, 180_000);
 
   it('refuses the pages to a trainer, forms without their token, and another region’s officer', async () => {
     const [astana] = await t.sql<{ id: string; officer_id: string }>(

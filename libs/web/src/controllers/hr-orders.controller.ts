@@ -8,13 +8,11 @@ import {
   RuleService,
 } from '@lms/assignments';
 import { CourseService } from '@lms/catalogue';
-import { Conflict, Ctx, NotFound, RequestContext, Roles } from '@lms/core';
-import { OfficerService, SERVICE_TYPES, UnitService, unitNameIn } from '@lms/personnel';
+import { Conflict, Ctx, DomainError, NotFound, RequestContext, Roles } from '@lms/core';
+import { OfficerService, SERVICE_TYPES, UnitService } from '@lms/personnel';
 import { AudienceFields, OrderForm, RuleForm } from '../forms/order.forms';
 import { FormRejected, typedValues } from '../http/form-rejected';
-import { PageContext } from '../http/page-context';
 import { Form, Page, redirectTo, WebController } from '../http/page.decorators';
-import { PageCtx } from '../http/page-params';
 import { checkedForm } from '../trust/public-form';
 import { officersHref } from './hr-compliance-officers.controller';
 
@@ -126,28 +124,55 @@ export class HrOrdersController {
   @Get('hr/orders/:id')
   @Roles('hr')
   @Page('hr/order', 'hrRules.order.title')
-  async order(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @PageCtx() page: PageContext) {
+  async order(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.orderModel(ctx, id);
+  }
+
+  /** Retires one of the order's rules (DELETE /assignment-rules/:id): no one new is enrolled by it; its enrolments stay. */
+  @Post('hr/orders/:id/rules/:ruleId/retire')
+  @Roles('hr')
+  @Form('hr/order', 'hrRules.order.title')
+  async retireRule(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('ruleId', ParseUUIDPipe) ruleId: string,
+  ) {
+    const rule = await this.rules.get(ctx, ruleId);
+    if (rule.orderId !== id) throw new NotFound('AssignmentRule', ruleId);
+    try {
+      await this.rules.retire(ctx, ruleId);
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === (AssignmentsProblem.OrderFromAbove as string))) throw error;
+      throw FormRejected.of({}, {}, 'hrRules.errors.orderFromAbove', await this.orderModel(ctx, id), 403);
+    }
+    return redirectTo(`/hr/orders/${id}#rules-title`, 'ruleRetired');
+  }
+
+  /** The order with its rules: those in force first, each with its retire form; retired ones kept for the record. */
+  private async orderModel(ctx: RequestContext, id: string) {
     const order = await this.orders.get(ctx, id);
-    const { items } = await this.rules.list(ctx, { orderId: id, limit: 100, offset: 0 });
-    const titles = await this.courseTitles(ctx);
-    const unitNames = new Map(
-      (await this.units.list(ctx, { limit: 500, offset: 0 })).items.map((unit) => [
-        unit.id,
-        unitNameIn(unit, page.lang),
-      ]),
-    );
+    const [{ items }, titles, { items: units }] = await Promise.all([
+      this.rules.list(ctx, { orderId: id, includeRetired: 'true', limit: 100, offset: 0 }),
+      this.courseTitles(ctx),
+      this.units.list(ctx, { limit: 500, offset: 0 }),
+    ]);
+    const unitsById = new Map(units.map((unit) => [unit.id, { name: unit.name, names: unit.names }]));
+    const inForce = (rule: { retiredAt: Date | null }) => (rule.retiredAt ? 1 : 0);
     return {
       order,
       courses: order.courseIds.map((courseId) => titles.get(courseId) ?? { code: '', title: null }),
       audience: order.audience ? await this.orderAudience(ctx, order) : null,
-      rules: items.map((rule) => ({
-        ...rule,
-        courses: rule.courseIds.map((courseId) => ({
-          ...(titles.get(courseId) ?? { code: '', title: null }),
-          href: officersHref({ orderId: id, courseId }),
+      rules: [...items]
+        .sort((a, b) => inForce(a) - inForce(b))
+        .map((rule) => ({
+          ...rule,
+          courses: rule.courseIds.map((courseId) => ({
+            ...(titles.get(courseId) ?? { code: '', title: null }),
+            href: officersHref({ orderId: id, courseId }),
+          })),
+          units: rule.audience.unitIds.map((unitId) => unitsById.get(unitId) ?? { name: unitId, names: null }),
+          retireAction: rule.retiredAt ? null : `/hr/orders/${id}/rules/${rule.id}/retire`,
         })),
-        units: rule.audience.unitIds.map((unitId) => unitNames.get(unitId) ?? unitId),
-      })),
       newRuleHref: `/hr/orders/${id}/rules/new`,
       complianceHref: officersHref({ orderId: id }),
       executionHref: `/hr/execution-reports?orderId=${id}`,

@@ -4,6 +4,7 @@ export const hrRulesEn = {
   notice: {
     orderCreated: 'The order was recorded.',
     ruleCreated: 'The rule was created and its officers enrolled.',
+    ruleRetired: 'The rule was retired: it enrols no one new. Its enrolments stay.',
     officerAssigned: 'The course was assigned.',
     officerAlreadyAssigned: 'Nothing changed: the officer already has this course.',
     officerExempted: 'The officer was exempted.',
@@ -77,6 +78,7 @@ export const hrRulesEn = {
       inDays_one: '{{count}} day after assignment',
       inDays_other: '{{count}} days after assignment',
       officers: 'Officers of {{code}}',
+      retired: 'Retired on {{date}}',
     },
     errors: {
       deadlineBeforeDate: 'The deadline is before the order date.',
@@ -84,6 +86,13 @@ export const hrRulesEn = {
       oneDuePolicy: 'Give either a due date or a number of days.',
       numberTaken: 'An order with this number already exists.',
       ruleExists: 'The same rule already exists for this course and audience.',
+      orderFromAbove: 'This rule executes an order issued above your units: only HR of the order’s unit may retire it.',
+    },
+    retire: {
+      title: 'Retire the rule',
+      intro:
+        'It will enrol no one new, not even officers who match it later. The enrolments it made ({{enrolled}}) stay, with their progress.',
+      submit: 'Retire the rule',
     },
     assign: {
       title: 'Assign a course',
