@@ -2,13 +2,15 @@ import { EnrollmentService } from '@lms/assignments';
 import { RequestContext } from '@lms/core';
 import { AuthService } from '@lms/identity';
 import { ComplianceService, ComplianceTrendService } from '@lms/reports';
+import { TrustReportService } from '@lms/trust';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /**
  * The figures behind HR's dashboard, as its services give them: what falls
  * due in the next 30 days per course (one grouped count, not a capped list),
  * and the past months' completion of the trend (kept for a while, scope
- * checked every time).
+ * checked every time), and public trust as the subtree's totals, the same
+ * figures as the trust report's total row.
  */
 describe('HR dashboard figures', () => {
   let t: TestApp;
@@ -80,5 +82,36 @@ describe('HR dashboard figures', () => {
     } finally {
       compute.mockRestore();
     }
+  });
+
+  it('gives the trust summary the trust report’s totals, for the region, a district and a past period, and keeps the scope', async () => {
+    const trust = t.app.get(TrustReportService, { strict: false });
+    const [district] = await t.sql<{ id: string }>(`SELECT id FROM unit WHERE parent_id = $1 ORDER BY code LIMIT 1`, [
+      almatyUnitId,
+    ]);
+    const asked = [
+      { unitId: almatyUnitId },
+      { unitId: district.id },
+      { unitId: almatyUnitId, from: '2025-06-01', to: '2026-02-28' },
+    ];
+    for (const query of asked) {
+      const report = await trust.report(almaty, { ...query, format: 'json' });
+      const summary = await trust.summary(almaty, query);
+      expect(summary).toEqual({
+        unitId: query.unitId,
+        from: report.from,
+        to: report.to,
+        officers: report.total.officers,
+        feedback: report.total.feedback,
+        complaintsPer100: report.total.complaints.per100,
+        survey: report.survey,
+      });
+    }
+    // The demo's history gives the region enough answers for every average, so the comparison above compares figures.
+    const region = await trust.summary(almaty, { unitId: almatyUnitId });
+    expect(region.feedback.responses).toBeGreaterThan(5);
+    expect(region.feedback.courtesy).toEqual(expect.any(Number));
+    expect(region.complaintsPer100).toEqual(expect.any(Number));
+    await expect(trust.summary(astana, { unitId: almatyUnitId })).rejects.toMatchObject({ status: 404 });
   });
 });

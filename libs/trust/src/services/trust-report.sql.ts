@@ -64,6 +64,29 @@ LEFT JOIN training t ON t.id = r.id AND t.is_total = r.is_total
 ORDER BY r.is_total, r.code`;
 
 /**
+ * Only the subtree's totals that HR's dashboard shows beside completion:
+ * officers, feedback and complaints, each counted once over the subtree's
+ * units (no per-unit rows, no training column). The same conditions as the
+ * report's total row above. Parameters as above.
+ */
+export const TRUST_SUMMARY_SQL = `
+WITH bounds AS (
+  SELECT ($2::date)::timestamp AT TIME ZONE 'Asia/Almaty' AS since, ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Almaty' AS until
+),
+sub AS (SELECT u.id FROM unit u WHERE u.path LIKE (SELECT path FROM unit WHERE id = $1) || '%')
+SELECT (SELECT count(*)::int FROM officer o WHERE o.unit_id IN (SELECT id FROM sub) AND o.status <> 'dismissed') AS officers,
+       f.responses, f.courtesy, f.clarity, f.fairness, f.raised, f.lowered,
+       (SELECT count(*)::int FROM complaint c
+        WHERE c.unit_id IN (SELECT id FROM sub) AND c.received_on BETWEEN $2::date AND $3::date) AS complaints
+FROM (
+  SELECT count(*)::int AS responses, sum(f.courtesy)::int AS courtesy, sum(f.clarity)::int AS clarity,
+         sum(f.fairness)::int AS fairness, count(*) FILTER (WHERE f.trust_change = 1)::int AS raised,
+         count(*) FILTER (WHERE f.trust_change = -1)::int AS lowered
+  FROM citizen_feedback f, bounds b
+  WHERE f.unit_id IN (SELECT id FROM sub) AND f.submitted_at >= b.since AND f.submitted_at < b.until
+) f`;
+
+/**
  * Feedback before and after the officer's first completed course, for the
  * officers of the subtree who completed one. Parameters as above.
  */

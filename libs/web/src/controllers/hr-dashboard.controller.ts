@@ -66,21 +66,22 @@ export class HrDashboardController {
     const [report, due, trust, history] = await Promise.all([
       this.compliance.compute({ unit: scope, asOf: now }),
       this.enrollments.dueByCourse(ctx, scope.id, now, new Date(now.getTime() + 30 * 24 * 3600 * 1000)),
-      // Public trust beside completion, over the last year (averages only from 5 responses, as everywhere).
-      this.trust.report(ctx, { unitId: scope.id, format: 'json' }),
+      // Public trust beside completion, over the last year (averages only from 5 responses, as everywhere):
+      // the subtree's totals only, not the trust report's per-unit rows the page does not show.
+      this.trust.summary(ctx, { unitId: scope.id }),
       this.trendOf(ctx, scope.id, page),
     ]);
     const unit = report.unit;
     const children = report.rows.filter((row) => row.scope === 'subtree');
-    const { courtesy, clarity, fairness } = trust.total.feedback;
+    const { courtesy, clarity, fairness } = trust.feedback;
     return {
       unit,
       total: report.total,
       refreshers: report.refresherTotal,
       trust: {
         score: courtesy === null || clarity === null || fairness === null ? null : (courtesy + clarity + fairness) / 3,
-        responses: trust.total.feedback.responses,
-        per100: trust.total.complaints.per100,
+        responses: trust.feedback.responses,
+        per100: trust.complaintsPer100,
         surveyTrust: trust.survey.trust,
         href: '/staff/trust',
       },
