@@ -117,13 +117,16 @@ export class EnrollmentService {
     params.push(unitId, from, to);
     const n = params.length;
     const rows = await this.tx.query<{ course_id: string; course_title: Record<string, string>; count: number }>(
-      `SELECT e.course_id, c.title AS course_title, count(*)::int AS count
-       FROM enrollment e JOIN officer o ON o.id = e.officer_id JOIN unit u ON u.id = o.unit_id
-            JOIN course c ON c.id = e.course_id
-       WHERE ${scope} AND u.path LIKE (SELECT path FROM unit WHERE id = $${n - 2}) || '%'
-         AND e.due_at >= $${n - 1} AND e.due_at < $${n} AND ${EFFECTIVE_STATUS} IN ('assigned', 'in_progress')
-       GROUP BY e.course_id, c.title
-       ORDER BY count(*) DESC, e.course_id`,
+      // Counted per course first, the titles joined to the few counts rather than to every enrolment.
+      `SELECT d.course_id, c.title AS course_title, d.count
+       FROM (
+         SELECT e.course_id, count(*)::int AS count
+         FROM enrollment e JOIN officer o ON o.id = e.officer_id JOIN unit u ON u.id = o.unit_id
+         WHERE ${scope} AND u.path LIKE (SELECT path FROM unit WHERE id = $${n - 2}) || '%'
+           AND e.due_at >= $${n - 1} AND e.due_at < $${n} AND ${EFFECTIVE_STATUS} IN ('assigned', 'in_progress')
+         GROUP BY e.course_id
+       ) d JOIN course c ON c.id = d.course_id
+       ORDER BY d.count DESC, d.course_id`,
       params,
     );
     return rows.map((row) => ({ courseId: row.course_id, courseTitle: row.course_title, count: row.count }));
