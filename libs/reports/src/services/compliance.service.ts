@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isRootPath, LocalizedText, ReportReads, RequestContext } from '@lms/core';
+import { LocalizedText, ReportReads, RequestContext } from '@lms/core';
 import { CourseService, CourseView, ProgrammeService } from '@lms/catalogue';
 import { OrderService, OrderView } from '@lms/assignments';
 import { UnitService } from '@lms/personnel';
@@ -55,9 +55,8 @@ export class ComplianceService {
   async compute(spec: ComplianceSpec): Promise<ComplianceReport> {
     const { course, orderCourses } = await this.resolveFilters(spec);
     const params: unknown[] = [spec.unit.id, spec.asOf];
-    // The subtree's officers are read once in the statement, for the filter and for their rows alike.
-    const filter = enrolmentFilter(spec, course?.id ?? null, orderCourses, params, 'scoped-officers');
-    const rows = await this.reads.query<ComplianceSqlRow>(complianceSql(filter, isRootPath(spec.unit.path)), params);
+    const filter = enrolmentFilter(spec, course?.id ?? null, orderCourses, params);
+    const rows = await this.reads.query<ComplianceSqlRow>(complianceSql(filter), params);
     const order = spec.order;
     return {
       asOf: spec.asOf.toISOString(),

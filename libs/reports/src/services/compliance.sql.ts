@@ -24,23 +24,17 @@ export const RANK = { exempted: 1, completed: 2, notStarted: 3, inProgress: 4, o
 export const inSubtree = (n: number) =>
   `e.officer_id IN (SELECT o.id FROM officer o JOIN unit u ON u.id = o.unit_id WHERE u.path LIKE $${n})`;
 
-/** The CTE of `complianceSql` holding the subtree's officers with their report row, read once. */
-const SCOPED_OFFICERS = 'scoped_officer';
-
 /**
  * The enrolments a report counts, as a SQL condition on `e` whose parameters
  * are appended to `params`: the course, the order (its own enrolments, and
  * its courses taken under any order: an officer who already holds a valid
- * completion is not enrolled again, yet complies) and the subtree: by the
- * units' path, or (`scoped-officers`, inside `complianceSql` only) through
- * the statement's own list of the subtree's officers.
+ * completion is not enrolled again, yet complies) and the subtree.
  */
 export function enrolmentFilter(
   spec: { unit: { path: string }; order?: { id: string } | null },
   courseId: string | null,
   orderCourses: string[],
   params: unknown[],
-  subtree: 'by-path' | 'scoped-officers' = 'by-path',
 ): string {
   const filters: string[] = [];
   if (courseId) {
@@ -53,11 +47,8 @@ export function enrolmentFilter(
   }
   if (!isRootPath(spec.unit.path)) {
     // At the root every officer is in scope: the filter would only cost a join.
-    if (subtree === 'scoped-officers') filters.push(`e.officer_id IN (SELECT id FROM ${SCOPED_OFFICERS})`);
-    else {
-      params.push(spec.unit.path + '%');
-      filters.push(inSubtree(params.length));
-    }
+    params.push(spec.unit.path + '%');
+    filters.push(inSubtree(params.length));
   }
   return filters.join(' AND ') || 'TRUE';
 }
@@ -100,28 +91,15 @@ const ALL_COLUMNS = [...COLUMNS, ...COLUMNS.map((column) => `refresher_${column}
  * join), then officers are counted per row: the unit's children, each for its
  * whole subtree, and the unit itself for officers placed directly in it; the
  * total is the whole subtree (GROUPING SETS). Units are matched to rows by
- * path prefix once, at the unit level, and the subtree's officers are read
- * once with their row (`scoped_officer`), for the filter and the counts.
- * Officers count where they serve now.
+ * path prefix once, at the unit level. Officers count where they serve now.
  *
  * Refreshers after a complaint (`e.reason`) are folded apart in the same
  * pass and counted in their own `refresher_*` columns: a refresher never
  * makes an officer who complied with the order count as outstanding.
  */
-export function complianceSql(enrolmentFilter: string, atRoot: boolean): string {
-  // At the root every officer counts: a list of all of them would cost more than joining them once below.
-  const officers = atRoot
-    ? `(SELECT o.id, ur.row_id FROM officer o JOIN unit_row ur ON ur.unit_id = o.unit_id)`
-    : SCOPED_OFFICERS;
+export function complianceSql(enrolmentFilter: string): string {
   return `
-WITH ${REPORT_ROWS},${
-    atRoot
-      ? ''
-      : `
-${SCOPED_OFFICERS} AS MATERIALIZED (
-  SELECT o.id, ur.row_id FROM unit_row ur JOIN officer o ON o.unit_id = ur.unit_id
-),`
-  }
+WITH ${REPORT_ROWS},
 officer_state AS (
   SELECT e.officer_id, e.reason IS NOT NULL AS refresher, max(${RANK_AT_AS_OF}) AS rank
   FROM enrollment e
@@ -133,7 +111,8 @@ officer_state AS (
 counts AS (
   SELECT ur.row_id, grouping(ur.row_id) = 1 AS is_total,${stateCounts('NOT s.refresher', '')},${stateCounts('s.refresher', 'refresher_')}
   FROM officer_state s
-  JOIN ${officers} ur ON ur.id = s.officer_id
+  JOIN officer o ON o.id = s.officer_id
+  JOIN unit_row ur ON ur.unit_id = o.unit_id
   GROUP BY GROUPING SETS ((ur.row_id), ())
 )
 SELECT r.id AS unit_id, u.code AS unit_code, u.name AS unit_name, u.names AS unit_names, r.own, false AS is_total,
