@@ -238,13 +238,86 @@ describe('pages: HR schedules seminars in the browser', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await context.close();
   }, 180_000);
-  it('cancels the session with a reason: every booking goes and each officer is told; its trainer cancels theirs, another region’s cannot', async () => {
+
+  /** HR of Almaty on the session's page, in Kazakh, in a phone browser of its own. */
+  const hrOnSession = async () => {
     const hr = account('hr.almaty');
     const context = await phoneContext(browser, 'kk-KZ');
     const page = await context.newPage();
     await signIn(page, t.baseUrl, hr.username, hr.password);
     await page.goto(`${t.baseUrl}/hr/seminars/${sessionId}`);
     await submit(page, '.lang-switch button[value="kk"]');
+    return { context, page };
+  };
+
+  it('changes the session’s time, room and seats on its page: booked officers are told; fewer seats than booked are refused', async () => {
+    const { context, page } = await hrOnSession();
+    await page.click('#change-session summary');
+    // The form holds the session's own values, in Almaty's time.
+    expect(await page.inputValue('#change-session #f-startsAt')).toBe(`${startDay}T10:00`);
+    expect(await page.inputValue('#change-session #f-room')).toBe('214');
+    const session = async () =>
+      (
+        await t.sql<{ starts_at: Date; ends_at: Date; room: string; capacity: number }>(
+          'SELECT starts_at, ends_at, room, capacity FROM seminar_session WHERE id = $1',
+          [sessionId],
+        )
+      )[0];
+    const before = await session();
+    const changedNotices = async () =>
+      (
+        await t.sql(
+          `SELECT id FROM notification WHERE kind = 'seminar.session-changed' AND payload->>'sessionId' = $1`,
+          [sessionId],
+        )
+      ).length;
+    const booked = await t.sql<{ officer_id: string }>(
+      `SELECT officer_id FROM seminar_booking WHERE session_id = $1 AND status = 'booked'`,
+      [sessionId],
+    );
+    expect(booked.length).toBeGreaterThan(1);
+
+    // Fewer seats than officers booked: refused beside the field, the typed value kept, nothing changed.
+    await page.fill('#change-session #f-capacity', '1');
+    expect(await submit(page, '#change-session button[type="submit"]')).toBe(409);
+    expect(await page.locator('#f-capacity-error').count()).toBe(1);
+    expect(await page.getAttribute('#change-session', 'open')).not.toBeNull();
+    expect(await page.inputValue('#change-session #f-capacity')).toBe('1');
+    await check(page, '11-change-refused');
+    expect(await session()).toEqual(before);
+
+    // Sent as it is: nothing changes and nobody is told.
+    await page.goto(`${t.baseUrl}/hr/seminars/${sessionId}`);
+    await page.click('#change-session summary');
+    expect(await submit(page, '#change-session button[type="submit"]')).toBe(200);
+    expect(page.url()).toContain('notice=sessionUnchanged');
+    expect(await session()).toEqual(before);
+    expect(await changedNotices()).toBe(0);
+
+    // An hour later, another room, more seats: changed, and each booked officer is told.
+    await page.click('#change-session summary');
+    await page.fill('#change-session #f-startsAt', `${startDay}T11:00`);
+    await page.fill('#change-session #f-endsAt', `${startDay}T14:00`);
+    await page.fill('#change-session #f-room', '305');
+    await page.fill('#change-session #f-capacity', '15');
+    expect(await submit(page, '#change-session button[type="submit"]')).toBe(200);
+    expect(page.url()).toContain(`/hr/seminars/${sessionId}?notice=sessionChanged`);
+    const after = await session();
+    expect(after.starts_at.getTime() - before.starts_at.getTime()).toBe(3600_000);
+    expect(after.ends_at.getTime() - before.ends_at.getTime()).toBe(3600_000);
+    expect(after).toMatchObject({ room: '305', capacity: 15 });
+    expect(await page.locator('.facts').first().innerText()).toContain('11:00');
+    await check(page, '12-changed');
+    const told = await t.sql<{ officer_id: string }>(
+      `SELECT officer_id FROM notification WHERE kind = 'seminar.session-changed' AND payload->>'sessionId' = $1`,
+      [sessionId],
+    );
+    expect(told.map((n) => n.officer_id).sort()).toEqual(booked.map((b) => b.officer_id).sort());
+    await context.close();
+  }, 180_000);
+
+  it('cancels the session with a reason: every booking goes and each officer is told; its trainer cancels theirs, another region’s cannot', async () => {
+    const { context, page } = await hrOnSession();
     const holders = await t.sql<{ id: string; officer_id: string }>(
       `SELECT id, officer_id FROM seminar_booking WHERE session_id = $1 AND status IN ('booked', 'waitlisted')`,
       [sessionId],
@@ -334,6 +407,7 @@ describe('pages: HR schedules seminars in the browser', () => {
     const ownPage = await own.newPage();
     await signIn(ownPage, t.baseUrl, 'trainer.alm', PASSWORD);
     await ownPage.goto(`${t.baseUrl}/trainer/sessions/${second.body.id}`);
+    expect(await ownPage.locator('#change-session').count()).toBe(1);
     await ownPage.click('#cancel-session summary');
     expect(await submit(ownPage, '#cancel-session button[type="submit"]')).toBe(200);
     expect(ownPage.url()).toContain('notice=sessionCancelled');

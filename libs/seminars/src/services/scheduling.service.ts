@@ -82,8 +82,17 @@ export class SchedulingService {
    * the unit's time zone and the trainers the caller may give it.
    */
   async choices(ctx: RequestContext): Promise<{ timeZone: string; trainers: { userId: string; name: string }[] }> {
-    const unit = await this.units.findInScope(ctx, await this.units.defaultUnit(ctx, SESSION_STAFF), SESSION_STAFF);
+    const unit = await this.ownUnit(ctx);
     return { timeZone: unit.timezone, trainers: await this.trainers.assignable(ctx, unit.path) };
+  }
+
+  /** The time zone of the caller's own unit: the one session times are typed in. */
+  async timeZone(ctx: RequestContext): Promise<string> {
+    return (await this.ownUnit(ctx)).timezone;
+  }
+
+  private async ownUnit(ctx: RequestContext) {
+    return this.units.findInScope(ctx, await this.units.defaultUnit(ctx, SESSION_STAFF), SESSION_STAFF);
   }
 
   /**

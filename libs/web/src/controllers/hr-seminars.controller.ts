@@ -20,6 +20,7 @@ import { PageCtx } from '../http/page-params';
 import { instantOf, localInputOf } from '../seminars/local-time';
 import { seatedOf, signInSheet, waitlistOf } from '../seminars/roster';
 import { cancelSessionFromForm, sessionCancelOf } from '../seminars/session-cancel';
+import { changeSessionFromForm, sessionChangeOf } from '../seminars/session-change';
 import { field, FormBody } from '../trainer/editor-forms';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -209,6 +210,19 @@ export class HrSeminarsController {
     return redirectTo(`/hr/seminars/${id}#roster`, 'bookingCancelledByHr');
   }
 
+  /** Moves, reschedules or resizes the session (PATCH /sessions/:id): only what was typed differently changes. */
+  @Post('hr/seminars/:id/change')
+  @Roles('hr')
+  @Form('hr/seminar', 'hr.seminar.title')
+  async changeSession(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody) {
+    const session = await this.sessions.get(ctx, id);
+    const timeZone = await this.scheduling.timeZone(ctx);
+    const changed = await changeSessionFromForm(this.scheduling, ctx, session, body, timeZone, () =>
+      this.sessionModel(ctx, id, ''),
+    );
+    return redirectTo(`/hr/seminars/${id}`, changed ? 'sessionChanged' : 'sessionUnchanged');
+  }
+
   /** Cancels the session and every booking on it; each officer who held one is told (POST /sessions/:id/cancel). */
   @Post('hr/seminars/:id/cancel')
   @Roles('hr')
@@ -260,6 +274,7 @@ export class HrSeminarsController {
       open,
       cancelable: open,
       sessionCancel: sessionCancelOf(session, `/hr/seminars/${id}/cancel`),
+      sessionChange: sessionChangeOf(session, `/hr/seminars/${id}/change`, await this.scheduling.timeZone(ctx)),
       seated: seatedOf(session).map((entry, i) => ({ ...entry, n: i + 1 })),
       waitlist: waitlistOf(session),
       candidates: found?.items ?? [],

@@ -17,6 +17,7 @@ import { Form, Page, redirectTo, WebController } from '../http/page.decorators';
 import { PageCtx } from '../http/page-params';
 import { seatedOf, signInSheet, waitlistOf } from '../seminars/roster';
 import { cancelSessionFromForm, sessionCancelOf } from '../seminars/session-cancel';
+import { changeSessionFromForm, sessionChangeOf } from '../seminars/session-change';
 import { field, FormBody, numberField } from '../trainer/editor-forms';
 import { dayOf, monthGrid, monthLabels, monthOf } from '../trainer/session-calendar';
 
@@ -80,7 +81,7 @@ export class TrainerSessionsController {
   async session(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @PageCtx() page: PageContext) {
     const session = await this.sessions.get(ctx, id);
     page.title = `${page.t('trainer.session.title')} · ${page.format.date(session.startsAt)}`;
-    return this.sessionModel(session);
+    return this.sessionModel(ctx, session);
   }
 
   /** The sign-in sheet to print for the room: our page, its print style leaving out the menus. */
@@ -104,13 +105,14 @@ export class TrainerSessionsController {
         : [];
     });
     if (entries.length === 0) {
-      throw FormRejected.of(body, { attendance: 'errors.noneMarked' }, 'errors.noneMarked', this.sessionModel(session));
+      const model = await this.sessionModel(ctx, session);
+      throw FormRejected.of(body, { attendance: 'errors.noneMarked' }, 'errors.noneMarked', model);
     }
     try {
       await this.attendance.record(ctx, id, entries);
     } catch (error) {
       if ((error as { code?: string }).code === 'session-not-started') {
-        throw FormRejected.of(body, {}, 'errors.notStarted', this.sessionModel(session), 409);
+        throw FormRejected.of(body, {}, 'errors.notStarted', await this.sessionModel(ctx, session), 409);
       }
       throw error;
     }
@@ -122,9 +124,21 @@ export class TrainerSessionsController {
   @Roles('trainer')
   @Form('trainer/session', 'trainer.session.title')
   async cancelSession(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody) {
-    const model = async () => this.sessionModel(await this.sessions.get(ctx, id));
+    const model = async () => this.sessionModel(ctx, await this.sessions.get(ctx, id));
     await cancelSessionFromForm(this.scheduling, ctx, id, body, model);
     return redirectTo(`/trainer/sessions/${id}`, 'sessionCancelled');
+  }
+
+  /** Moves, reschedules or resizes the session, as HR can; only what was typed differently changes. */
+  @Post('trainer/sessions/:id/change')
+  @Roles('trainer')
+  @Form('trainer/session', 'trainer.session.title')
+  async changeSession(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody) {
+    const session = await this.sessions.get(ctx, id);
+    const timeZone = await this.scheduling.timeZone(ctx);
+    const model = () => this.sessionModel(ctx, session);
+    const changed = await changeSessionFromForm(this.scheduling, ctx, session, body, timeZone, model);
+    return redirectTo(`/trainer/sessions/${id}`, changed ? 'sessionChanged' : 'sessionUnchanged');
   }
 
   @Get('trainer/sessions/:id/grade/:officerId')
@@ -169,13 +183,18 @@ export class TrainerSessionsController {
     return redirectTo(`/trainer/sessions/${id}#attendance`, 'assessmentSaved');
   }
 
-  private sessionModel(session: SessionDetail) {
+  private async sessionModel(ctx: RequestContext, session: SessionDetail) {
     const started = new Date(session.startsAt).getTime() <= Date.now();
     const seated = seatedOf(session);
     return {
       session,
       started,
       sessionCancel: sessionCancelOf(session, `/trainer/sessions/${session.id}/cancel`),
+      sessionChange: sessionChangeOf(
+        session,
+        `/trainer/sessions/${session.id}/change`,
+        await this.scheduling.timeZone(ctx),
+      ),
       seated: seated.map((entry, i) => ({
         ...entry,
         n: i + 1,

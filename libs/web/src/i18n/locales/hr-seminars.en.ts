@@ -7,6 +7,8 @@ export const hrSeminarsEn = {
     officersBookedSomeWaiting: 'The officers were booked; the session is full, so some are on the waitlist.',
     bookingCancelledByHr: 'The booking was cancelled; the first officer waiting takes the seat.',
     sessionCancelled: 'The session was cancelled. Every officer who held a seat or waited for one is told.',
+    sessionChanged: 'The session was changed. Officers booked or waiting are told of a new time or place.',
+    sessionUnchanged: 'Nothing was changed.',
   },
   errors: {
     trainerBusy: 'The trainer already leads a session at that time.',
@@ -77,5 +79,13 @@ export const hrSeminarsEn = {
     submit: 'Cancel the session and its bookings',
     cancelled: 'This session was cancelled.',
     reasonShown: 'Reason: {{reason}}',
+  },
+  sessionChange: {
+    title: 'Change the time, place or seats',
+    intro:
+      'Times are in {{zone}}. Officers booked or waiting are told of a new time or place; new seats go to the waitlist first.',
+    capacityHint: 'Not fewer than the seats booked.',
+    submit: 'Save the changes',
+    belowBooked: 'More officers are booked than that: cancel bookings first, or keep more seats.',
   },
 };
