@@ -294,6 +294,17 @@ describe('pages: HR records orders and their assignment rules in the browser', (
     expect(event.after).toMatchObject({ officerIds: [id], assignedBecause: 'Appointed to the duty unit' });
   }, 60_000);
 
+  /** HR of Almaty on an order's page, in Kazakh, in a phone browser of its own. */
+  const hrOnOrder = async (orderId: string) => {
+    const context = await phoneContext(browser, 'kk-KZ');
+    const page = await context.newPage();
+    const hr = account('hr.almaty');
+    await signIn(page, t.baseUrl, hr.username, hr.password);
+    await page.goto(`${t.baseUrl}/hr/orders/${orderId}`);
+    await submit(page, '.lang-switch button[value="kk"]');
+    return { context, page };
+  };
+
   it('retires a rule on its order’s page: its enrolments stay, a newcomer is not enrolled; a rule of an order from above stays', async () => {
     const hrApi = apiAs(t, await t.login('hr.almaty'));
     const [district] = await t.sql<{ id: string }>(`SELECT id FROM unit WHERE code = 'ALM-BOST-UP'`);
@@ -312,12 +323,7 @@ describe('pages: HR records orders and their assignment rules in the browser', (
       (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM enrollment WHERE rule_id = $1', [rule.body.id]))[0].n;
     const enrolled = await byRule();
 
-    const context = await phoneContext(browser, 'kk-KZ');
-    const page = await context.newPage();
-    const hr = account('hr.almaty');
-    await signIn(page, t.baseUrl, hr.username, hr.password);
-    await page.goto(`${t.baseUrl}/hr/orders/${order.body.id}`);
-    await submit(page, '.lang-switch button[value="kk"]');
+    const { context, page } = await hrOnOrder(order.body.id);
     const card = page.locator(`#rule-${rule.body.id}`);
     await card.locator('.rule-retire summary').click();
     expect(await card.locator('.rule-retire').innerText()).toContain(`(${enrolled})`);
@@ -369,6 +375,83 @@ describe('pages: HR records orders and their assignment rules in the browser', (
       },
     );
     expect(crossed.status()).toBe(404);
+    await context.close();
+  }, 180_000);
+
+  it('corrects an order’s title, issuer and deadline on its page; an order from above has no such form and refuses one', async () => {
+    const hrApi = apiAs(t, await t.login('hr.almaty'));
+    const order = await hrApi.post('/orders', {
+      number: 'EDIT-1',
+      date: '2026-11-04',
+      title: 'Оқу туралы бұйрыкк',
+      deadline: '2026-12-31',
+    });
+    expect(order.status).toBe(201);
+    const stored = async (id: string) =>
+      (
+        await t.sql<{
+          number: string;
+          date: string;
+          title: string;
+          issuing_authority: string | null;
+          deadline: string;
+        }>(
+          `SELECT number, to_char(date, 'YYYY-MM-DD') AS date, title, issuing_authority, to_char(deadline, 'YYYY-MM-DD') AS deadline
+           FROM ministry_order WHERE id = $1`,
+          [id],
+        )
+      )[0];
+    const before = await stored(order.body.id);
+
+    const { context, page } = await hrOnOrder(order.body.id);
+    await page.click('#edit-order summary');
+    expect(await page.inputValue('#f-title')).toBe('Оқу туралы бұйрыкк');
+    expect(await page.inputValue('#f-deadline')).toBe('2026-12-31');
+
+    // A deadline before the order's date: refused beside the field, with what was typed; nothing stored.
+    await page.fill('#f-title', 'Оқу туралы бұйрық');
+    await page.fill('#f-deadline', '2026-10-01');
+    expect(await submit(page, '#edit-order button[type="submit"]')).toBe(422);
+    expect(await page.locator('#f-deadline-error').count()).toBe(1);
+    expect(await page.inputValue('#f-title')).toBe('Оқу туралы бұйрық');
+    await check(page, '38-order-edit-refused');
+    expect(await stored(order.body.id)).toEqual(before);
+
+    await page.fill('#f-deadline', '2027-01-31');
+    await page.fill('#f-issuingAuthority', 'ҚР ІІМ');
+    expect(await submit(page, '#edit-order button[type="submit"]')).toBe(200);
+    expect(page.url()).toContain(`/hr/orders/${order.body.id}?notice=orderChanged`);
+    expect(await page.locator('h1').innerText()).toContain('Оқу туралы бұйрық');
+    expect(await stored(order.body.id)).toEqual({
+      ...before,
+      title: 'Оқу туралы бұйрық',
+      issuing_authority: 'ҚР ІІМ',
+      deadline: '2027-01-31',
+    });
+    const [audit] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'order.update' AND entity_id = $1`,
+      [order.body.id],
+    );
+    expect(audit.n).toBe(1);
+    await check(page, '39-order-corrected');
+
+    // Sent again as it stands: nothing changes.
+    await page.click('#edit-order summary');
+    expect(await submit(page, '#edit-order button[type="submit"]')).toBe(200);
+    expect(page.url()).toContain('notice=orderUnchanged');
+
+    // An order issued at the ministry: no form for HR of Almaty, and a forged post changes nothing.
+    const admin = apiAs(t, await t.login('admin'));
+    const above = await admin.post('/orders', { number: 'MIN-EDIT-1', date: '2026-11-05', title: 'From above' });
+    expect(above.status).toBe(201);
+    await page.goto(`${t.baseUrl}/hr/orders/${above.body.id}`);
+    expect(await page.locator('#edit-order').count()).toBe(0);
+    const token = await page.inputValue('input[name="_csrf"]');
+    const forged = await page.request.post(`${t.baseUrl}/hr/orders/${above.body.id}/edit`, {
+      form: { _csrf: token, title: 'Changed from below' },
+    });
+    expect(forged.status()).toBe(404);
+    expect((await stored(above.body.id)).title).toBe('From above');
     await context.close();
   }, 180_000);
 

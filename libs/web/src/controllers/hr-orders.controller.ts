@@ -10,7 +10,7 @@ import {
 import { CourseService } from '@lms/catalogue';
 import { Conflict, Ctx, DomainError, NotFound, RequestContext, Roles } from '@lms/core';
 import { OfficerService, SERVICE_TYPES, UnitService } from '@lms/personnel';
-import { AudienceFields, OrderForm, RuleForm } from '../forms/order.forms';
+import { AudienceFields, OrderEditForm, OrderForm, RuleForm } from '../forms/order.forms';
 import { FormRejected, typedValues } from '../http/form-rejected';
 import { Form, Page, redirectTo, WebController } from '../http/page.decorators';
 import { checkedForm } from '../trust/public-form';
@@ -128,6 +128,40 @@ export class HrOrdersController {
     return this.orderModel(ctx, id);
   }
 
+  /**
+   * Corrects an order of HR's own units (PATCH /orders/:id): its title, issuer
+   * or deadline; only what was typed differently is sent. Orders from above
+   * have no such form and are refused (404) by the service.
+   */
+  @Post('hr/orders/:id/edit')
+  @Roles('hr')
+  @Form('hr/order', 'hrRules.order.title')
+  async editOrder(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Record<string, unknown>,
+  ) {
+    const order = await this.orders.get(ctx, id);
+    // The page shown again keeps what was typed in the correction form.
+    const model = async () => {
+      const page = await this.orderModel(ctx, id);
+      return page.edit ? { ...page, edit: { ...page.edit, values: typedValues(body) } } : page;
+    };
+    const form = await checkedForm(OrderEditForm, body, model);
+    if (form.deadline && form.deadline < order.date)
+      throw FormRejected.of(body, { deadline: 'hrRules.errors.deadlineBeforeDate' }, undefined, await model());
+    const changes = {
+      ...(form.title !== order.title ? { title: form.title } : {}),
+      ...(form.issuingAuthority && form.issuingAuthority !== order.issuingAuthority
+        ? { issuingAuthority: form.issuingAuthority }
+        : {}),
+      ...(form.deadline && form.deadline !== order.deadline ? { deadline: form.deadline } : {}),
+    };
+    if (Object.keys(changes).length === 0) return redirectTo(`/hr/orders/${id}`, 'orderUnchanged');
+    await this.orders.update(ctx, id, changes);
+    return redirectTo(`/hr/orders/${id}`, 'orderChanged');
+  }
+
   /** Retires one of the order's rules (DELETE /assignment-rules/:id): no one new is enrolled by it; its enrolments stay. */
   @Post('hr/orders/:id/rules/:ruleId/retire')
   @Roles('hr')
@@ -157,6 +191,14 @@ export class HrOrdersController {
       this.units.list(ctx, { limit: 500, offset: 0 }),
     ]);
     const unitsById = new Map(units.map((unit) => [unit.id, { name: unit.name, names: unit.names }]));
+    // HR corrects the orders of its own units; one issued above them is read-only here.
+    const writable = await this.units.findInScope(ctx, order.unitId, ['hr']).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof NotFound) return false;
+        throw error;
+      },
+    );
     const inForce = (rule: { retiredAt: Date | null }) => (rule.retiredAt ? 1 : 0);
     return {
       order,
@@ -176,6 +218,16 @@ export class HrOrdersController {
       newRuleHref: `/hr/orders/${id}/rules/new`,
       complianceHref: officersHref({ orderId: id }),
       executionHref: `/hr/execution-reports?orderId=${id}`,
+      edit: writable
+        ? {
+            action: `/hr/orders/${id}/edit`,
+            values: {
+              title: order.title,
+              issuingAuthority: order.issuingAuthority ?? '',
+              deadline: order.deadline ?? '',
+            } as Record<string, string>,
+          }
+        : null,
     };
   }
 

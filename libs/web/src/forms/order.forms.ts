@@ -116,6 +116,18 @@ export class OrderForm extends AudienceFields {
   periodicityMonths?: number;
 }
 
+/** A correction of a recorded order (its page): the number and the date stay. */
+export class OrderEditForm {
+  @RequiredText(500)
+  title: string;
+
+  @OptionalText(300)
+  issuingAuthority?: string;
+
+  @OptionalDay()
+  deadline?: string;
+}
+
 /** A rule for an existing order (`/hr/orders/:id/rules/new`): one course, the audience, one due policy, a recurrence. */
 export class RuleForm extends AudienceFields {
   @IsUUID('all', { message: 'errors.required' })

@@ -3,6 +3,8 @@ export const hrRulesEn = {
   nav: { orders: 'Orders' },
   notice: {
     orderCreated: 'The order was recorded.',
+    orderChanged: 'The order was corrected.',
+    orderUnchanged: 'Nothing was changed.',
     ruleCreated: 'The rule was created and its officers enrolled.',
     ruleRetired: 'The rule was retired: it enrols no one new. Its enrolments stay.',
     officerAssigned: 'The course was assigned.',
@@ -87,6 +89,12 @@ export const hrRulesEn = {
       numberTaken: 'An order with this number already exists.',
       ruleExists: 'The same rule already exists for this course and audience.',
       orderFromAbove: 'This rule executes an order issued above your units: only HR of the order’s unit may retire it.',
+    },
+    edit: {
+      title: 'Correct the order',
+      intro: 'Its number and date stay; the change is kept in the audit trail.',
+      deadlineHint: 'A new deadline changes the order’s record; due dates its rules already set stay.',
+      submit: 'Save the correction',
     },
     retire: {
       title: 'Retire the rule',
