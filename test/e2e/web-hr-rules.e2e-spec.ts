@@ -455,6 +455,55 @@ describe('pages: HR records orders and their assignment rules in the browser', (
     await context.close();
   }, 180_000);
 
+  it('lists the orders 20 to a page, newest first, and finds one by its number or title', async () => {
+    const hrApi = apiAs(t, await t.login('hr.almaty'));
+    for (let i = 1; i <= 22; i++) {
+      const day = String(i).padStart(2, '0');
+      const res = await hrApi.post('/orders', {
+        number: `PAGE-${day}`,
+        date: `2025-03-${day}`,
+        title: `Бұйрық ${day}`,
+      });
+      expect(res.status).toBe(201);
+    }
+    const [{ total }] = await t.sql<{ total: number }>(
+      `SELECT count(*)::int AS total FROM ministry_order m JOIN unit u ON u.id = m.unit_id
+       WHERE (SELECT path FROM unit WHERE code = 'ALM') LIKE u.path || '%' OR u.path LIKE (SELECT path FROM unit WHERE code = 'ALM') || '%'`,
+    );
+    expect(total).toBeGreaterThan(22);
+    const context = await phoneContext(browser, 'kk-KZ');
+    const page = await context.newPage();
+    const hr = account('hr.almaty');
+    await signIn(page, t.baseUrl, hr.username, hr.password);
+    await page.goto(`${t.baseUrl}/hr/orders`);
+    await submit(page, '.lang-switch button[value="kk"]');
+    expect(await page.locator('ul.cards > li').count()).toBe(20);
+    expect(await page.locator('.pager').innerText()).toContain(String(Math.ceil(total / 20)));
+    await check(page, '40-orders-paged');
+    // Every order once across the pages.
+    const seen: string[] = [];
+    for (;;) {
+      seen.push(...(await page.locator('ul.cards > li').evaluateAll((items) => items.map((item) => item.id))));
+      if ((await page.locator('.pager a[rel="next"]').count()) === 0) break;
+      await submit(page, '.pager a[rel="next"]');
+    }
+    expect(new Set(seen).size).toBe(total);
+    expect(seen).toHaveLength(total);
+
+    // By number, and by a word of the title.
+    await page.goto(`${t.baseUrl}/hr/orders`);
+    await page.fill('#f-q', 'PAGE-07');
+    await submit(page, 'form[role="search"] button');
+    expect(await page.locator('ul.cards > li .card__title').allInnerTexts()).toEqual(['№ PAGE-07 · Бұйрық 07']);
+    await page.fill('#f-q', 'жоқ-мұндай-бұйрық');
+    await submit(page, 'form[role="search"] button');
+    expect(await page.locator('ul.cards > li').count()).toBe(0);
+    expect(await page.locator('.empty').count()).toBe(1);
+    expect((await page.goto(`${t.baseUrl}/hr/orders?page=0`))?.status()).toBe(422);
+    expect((await page.goto(`${t.baseUrl}/hr/orders?q=${'x'.repeat(101)}`))?.status()).toBe(422);
+    await context.close();
+  }, 180_000);
+
   it('refuses the pages to a trainer, forms without their token, and another region’s officer', async () => {
     const [astana] = await t.sql<{ id: string; officer_id: string }>(
       `SELECT e.id, e.officer_id FROM enrollment e JOIN officer o ON o.id = e.officer_id JOIN unit u ON u.id = o.unit_id

@@ -7,6 +7,7 @@ import { OFFICER_STATUSES, OfficerService, SERVICE_TYPES, UnitService } from '@l
 import { OfficerRecordService, recordTable, sendTable } from '@lms/reports';
 import { AssignForm, ExemptionForm } from '../forms/order.forms';
 import { Action, Form, Page, redirectTo, WebController } from '../http/page.decorators';
+import { pagerOf } from '../http/pager';
 import { checkedForm } from '../trust/public-form';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -76,7 +77,6 @@ export class HrOfficersController {
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
     });
-    const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
     const href = (to: number) => {
       const params = new URLSearchParams();
       for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
@@ -91,12 +91,7 @@ export class HrOfficersController {
       serviceTypes: options(SERVICE_TYPES, filters.serviceType),
       statuses: options(OFFICER_STATUSES, filters.status),
       ranks: options(await this.officers.ranks(ctx), filters.rank),
-      pager: {
-        page,
-        pages,
-        previous: page > 1 ? href(page - 1) : null,
-        next: page < pages ? href(page + 1) : null,
-      },
+      pager: pagerOf(page, found.total, PAGE_SIZE, href),
     };
   }
 

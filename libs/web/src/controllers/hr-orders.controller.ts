@@ -1,4 +1,4 @@
-import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   AssignmentsProblem,
   AudienceDto,
@@ -8,11 +8,12 @@ import {
   RuleService,
 } from '@lms/assignments';
 import { CourseService } from '@lms/catalogue';
-import { Conflict, Ctx, DomainError, NotFound, RequestContext, Roles } from '@lms/core';
+import { Conflict, Ctx, DomainError, NotFound, RequestContext, Roles, ValidationFailed } from '@lms/core';
 import { OfficerService, SERVICE_TYPES, UnitService } from '@lms/personnel';
 import { AudienceFields, OrderEditForm, OrderForm, RuleForm } from '../forms/order.forms';
 import { FormRejected, typedValues } from '../http/form-rejected';
 import { Form, Page, redirectTo, WebController } from '../http/page.decorators';
+import { pageNumberOf, pagerOf } from '../http/pager';
 import { checkedForm } from '../trust/public-form';
 import { officersHref } from './hr-compliance-officers.controller';
 
@@ -20,6 +21,8 @@ const ORDER_VIEW = 'hr/order-form';
 const ORDER_TITLE = 'hrRules.orderForm.title';
 const RULE_VIEW = 'hr/rule-form';
 const RULE_TITLE = 'hrRules.ruleForm.title';
+/** Orders on a page of the list, newest first. */
+const ORDERS_PAGE = 20;
 
 /** Today in Almaty, as a form's default day. */
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
@@ -54,13 +57,21 @@ export class HrOrdersController {
   @Get('hr/orders')
   @Roles('hr')
   @Page('hr/orders', 'hrRules.orders.title')
-  async list(@Ctx() ctx: RequestContext) {
-    const found = await this.orders.list(ctx, { limit: 100, offset: 0 });
-    const { items: rules } = await this.rules.list(ctx, { limit: 500, offset: 0 });
-    const titles = await this.courseTitles(ctx);
+  async list(@Ctx() ctx: RequestContext, @Query('q') typedQ: unknown, @Query('page') typedPage: unknown) {
+    const q = typeof typedQ === 'string' ? typedQ.trim() : '';
+    const page = pageNumberOf(typedPage);
+    const problems = [
+      ...(q.length > 100 ? [{ field: 'q', message: 'at most 100 characters' }] : []),
+      ...(!Number.isInteger(page) || page < 1 || page > 10_000 ? [{ field: 'page', message: 'a page number' }] : []),
+    ];
+    if (problems.length) throw new ValidationFailed('The list filters are not valid', problems);
+    const [found, titles] = await Promise.all([
+      this.orders.list(ctx, { q: q || undefined, limit: ORDERS_PAGE, offset: (page - 1) * ORDERS_PAGE }),
+      this.courseTitles(ctx),
+    ]);
     const orders = await Promise.all(
       found.items.map(async (order) => {
-        const own = rules.filter((rule) => rule.orderId === order.id);
+        const { items: own } = await this.rules.list(ctx, { orderId: order.id, limit: 100, offset: 0 });
         return {
           ...order,
           courses: order.courseIds.map((id) => titles.get(id) ?? { code: '', title: null }),
@@ -70,7 +81,9 @@ export class HrOrdersController {
         };
       }),
     );
-    return { orders, total: found.total };
+    const href = (to: number) =>
+      `/hr/orders?${new URLSearchParams({ ...(q ? { q } : {}), page: String(to) }).toString()}`;
+    return { orders, total: found.total, q, pager: pagerOf(page, found.total, ORDERS_PAGE, href) };
   }
 
   @Get('hr/orders/new')

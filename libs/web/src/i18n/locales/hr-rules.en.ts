@@ -18,7 +18,9 @@ export const hrRulesEn = {
       intro:
         'Orders of your units and those issued above them. An order that names its courses, audience and deadline enrols its officers when it is saved.',
       new: 'New order',
-      more: 'The newest {{shown}} of {{total}} orders are shown.',
+      search: 'Number or title',
+      find: 'Find',
+      noneFound: 'No order matches the search.',
       none: 'No order yet.',
     },
     order: {
