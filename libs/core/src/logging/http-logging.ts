@@ -6,9 +6,13 @@ import { requestLogger } from './logger';
 
 const SANE_ID = /^[\w.-]{1,100}$/;
 
-/** Calendar-feed URLs carry their secret: request logs keep the route, never the token. */
+/**
+ * Calendar-feed URLs carry their secret, and a file upload's form its CSRF
+ * token (its body is read after the guards): request logs keep the route and
+ * the other parameters, never either token.
+ */
 export function hideUrlSecrets(url: string): string {
-  return url.replace(/\/calendar-feeds\/[^/?]+/, '/calendar-feeds/[token]');
+  return url.replace(/\/calendar-feeds\/[^/?]+/, '/calendar-feeds/[token]').replace(/([?&]_csrf=)[^&#]*/g, '$1[token]');
 }
 
 /**
