@@ -7,6 +7,7 @@
  * - A lesson's Markdown is previewed as typed (rendered by the server's inert renderer).
  * - The rubric form shows the weighted result and pass or fail as scores are typed.
  * - A button marked data-print prints the page (the sign-in sheet, the feedback card).
+ * - On a phone, where the menu is one row that scrolls sideways, the current page's entry is scrolled into sight.
  * - A file form marked data-progress shows how much of the file is sent, then that the server is
  *   checking it (without JavaScript the form posts as usual); a file input with data-max-bytes
  *   refuses a file over that size before anything is sent.
@@ -246,7 +247,16 @@
     input.setCustomValidity(file && file.size > max ? input.dataset.tooLarge || '' : '');
   });
 
+  function showCurrentMenuEntry() {
+    var current = document.querySelector('.site-nav a[aria-current="page"]');
+    var row = current && current.closest('ul');
+    if (!row || row.scrollWidth <= row.clientWidth) return;
+    var left = current.getBoundingClientRect().left - row.getBoundingClientRect().left + row.scrollLeft;
+    row.scrollLeft = left - (row.clientWidth - current.offsetWidth) / 2;
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    showCurrentMenuEntry();
     var rubrics = document.querySelectorAll('form[data-rubric]');
     for (var r = 0; r < rubrics.length; r++) liveRubric(rubrics[r]);
     var boxes = document.querySelectorAll('[data-deadline]');
