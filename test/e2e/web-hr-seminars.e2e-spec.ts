@@ -313,6 +313,48 @@ describe('pages: HR schedules seminars in the browser', () => {
       [sessionId],
     );
     expect(told.map((n) => n.officer_id).sort()).toEqual(booked.map((b) => b.officer_id).sort());
+
+    // Handed over to another of Almaty's trainers (a new one: free at that time); Astana's trainer is not offered.
+    const admin = apiAs(t, await t.login('admin'));
+    const [almaty] = await t.sql<{ id: string }>(`SELECT id FROM unit WHERE code = 'ALM'`);
+    const second = await admin.post('/users', {
+      username: 'trainer.alm2',
+      password: PASSWORD,
+      displayName: 'Бекова Айгүл',
+      roles: [{ role: 'trainer', unitId: almaty.id }],
+    });
+    expect(second.status).toBe(201);
+    await page.reload();
+    await page.click('#change-session summary');
+    const offered = await page.locator('#change-session #f-trainerUserId option').allInnerTexts();
+    expect(offered).toContain('Бекова Айгүл');
+    expect(offered).not.toContain('Жұмабеков Арман');
+    // Busy then with a session of their own: refused beside the trainer, nothing changed.
+    const hrApi = apiAs(t, await t.login('hr.almaty'));
+    const blocking = await hrApi.post('/sessions', {
+      courseId: course.courseId,
+      startsAt: `${startDay}T12:00:00+05:00`,
+      endsAt: `${startDay}T13:00:00+05:00`,
+      location: { address: 'Алматы, Төле би, 1' },
+      trainerUserId: second.body.id,
+      capacity: 5,
+      language: 'ru',
+    });
+    expect(blocking.status).toBe(201);
+    await page.selectOption('#change-session #f-trainerUserId', second.body.id);
+    expect(await submit(page, '#change-session button[type="submit"]')).toBe(409);
+    expect(await page.locator('#f-trainerUserId-error').count()).toBe(1);
+    expect(await page.inputValue('#change-session #f-trainerUserId')).toBe(second.body.id);
+    expect((await session()).starts_at).toEqual(after.starts_at);
+    expect((await hrApi.post(`/sessions/${blocking.body.id}/cancel`, {})).status).toBe(200);
+    expect(await submit(page, '#change-session button[type="submit"]')).toBe(200);
+    expect(page.url()).toContain('notice=sessionChanged');
+    const [handed] = await t.sql<{ trainer_user_id: string }>(
+      'SELECT trainer_user_id FROM seminar_session WHERE id = $1',
+      [sessionId],
+    );
+    expect(handed.trainer_user_id).toBe(second.body.id);
+    expect(await changedNotices()).toBe(told.length); // a new trainer alone moves nothing: nobody is told again
     await context.close();
   }, 180_000);
 

@@ -265,6 +265,13 @@ export class HrSeminarsController {
     };
   }
 
+  /** The change form with the trainers HR may hand the session over to, times in HR's unit's zone. */
+  private async changeForm(ctx: RequestContext, session: SessionDetail) {
+    if (!session.mayManage) return null;
+    const { timeZone, trainers } = await this.scheduling.choices(ctx);
+    return sessionChangeOf(session, `/hr/seminars/${session.id}/change`, timeZone, trainers);
+  }
+
   private async sessionModel(ctx: RequestContext, id: string, q: string) {
     const session = await this.sessions.get(ctx, id);
     const open = session.status === 'scheduled' && new Date(session.startsAt).getTime() > Date.now();
@@ -274,7 +281,7 @@ export class HrSeminarsController {
       open,
       cancelable: open,
       sessionCancel: sessionCancelOf(session, `/hr/seminars/${id}/cancel`),
-      sessionChange: sessionChangeOf(session, `/hr/seminars/${id}/change`, await this.scheduling.timeZone(ctx)),
+      sessionChange: await this.changeForm(ctx, session),
       seated: seatedOf(session).map((entry, i) => ({ ...entry, n: i + 1 })),
       waitlist: waitlistOf(session),
       candidates: found?.items ?? [],

@@ -7,13 +7,24 @@ import { field, FormBody } from '../trainer/editor-forms';
 import { instantOf, localInputOf } from './local-time';
 
 /** The form's fields, typed as the page shows them. */
-type ChangeValues = Record<'startsAt' | 'endsAt' | 'address' | 'room' | 'onlineUrl' | 'capacity', string>;
+type ChangeValues = Record<
+  'startsAt' | 'endsAt' | 'address' | 'room' | 'onlineUrl' | 'capacity' | 'trainerUserId',
+  string
+>;
+
+/** A trainer the session may be handed over to, by name. */
+interface TrainerChoice {
+  userId: string;
+  name: string;
+}
 
 /** What the service refuses a change with, beside the field it is about (or as the form's message). */
 const REFUSALS: Record<string, [string | null, string]> = {
   [SeminarsProblem.TrainerDoubleBooked]: ['startsAt', 'errors.trainerBusy'],
   [SeminarsProblem.InvalidSchedule]: ['startsAt', 'errors.startsInFuture'],
   [SeminarsProblem.CapacityBelowBooked]: ['capacity', 'sessionChange.belowBooked'],
+  [SeminarsProblem.TrainerNotQualified]: ['trainerUserId', 'errors.trainerNotQualified'],
+  [SeminarsProblem.NotATrainer]: ['trainerUserId', 'errors.invalid'],
   [SeminarsProblem.SessionStarted]: [null, 'errors.sessionStarted'],
   [SeminarsProblem.SessionCancelled]: [null, 'errors.sessionClosed'],
   [SeminarsProblem.SessionCompleted]: [null, 'errors.sessionClosed'],
@@ -26,6 +37,7 @@ const valuesOf = (session: SessionDetail, timeZone: string): ChangeValues => ({
   room: session.location.room ?? '',
   onlineUrl: session.location.onlineUrl ?? '',
   capacity: String(session.capacity),
+  trainerUserId: session.trainerUserId,
 });
 
 /**
@@ -33,10 +45,18 @@ const valuesOf = (session: SessionDetail, timeZone: string): ChangeValues => ({
  * seminars service lets manage it: where it posts and the session's own
  * values (times in `timeZone`, the zone the page reads them in).
  */
-export function sessionChangeOf(session: SessionDetail, action: string, timeZone: string) {
+export function sessionChangeOf(
+  session: SessionDetail,
+  action: string,
+  timeZone: string,
+  trainers: TrainerChoice[] | null = null,
+) {
   const open = session.status === 'scheduled' && new Date(session.startsAt).getTime() > Date.now();
   if (!open || !session.mayManage) return null;
-  return { action, timeZone, values: valuesOf(session, timeZone) };
+  // HR hands a session over to a trainer it may assign; the session's own trainer stays offered.
+  const own = { userId: session.trainerUserId, name: session.trainerName ?? session.trainerUserId };
+  const offered = trainers && [own, ...trainers.filter((trainer) => trainer.userId !== own.userId)];
+  return { action, timeZone, values: valuesOf(session, timeZone), trainers: offered };
 }
 
 /**
@@ -62,6 +82,9 @@ async function changesOf(
   if (typed('capacity') !== before.capacity) {
     const capacity = typed('capacity');
     changes.capacity = /^\d{1,5}$/.test(capacity) ? Number(capacity) : capacity;
+  }
+  if (typed('trainerUserId') && typed('trainerUserId') !== before.trainerUserId) {
+    changes.trainerUserId = typed('trainerUserId');
   }
   if ((['address', 'room', 'onlineUrl'] as const).some((name) => typed(name) !== before[name])) {
     changes.location = {
@@ -98,7 +121,9 @@ export async function changeSessionFromForm(
     const page = await model();
     const change = page.sessionChange as ReturnType<typeof sessionChangeOf>;
     if (!change) return page;
-    const typed = Object.fromEntries(Object.keys(change.values).map((name) => [name, field(body, name)]));
+    const typed = Object.fromEntries(
+      Object.entries(change.values).map(([name, value]) => [name, name in body ? field(body, name) : value]),
+    );
     return { ...page, sessionChange: { ...change, values: typed } };
   };
   const { dto, errors } = await changesOf(session, body, timeZone);
@@ -110,7 +135,10 @@ export async function changeSessionFromForm(
   } catch (error) {
     const refusal = error instanceof DomainError ? REFUSALS[error.code] : undefined;
     if (!refusal) throw error;
-    const [name, message] = refusal;
+    const [at, message] = refusal;
+    // A trainer busy at that time: the new trainer's, when the session was being handed over.
+    const busy = (error as DomainError).code === (SeminarsProblem.TrainerDoubleBooked as string);
+    const name = busy && dto.trainerUserId ? 'trainerUserId' : at;
     const status = (error as DomainError).status;
     throw name
       ? FormRejected.of(body, { [name]: message }, undefined, await shownAgain(), status)
