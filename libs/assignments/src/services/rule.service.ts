@@ -109,6 +109,24 @@ export class RuleService {
     return { items: rows.map(mapRule), total, limit: query.limit, offset: query.offset };
   }
 
+  /** Per order, its rules in force that the caller sees and what they enrolled: one statement for a page of orders. */
+  async tallyByOrder(
+    ctx: RequestContext,
+    orderIds: string[],
+  ): Promise<Map<string, { rules: number; enrolled: number }>> {
+    if (orderIds.length === 0) return new Map();
+    const params: unknown[] = [orderIds];
+    const rows = await this.tx.query<{ order_id: string; rules: number; enrolled: number }>(
+      `SELECT r.order_id, count(*)::int AS rules,
+              coalesce(sum((SELECT count(*) FROM enrollment e WHERE e.rule_id = r.id)), 0)::int AS enrolled
+       FROM assignment_rule r
+       WHERE r.order_id = ANY($1::uuid[]) AND r.retired_at IS NULL AND ${this.visible(ctx, params)}
+       GROUP BY r.order_id`,
+      params,
+    );
+    return new Map(rows.map((row) => [row.order_id, { rules: row.rules, enrolled: row.enrolled }]));
+  }
+
   /** Creates the rule and enrols every matching active officer at once, in one transaction. */
   async create(ctx: RequestContext, dto: CreateRuleDto): Promise<RuleEnrolment> {
     checkDuePolicy(dto);

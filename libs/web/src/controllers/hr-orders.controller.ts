@@ -69,17 +69,17 @@ export class HrOrdersController {
       this.orders.list(ctx, { q: q || undefined, limit: ORDERS_PAGE, offset: (page - 1) * ORDERS_PAGE }),
       this.courseTitles(ctx),
     ]);
+    const tallies = await this.rules.tallyByOrder(
+      ctx,
+      found.items.map((order) => order.id),
+    );
     const orders = await Promise.all(
-      found.items.map(async (order) => {
-        const { items: own } = await this.rules.list(ctx, { orderId: order.id, limit: 100, offset: 0 });
-        return {
-          ...order,
-          courses: order.courseIds.map((id) => titles.get(id) ?? { code: '', title: null }),
-          audience: order.audience ? await this.orderAudience(ctx, order) : null,
-          rules: own.length,
-          enrolled: own.reduce((sum, rule) => sum + rule.enrolled, 0),
-        };
-      }),
+      found.items.map(async (order) => ({
+        ...order,
+        courses: order.courseIds.map((id) => titles.get(id) ?? { code: '', title: null }),
+        audience: order.audience ? await this.orderAudience(ctx, order) : null,
+        ...(tallies.get(order.id) ?? { rules: 0, enrolled: 0 }),
+      })),
     );
     const href = (to: number) =>
       `/hr/orders?${new URLSearchParams({ ...(q ? { q } : {}), page: String(to) }).toString()}`;
