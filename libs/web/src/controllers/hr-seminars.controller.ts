@@ -18,7 +18,7 @@ import { PageContext } from '../http/page-context';
 import { Action, Form, Page, redirectTo, WebController } from '../http/page.decorators';
 import { PageCtx } from '../http/page-params';
 import { instantOf, localInputOf } from '../seminars/local-time';
-import { seatedOf, signInSheet, waitlistOf } from '../seminars/roster';
+import { aheadOf, seatedOf, signInSheet, waitlistOf } from '../seminars/roster';
 import { cancelSessionFromForm, sessionCancelOf } from '../seminars/session-cancel';
 import { changeSessionFromForm, sessionChangeOf } from '../seminars/session-change';
 import { field, FormBody } from '../trainer/editor-forms';
@@ -274,7 +274,7 @@ export class HrSeminarsController {
 
   private async sessionModel(ctx: RequestContext, id: string, q: string) {
     const session = await this.sessions.get(ctx, id);
-    const open = session.status === 'scheduled' && new Date(session.startsAt).getTime() > Date.now();
+    const open = aheadOf(session);
     const found = open ? await this.candidates.list(ctx, id, { q: q || undefined, limit: CANDIDATES }) : null;
     return {
       session,

@@ -7,6 +7,11 @@ export function seatedOf(session: SessionDetail): RosterEntry[] {
   return (session.roster ?? []).filter((entry) => entry.status !== 'waitlisted' && entry.status !== 'cancelled');
 }
 
+/** Scheduled and not started yet: a session that can still be booked, changed or cancelled. */
+export function aheadOf(session: Pick<SessionDetail, 'status' | 'startsAt'>): boolean {
+  return session.status === 'scheduled' && new Date(session.startsAt).getTime() > Date.now();
+}
+
 /** The waitlist, in its order. */
 export function waitlistOf(session: SessionDetail): RosterEntry[] {
   return (session.roster ?? []).filter((entry) => entry.status === 'waitlisted');

@@ -3,7 +3,7 @@ import { SchedulingService, SeminarsProblem, SessionDetail } from '@lms/seminars
 import { CancelSessionForm } from '../forms/session.forms';
 import { FormRejected } from '../http/form-rejected';
 import { checkedForm } from '../trust/public-form';
-import { seatedOf, waitlistOf } from './roster';
+import { aheadOf, seatedOf, waitlistOf } from './roster';
 
 /** A session no longer scheduled cannot be cancelled (again). */
 const CLOSED: string[] = [SeminarsProblem.SessionCancelled, SeminarsProblem.SessionCompleted];
@@ -14,9 +14,7 @@ const CLOSED: string[] = [SeminarsProblem.SessionCancelled, SeminarsProblem.Sess
  * lets manage it (its trainer, staff of its unit or above).
  */
 export function sessionCancelOf(session: SessionDetail, action: string) {
-  const open = session.status === 'scheduled' && new Date(session.startsAt).getTime() > Date.now();
-  if (!session.mayManage) return null;
-  if (!open) return null;
+  if (!session.mayManage || !aheadOf(session)) return null;
   return { action, booked: seatedOf(session).length, waiting: waitlistOf(session).length };
 }
 

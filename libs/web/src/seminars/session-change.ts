@@ -5,6 +5,7 @@ import { SchedulingService, SeminarsProblem, SessionDetail, UpdateSessionDto } f
 import { FormRejected } from '../http/form-rejected';
 import { field, FormBody } from '../trainer/editor-forms';
 import { instantOf, localInputOf } from './local-time';
+import { aheadOf } from './roster';
 
 /** The form's fields, typed as the page shows them. */
 type ChangeValues = Record<
@@ -51,8 +52,7 @@ export function sessionChangeOf(
   timeZone: string,
   trainers: TrainerChoice[] | null = null,
 ) {
-  const open = session.status === 'scheduled' && new Date(session.startsAt).getTime() > Date.now();
-  if (!open || !session.mayManage) return null;
+  if (!session.mayManage || !aheadOf(session)) return null;
   // HR hands a session over to a trainer it may assign; the session's own trainer stays offered.
   const own = { userId: session.trainerUserId, name: session.trainerName ?? session.trainerUserId };
   const offered = trainers && [own, ...trainers.filter((trainer) => trainer.userId !== own.userId)];
